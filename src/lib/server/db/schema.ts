@@ -1,0 +1,385 @@
+/**
+ * One schema for PGlite and PostgreSQL. Every tenant-owned table carries `tenant_id` first in its
+ * primary key and in every foreign key, so rows of one organisation can be distributed together
+ * (Citus: distribute by tenant_id) and a foreign id can never join across organisations.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	check,
+	date,
+	foreignKey,
+	index,
+	integer,
+	jsonb,
+	numeric,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import type { FieldDefinition } from '../frameworks/field-definition';
+
+const id = () => uuid('id').notNull().defaultRandom();
+const tenantId = () => uuid('tenant_id').notNull();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const tenants = pgTable('tenants', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	slug: text('slug').notNull().unique(),
+	name: text('name').notNull(),
+	createdAt: createdAt()
+});
+
+export const UNIT_KINDS = [
+	'municipality',
+	'board',
+	'administration',
+	'department',
+	'school_area',
+	'school_unit',
+	'preschool_unit'
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const units = pgTable(
+	'units',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		parentId: uuid('parent_id'),
+		kind: text('kind').$type<UnitKind>().notNull(),
+		name: text('name').notNull(),
+		shortName: text('short_name'),
+		position: integer('position').notNull().default(0),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade'),
+		foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
+		index('units_parent_idx').on(t.tenantId, t.parentId)
+	]
+);
+
+/** A person on the staff: holds roles, can be responsible. Accounts (login) attach to people. */
+export const people = pgTable(
+	'people',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		name: text('name').notNull(),
+		email: text('email'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade')
+	]
+);
+
+/** A role title as the organisation writes it ("Planeringschef"); whoever holds it is responsible. */
+export const roleTitles = pgTable(
+	'role_titles',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		name: text('name').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade'),
+		uniqueIndex('role_titles_name_idx').on(t.tenantId, t.name)
+	]
+);
+
+export const frameworks = pgTable(
+	'frameworks',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		preset: text('preset'),
+		version: integer('version').notNull().default(1),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade')
+	]
+);
+
+export const FOLLOW_UP_MODES = ['status', 'assessment', 'none'] as const;
+export type FollowUpMode = (typeof FOLLOW_UP_MODES)[number];
+export const DOCUMENT_STYLES = ['heading', 'table_row'] as const;
+export type DocumentStyle = (typeof DOCUMENT_STYLES)[number];
+
+export const levels = pgTable(
+	'levels',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		frameworkId: uuid('framework_id').notNull(),
+		key: text('key').notNull(),
+		position: integer('position').notNull(),
+		nameSv: text('name_sv').notNull(),
+		namePluralSv: text('name_plural_sv').notNull(),
+		nameEn: text('name_en').notNull(),
+		namePluralEn: text('name_plural_en').notNull(),
+		/** May an item of this level stand at the top of a plan? */
+		isRoot: boolean('is_root').notNull().default(false),
+		followUp: text('follow_up').$type<FollowUpMode>().notNull().default('none'),
+		documentStyle: text('document_style').$type<DocumentStyle>().notNull().default('heading'),
+		/** Field keys shown as table columns when documentStyle is table_row ('title' = the item's title). */
+		tableColumns: jsonb('table_columns').$type<string[]>().notNull().default([]),
+		fields: jsonb('fields').$type<FieldDefinition[]>().notNull().default([])
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId, t.frameworkId], foreignColumns: [frameworks.tenantId, frameworks.id] }).onDelete(
+			'cascade'
+		),
+		uniqueIndex('levels_key_idx').on(t.tenantId, t.frameworkId, t.key),
+		check('levels_follow_up_check', sql`${t.followUp} in ('status', 'assessment', 'none')`),
+		check('levels_document_style_check', sql`${t.documentStyle} in ('heading', 'table_row')`)
+	]
+);
+
+/** Which level may hold which: a graph, not a line (a board goal may hold assignments or activities). */
+export const levelChildren = pgTable(
+	'level_children',
+	{
+		tenantId: tenantId(),
+		parentLevelId: uuid('parent_level_id').notNull(),
+		childLevelId: uuid('child_level_id').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.parentLevelId, t.childLevelId] }),
+		foreignKey({ columns: [t.tenantId, t.parentLevelId], foreignColumns: [levels.tenantId, levels.id] }).onDelete(
+			'cascade'
+		),
+		foreignKey({ columns: [t.tenantId, t.childLevelId], foreignColumns: [levels.tenantId, levels.id] }).onDelete(
+			'cascade'
+		)
+	]
+);
+
+export const PLAN_KINDS = ['verksamhetsplan', 'utvecklingsplan', 'lokal_plan'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+export const PERIOD_KINDS = ['calendar_year', 'school_year'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export const PLAN_STATES = ['draft', 'adopted', 'archived'] as const;
+export type PlanState = (typeof PLAN_STATES)[number];
+
+export const plans = pgTable(
+	'plans',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		ownerUnitId: uuid('owner_unit_id').notNull(),
+		frameworkId: uuid('framework_id').notNull(),
+		title: text('title').notNull(),
+		kind: text('kind').$type<PlanKind>().notNull(),
+		periodKind: text('period_kind').$type<PeriodKind>().notNull(),
+		/** 2024 for calendar year 2024; 2022 for school year 22/23. */
+		startYear: integer('start_year').notNull(),
+		state: text('state').$type<PlanState>().notNull().default('draft'),
+		adoptedBy: text('adopted_by'),
+		adoptedOn: date('adopted_on'),
+		registryNumber: text('registry_number'),
+		/** The plan this one was carried over from (previous year). */
+		previousPlanId: uuid('previous_plan_id'),
+		version: integer('version').notNull().default(1),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId, t.ownerUnitId], foreignColumns: [units.tenantId, units.id] }),
+		foreignKey({ columns: [t.tenantId, t.frameworkId], foreignColumns: [frameworks.tenantId, frameworks.id] }),
+		foreignKey({ columns: [t.tenantId, t.previousPlanId], foreignColumns: [t.tenantId, t.id] }),
+		check('plans_state_check', sql`${t.state} in ('draft', 'adopted', 'archived')`),
+		check('plans_kind_check', sql`${t.kind} in ('verksamhetsplan', 'utvecklingsplan', 'lokal_plan')`),
+		check('plans_period_kind_check', sql`${t.periodKind} in ('calendar_year', 'school_year')`)
+	]
+);
+
+export const chapters = pgTable(
+	'chapters',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		planId: uuid('plan_id').notNull(),
+		position: integer('position').notNull(),
+		title: text('title').notNull(),
+		/** Markdown as the user wrote it; rendered to sanitised HTML on output. */
+		body: text('body').notNull().default(''),
+		version: integer('version').notNull().default(1),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id] }).onDelete('cascade'),
+		index('chapters_plan_idx').on(t.tenantId, t.planId)
+	]
+);
+
+export type FieldValues = Record<string, unknown>;
+
+export const nodes = pgTable(
+	'nodes',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		planId: uuid('plan_id').notNull(),
+		levelId: uuid('level_id').notNull(),
+		parentId: uuid('parent_id'),
+		position: integer('position').notNull(),
+		/** The reference as users write it: "13 a", "1.", "a)". */
+		ref: text('ref').notNull().default(''),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		/** Values of the level's plain fields (text, rich text, list, yes/no, choice, number), by field key. */
+		fieldValues: jsonb('field_values').$type<FieldValues>().notNull().default({}),
+		/** The deadline as written ("VT23", "September", "dec 22", "2024-09-30") and its derived date. */
+		deadlineText: text('deadline_text'),
+		deadlineDate: date('deadline_date'),
+		carriedOver: boolean('carried_over').notNull().default(false),
+		/** The item in the previous year's plan this one continues. */
+		previousNodeId: uuid('previous_node_id'),
+		version: integer('version').notNull().default(1),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id] }).onDelete('cascade'),
+		foreignKey({ columns: [t.tenantId, t.levelId], foreignColumns: [levels.tenantId, levels.id] }),
+		foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }).onDelete('cascade'),
+		index('nodes_plan_idx').on(t.tenantId, t.planId, t.parentId, t.position),
+		index('nodes_level_idx').on(t.tenantId, t.levelId)
+	]
+);
+
+/** One item counted under a further goal as well: shown in both places, reported once. */
+export const nodeLinks = pgTable(
+	'node_links',
+	{
+		tenantId: tenantId(),
+		nodeId: uuid('node_id').notNull(),
+		parentId: uuid('parent_id').notNull(),
+		position: integer('position').notNull().default(0)
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.nodeId, t.parentId] }),
+		foreignKey({ columns: [t.tenantId, t.nodeId], foreignColumns: [nodes.tenantId, nodes.id] }).onDelete('cascade'),
+		foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [nodes.tenantId, nodes.id] }).onDelete('cascade'),
+		index('node_links_parent_idx').on(t.tenantId, t.parentId)
+	]
+);
+
+/** Responsible for an item: a role title (whoever holds it) or a named person. */
+export const nodeResponsibles = pgTable(
+	'node_responsibles',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		nodeId: uuid('node_id').notNull(),
+		position: integer('position').notNull().default(0),
+		roleTitleId: uuid('role_title_id'),
+		personId: uuid('person_id')
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId, t.nodeId], foreignColumns: [nodes.tenantId, nodes.id] }).onDelete('cascade'),
+		foreignKey({ columns: [t.tenantId, t.roleTitleId], foreignColumns: [roleTitles.tenantId, roleTitles.id] }),
+		foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+		index('node_responsibles_node_idx').on(t.tenantId, t.nodeId),
+		check('node_responsibles_one_check', sql`(${t.roleTitleId} is null) <> (${t.personId} is null)`)
+	]
+);
+
+/** The boards (units of kind board) an item belongs to: "BoU, BiN". */
+export const nodeBoards = pgTable(
+	'node_boards',
+	{
+		tenantId: tenantId(),
+		nodeId: uuid('node_id').notNull(),
+		unitId: uuid('unit_id').notNull(),
+		position: integer('position').notNull().default(0)
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.nodeId, t.unitId] }),
+		foreignKey({ columns: [t.tenantId, t.nodeId], foreignColumns: [nodes.tenantId, nodes.id] }).onDelete('cascade'),
+		foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] })
+	]
+);
+
+export const INDICATOR_KINDS = ['yes_no', 'number', 'percent'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+export const DIRECTIONS = ['increase', 'decrease', 'none'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+export const TARGET_KINDS = ['none', 'value', 'change'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+export const COMPARISONS = ['>=', '<=', '>', '<', '='] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+
+export const indicators = pgTable(
+	'indicators',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		nodeId: uuid('node_id').notNull(),
+		position: integer('position').notNull().default(0),
+		name: text('name').notNull(),
+		kind: text('kind').$type<IndicatorKind>().notNull(),
+		unit: text('unit').notNull().default(''),
+		direction: text('direction').$type<Direction>().notNull().default('none'),
+		/** none; value (comparison + value: "< 0,5 %", "= ja"); change (increase/decrease vs previous year). */
+		targetKind: text('target_kind').$type<TargetKind>().notNull().default('none'),
+		targetComparison: text('target_comparison').$type<Comparison>(),
+		targetValue: numeric('target_value'),
+		targetChange: text('target_change').$type<'increase' | 'decrease'>(),
+		baselineValue: numeric('baseline_value'),
+		baselineLabel: text('baseline_label'),
+		/** A Kolada KPI id (e.g. N15428) when the value is public there. */
+		koladaKpi: text('kolada_kpi'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId, t.nodeId], foreignColumns: [nodes.tenantId, nodes.id] }).onDelete('cascade'),
+		index('indicators_node_idx').on(t.tenantId, t.nodeId),
+		check('indicators_kind_check', sql`${t.kind} in ('yes_no', 'number', 'percent')`),
+		check('indicators_target_kind_check', sql`${t.targetKind} in ('none', 'value', 'change')`)
+	]
+);
+
+/** Every change, written in the same transaction as the change itself. */
+export const auditEvents = pgTable(
+	'audit_events',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+		actor: text('actor').notNull(),
+		action: text('action').notNull(),
+		entityType: text('entity_type').notNull(),
+		entityId: uuid('entity_id').notNull(),
+		planId: uuid('plan_id'),
+		before: jsonb('before'),
+		after: jsonb('after')
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade'),
+		index('audit_events_entity_idx').on(t.tenantId, t.entityId, t.at),
+		index('audit_events_at_idx').on(t.tenantId, t.at)
+	]
+);

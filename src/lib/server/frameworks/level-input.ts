@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { DOCUMENT_STYLES, FOLLOW_UP_MODES } from '../db/schema';
+
+const name = z.string().trim().min(1).max(120);
+
+export const levelNameInput = {
+	nameSv: name,
+	namePluralSv: name,
+	nameEn: name,
+	namePluralEn: name
+};
+
+export const levelSettingsInput = z.object({
+	...levelNameInput,
+	isRoot: z.boolean(),
+	followUp: z.enum(FOLLOW_UP_MODES),
+	documentStyle: z.enum(DOCUMENT_STYLES),
+	tableColumns: z.array(z.string()).default([]),
+	childLevelIds: z.array(z.uuid()).default([])
+});
+
+export const levelNameLabels = {
+	nameSv: { sv: 'Namn (svenska, singular)', en: 'Name (Swedish, singular)' },
+	namePluralSv: { sv: 'Namn (svenska, plural)', en: 'Name (Swedish, plural)' },
+	nameEn: { sv: 'Namn (engelska, singular)', en: 'Name (English, singular)' },
+	namePluralEn: { sv: 'Namn (engelska, plural)', en: 'Name (English, plural)' },
+	isRoot: { sv: 'Får stå överst i planen', en: 'May stand at the top of a plan' },
+	followUp: { sv: 'Följs upp med', en: 'Followed up by' },
+	documentStyle: { sv: 'Visas i dokument som', en: 'Shown in documents as' },
+	tableColumns: { sv: 'Tabellkolumner', en: 'Table columns' },
+	childLevelIds: { sv: 'Får innehålla', en: 'May hold' }
+};
+
+/** Columns a table row can show besides the level's own fields. */
+export const BUILT_IN_COLUMNS = ['ref', 'title', 'description'] as const;

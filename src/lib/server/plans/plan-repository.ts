@@ -1,0 +1,188 @@
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import {
+	chapters,
+	frameworks,
+	indicators,
+	nodeBoards,
+	nodeLinks,
+	nodeResponsibles,
+	nodes,
+	people,
+	plans,
+	roleTitles,
+	units
+} from '../db/schema';
+import { loadFramework, type FrameworkView } from '../frameworks/framework-repository';
+
+export type Plan = typeof plans.$inferSelect;
+export type Chapter = typeof chapters.$inferSelect;
+export type NodeRow = typeof nodes.$inferSelect;
+export type IndicatorRow = typeof indicators.$inferSelect;
+
+export interface Responsible {
+	kind: 'role' | 'person';
+	id: string;
+	name: string;
+}
+
+export interface PlanNode extends NodeRow {
+	responsibles: Responsible[];
+	boardIds: string[];
+	/** Further parents this item also counts under (links). */
+	linkedParentIds: string[];
+	indicators: IndicatorRow[];
+}
+
+export interface PlanData {
+	plan: Plan;
+	framework: FrameworkView;
+	ownerUnit: typeof units.$inferSelect;
+	chapters: Chapter[];
+	nodes: PlanNode[];
+	boards: (typeof units.$inferSelect)[];
+}
+
+export async function listPlans(db: Db, tenantId: string) {
+	const rows = await db
+		.select({
+			plan: plans,
+			ownerName: units.name,
+			frameworkName: frameworks.name
+		})
+		.from(plans)
+		.innerJoin(units, and(eq(units.tenantId, plans.tenantId), eq(units.id, plans.ownerUnitId)))
+		.innerJoin(frameworks, and(eq(frameworks.tenantId, plans.tenantId), eq(frameworks.id, plans.frameworkId)))
+		.where(eq(plans.tenantId, tenantId));
+	const counts = await db
+		.select({ planId: nodes.planId, n: count() })
+		.from(nodes)
+		.where(eq(nodes.tenantId, tenantId))
+		.groupBy(nodes.planId);
+	const byPlan = new Map(counts.map((row) => [row.planId, Number(row.n)]));
+	return rows
+		.map((row) => ({ ...row.plan, ownerName: row.ownerName, frameworkName: row.frameworkName, nodeCount: byPlan.get(row.plan.id) ?? 0 }))
+		.sort((a, b) => b.startYear - a.startYear || collator.compare(a.title, b.title));
+}
+
+const collator = new Intl.Collator('sv');
+
+export async function findPlan(db: Db, tenantId: string, planId: string): Promise<Plan | undefined> {
+	const [plan] = await db.select().from(plans).where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+	return plan;
+}
+
+export async function findNode(db: Db, tenantId: string, planId: string, nodeId: string): Promise<NodeRow | undefined> {
+	const [node] = await db
+		.select()
+		.from(nodes)
+		.where(and(eq(nodes.tenantId, tenantId), eq(nodes.planId, planId), eq(nodes.id, nodeId)));
+	return node;
+}
+
+export async function listChapters(db: Db, tenantId: string, planId: string): Promise<Chapter[]> {
+	return db
+		.select()
+		.from(chapters)
+		.where(and(eq(chapters.tenantId, tenantId), eq(chapters.planId, planId)))
+		.orderBy(asc(chapters.position));
+}
+
+/** The whole plan in a fixed number of queries, whatever its size. */
+export async function loadPlanData(db: Db, tenantId: string, planId: string): Promise<PlanData | undefined> {
+	const plan = await findPlan(db, tenantId, planId);
+	if (!plan) return undefined;
+	const inPlan = (table: typeof nodeBoards | typeof nodeLinks | typeof nodeResponsibles | typeof indicators) =>
+		and(eq(nodes.tenantId, table.tenantId), eq(nodes.id, table.nodeId), eq(nodes.planId, planId));
+	const [framework, [ownerUnit], chapterRows, nodeRows, responsibleRows, boardRows, linkRows, indicatorRows, boards] =
+		await Promise.all([
+			loadFramework(db, tenantId, plan.frameworkId),
+			db.select().from(units).where(and(eq(units.tenantId, tenantId), eq(units.id, plan.ownerUnitId))),
+			listChapters(db, tenantId, planId),
+			db
+				.select()
+				.from(nodes)
+				.where(and(eq(nodes.tenantId, tenantId), eq(nodes.planId, planId)))
+				.orderBy(asc(nodes.position)),
+			db
+				.select({
+					nodeId: nodeResponsibles.nodeId,
+					position: nodeResponsibles.position,
+					roleTitleId: nodeResponsibles.roleTitleId,
+					roleName: roleTitles.name,
+					personId: nodeResponsibles.personId,
+					personName: people.name
+				})
+				.from(nodeResponsibles)
+				.innerJoin(nodes, inPlan(nodeResponsibles))
+				.leftJoin(roleTitles, and(eq(roleTitles.tenantId, nodeResponsibles.tenantId), eq(roleTitles.id, nodeResponsibles.roleTitleId)))
+				.leftJoin(people, and(eq(people.tenantId, nodeResponsibles.tenantId), eq(people.id, nodeResponsibles.personId)))
+				.where(eq(nodeResponsibles.tenantId, tenantId))
+				.orderBy(asc(nodeResponsibles.position)),
+			db
+				.select({ nodeId: nodeBoards.nodeId, unitId: nodeBoards.unitId })
+				.from(nodeBoards)
+				.innerJoin(nodes, inPlan(nodeBoards))
+				.where(eq(nodeBoards.tenantId, tenantId))
+				.orderBy(asc(nodeBoards.position)),
+			db
+				.select({ nodeId: nodeLinks.nodeId, parentId: nodeLinks.parentId })
+				.from(nodeLinks)
+				.innerJoin(nodes, inPlan(nodeLinks))
+				.where(eq(nodeLinks.tenantId, tenantId))
+				.orderBy(asc(nodeLinks.position)),
+			db
+				.select({ indicator: indicators })
+				.from(indicators)
+				.innerJoin(nodes, inPlan(indicators))
+				.where(eq(indicators.tenantId, tenantId))
+				.orderBy(asc(indicators.position)),
+			db.select().from(units).where(and(eq(units.tenantId, tenantId), eq(units.kind, 'board'))).orderBy(asc(units.position))
+		]);
+	if (!framework || !ownerUnit) return undefined;
+
+	const group = <T, V>(rows: T[], key: (row: T) => string, value: (row: T) => V) => {
+		const map = new Map<string, V[]>();
+		for (const row of rows) {
+			const list = map.get(key(row));
+			if (list) list.push(value(row));
+			else map.set(key(row), [value(row)]);
+		}
+		return map;
+	};
+	const responsibles = group(
+		responsibleRows,
+		(row) => row.nodeId,
+		(row): Responsible =>
+			row.roleTitleId
+				? { kind: 'role', id: row.roleTitleId, name: row.roleName ?? '' }
+				: { kind: 'person', id: row.personId!, name: row.personName ?? '' }
+	);
+	const boardIds = group(boardRows, (row) => row.nodeId, (row) => row.unitId);
+	const links = group(linkRows, (row) => row.nodeId, (row) => row.parentId);
+	const nodeIndicators = group(indicatorRows, (row) => row.indicator.nodeId, (row) => row.indicator);
+
+	return {
+		plan,
+		framework,
+		ownerUnit,
+		chapters: chapterRows,
+		boards,
+		nodes: nodeRows.map((node) => ({
+			...node,
+			responsibles: responsibles.get(node.id) ?? [],
+			boardIds: boardIds.get(node.id) ?? [],
+			linkedParentIds: links.get(node.id) ?? [],
+			indicators: nodeIndicators.get(node.id) ?? []
+		}))
+	};
+}
+
+export async function listNodeIdsOfPlan(db: Db, tenantId: string, planId: string, ids: string[]): Promise<string[]> {
+	if (!ids.length) return [];
+	const rows = await db
+		.select({ id: nodes.id })
+		.from(nodes)
+		.where(and(eq(nodes.tenantId, tenantId), eq(nodes.planId, planId), inArray(nodes.id, ids)));
+	return rows.map((row) => row.id);
+}

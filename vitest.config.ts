@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Four tiers: unit (no database), the same database tests on PGlite and on PostgreSQL, and the
+ * browser suite. PostgreSQL runs when TEST_DATABASE_URL is set; with CI=true it must be.
+ */
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (process.env.CI === 'true' && !postgresUrl) {
+	throw new Error('CI=true requires TEST_DATABASE_URL: the PostgreSQL tier may not be skipped in CI.');
+}
+const only = process.env.TEST_TIERS?.split(',');
+
+const dbProject = (name: string, kind: 'pglite' | 'postgres') => ({
+	test: {
+		name,
+		include: ['src/**/*.db.test.ts'],
+		setupFiles: ['src/lib/server/testing/db-setup.ts'],
+		globalSetup: kind === 'postgres' ? ['src/lib/server/testing/postgres-global-setup.ts'] : [],
+		env: { TEST_DB: kind },
+		isolate: false,
+		testTimeout: 30_000,
+		hookTimeout: 60_000
+	}
+});
+
+const projects = [
+	{ test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.db.test.ts'] } },
+	dbProject('db-pglite', 'pglite'),
+	...(postgresUrl ? [dbProject('db-postgres', 'postgres')] : []),
+	{
+		test: {
+			name: 'e2e',
+			include: ['tests/e2e/**/*.e2e.test.ts'],
+			globalSetup: ['tests/e2e/global-setup.ts'],
+			fileParallelism: false,
+			testTimeout: 60_000,
+			hookTimeout: 180_000
+		}
+	}
+].filter((project) => !only || only.includes(project.test.name));
+
+export default defineConfig({ test: { projects } });
