@@ -1,0 +1,460 @@
+/**
+ * Exempelkommun: a fictional organizer. The text is our own, written in the manner of real Swedish
+ * plans so every preset shape is shown with plausible content.
+ */
+export interface DemoItem {
+	level: string;
+	title: string;
+	ref?: string;
+	description?: string;
+	/** Field values; boards are given by short name (BoU, BiN, AN). */
+	values?: Record<string, unknown>;
+	carriedOver?: boolean;
+	/** A name other items can link to. */
+	key?: string;
+	/** Names of further goals this item also counts under. */
+	alsoUnder?: string[];
+	indicators?: Record<string, unknown>[];
+	children?: DemoItem[];
+}
+
+export interface DemoPlan {
+	preset: string;
+	frameworkName: string;
+	title: string;
+	kind: 'verksamhetsplan' | 'utvecklingsplan' | 'lokal_plan';
+	periodKind: 'calendar_year' | 'school_year';
+	startYear: number;
+	owner: string;
+	chapters: { title: string; body: string }[];
+	items: DemoItem[];
+	adoption?: { adoptedBy: string; adoptedOn: string; registryNumber: string };
+}
+
+export const DEMO_TENANT = { slug: 'exempelkommun', name: 'Exempelkommun' };
+
+export const DEMO_UNITS: { name: string; kind: string; shortName?: string; parent?: string }[] = [
+	{ name: 'Barn- och ungdomsnämnden', kind: 'board', shortName: 'BoU', parent: 'Exempelkommun' },
+	{ name: 'Bildningsnämnden', kind: 'board', shortName: 'BiN', parent: 'Exempelkommun' },
+	{ name: 'Arbetsmarknadsnämnden', kind: 'board', shortName: 'AN', parent: 'Exempelkommun' },
+	{ name: 'Utbildningsförvaltningen', kind: 'administration', parent: 'Exempelkommun' },
+	{ name: 'Skolområde Norr', kind: 'school_area', parent: 'Utbildningsförvaltningen' },
+	{ name: 'Skolområde Söder', kind: 'school_area', parent: 'Utbildningsförvaltningen' },
+	{ name: 'Norrskolan', kind: 'school_unit', parent: 'Skolområde Norr' },
+	{ name: 'Ekbackens förskola', kind: 'preschool_unit', parent: 'Skolområde Norr' },
+	{ name: 'Södra gymnasiet', kind: 'school_unit', parent: 'Skolområde Söder' }
+];
+
+export const DEMO_PEOPLE = [
+	{ name: 'Karin Ek', email: 'karin.ek@exempelkommun.se' },
+	{ name: 'Omar Haddad', email: 'omar.haddad@exempelkommun.se' }
+];
+
+const yesNo = (name: string) => ({ name, kind: 'yes_no', targetKind: 'value', targetComparison: '=', targetValue: 'ja' });
+
+export const DEMO_PLANS: DemoPlan[] = [
+	{
+		preset: 'malomrade-matt',
+		frameworkName: 'Målområden med mått',
+		title: 'Verksamhetsplan 2025',
+		kind: 'verksamhetsplan',
+		periodKind: 'calendar_year',
+		startYear: 2025,
+		owner: 'Utbildningsförvaltningen',
+		adoption: { adoptedBy: 'Förvaltningschef Maria Sundin', adoptedOn: '2025-01-22', registryNumber: 'Dnr 2025/104' },
+		chapters: [
+			{
+				title: 'Förvaltningschefen inleder',
+				body:
+					'Färre barn föds och fler elever behöver språkligt stöd. Det ställer krav på att vi använder resurserna där de gör störst nytta.\n\n' +
+					'Under året prioriterar vi **tidiga insatser** i läsa, skriva och räkna, trygga lärmiljöer och en gymnasieskola som möter arbetsmarknadens behov.\n\n' +
+					'Maria Sundin, förvaltningschef'
+			},
+			{
+				title: 'Nämndens uppdrag och ansvarsområde',
+				body:
+					'Barn- och ungdomsnämnden fullgör kommunens uppgifter inom förskola, fritidshem, förskoleklass och grundskola. ' +
+					'Bildningsnämnden ansvarar för gymnasieskola och vuxenutbildning.\n\n' +
+					'- Nämnden är huvudman för den kommunala skolan.\n- Nämnden följer upp resultat och måluppfyllelse.'
+			},
+			{
+				title: 'Styrning',
+				body:
+					'Verksamhetsplanen bygger på målområdena i nämndens styrkort. Den anger **vad** vi vill uppnå, **hur** det ska göras och mätas, och **vem** som följer upp. ' +
+					'Planen fastställs av förvaltningschefen och följs upp i delårsrapporten och årsredovisningen.'
+			}
+		],
+		items: [
+			{
+				level: 'malomrade',
+				title: 'Trygghet',
+				description: 'Exempelkommun är en trygg kommun som präglas av tillit och god tillgänglighet.',
+				values: { sammanfattning: 'Alla ska känna sig trygga där de bor, arbetar och går i skola.' },
+				children: [
+					{
+						level: 'resultatmal',
+						title: 'Trygga barn och elever med lust att lära',
+						indicators: [
+							{
+								name: 'Andel elever i åk 8 som känner sig trygga i skolan',
+								kind: 'percent',
+								unit: '%',
+								direction: 'increase',
+								targetKind: 'value',
+								targetComparison: '>=',
+								targetValue: '90',
+								baselineValue: '86,5',
+								baselineLabel: '2024'
+							}
+						],
+						children: [
+							{
+								level: 'aktivitet',
+								title: 'En förebyggande säkerhetsgenomgång genomförs på varje högstadie- och gymnasieskola.',
+								values: {
+									matt: ['Alla högstadie- och gymnasieskolor har genomfört en säkerhetsgenomgång.'],
+									malvarde: ['ja/nej'],
+									responsible: ['Planeringschef']
+								},
+								indicators: [yesNo('Säkerhetsgenomgång genomförd på alla skolor')]
+							},
+							{
+								level: 'aktivitet',
+								title: 'Rektorerna tar ställning till hur tillträdet till skolans lokaler styrs, enligt gemensam mall.',
+								values: {
+									matt: ['Alla verksamheter har tagit ställning.'],
+									malvarde: ['ja/nej'],
+									responsible: ['Planeringschef', 'Skolchef grundskola']
+								}
+							}
+						]
+					}
+				]
+			},
+			{
+				level: 'malomrade',
+				title: 'Arbetsmarknad',
+				description: 'Utbildningen möter arbetsmarknadens behov av kompetens.',
+				children: [
+					{
+						level: 'resultatmal',
+						title: 'Möt arbetsmarknadens behov',
+						children: [
+							{
+								level: 'aktivitet',
+								title: 'Samverka med huvudmännen i regionen inför beslut om antalet platser på gymnasieskolans program.',
+								values: {
+									matt: [
+										'Andelen platser på El- och energiprogrammet ökar.',
+										'Andelen platser på Vård- och omsorgsprogrammet ökar.',
+										'Andelen platser på Estetiska programmet minskar.'
+									],
+									malvarde: ['Ökat; ja/nej', 'Ökat; ja/nej', 'Minskat; ja/nej'],
+									responsible: ['Skolchef gymnasieskola/vuxenutbildning']
+								},
+								indicators: [
+									{
+										name: 'Antal sökande i förstahand till El- och energiprogrammet',
+										kind: 'number',
+										unit: 'sökande',
+										direction: 'increase',
+										targetKind: 'change',
+										targetChange: 'increase',
+										baselineValue: '41',
+										baselineLabel: '2024'
+									}
+								]
+							},
+							{
+								level: 'aktivitet',
+								title: 'Studie- och yrkesvägledare informerar särskilt om program där jobben finns.',
+								values: {
+									matt: ['Andelen sökande till Industritekniska programmet ökar i förhållande till föregående år.'],
+									malvarde: ['Ökat (i förhållande till föregående år); ja/nej'],
+									responsible: ['Skolchef gymnasieskola/vuxenutbildning']
+								}
+							}
+						]
+					}
+				]
+			},
+			{
+				level: 'malomrade',
+				title: 'Utbildning',
+				description: 'Förutsättningar för ett livslångt lärande i samklang med arbetsliv och akademi.',
+				children: [
+					{
+						level: 'resultatmal',
+						title: 'Höga kunskapsresultat',
+						indicators: [
+							{
+								name: 'Andel elever i åk 9 som är behöriga till yrkesprogram',
+								kind: 'percent',
+								unit: '%',
+								direction: 'increase',
+								targetKind: 'value',
+								targetComparison: '>=',
+								targetValue: '85',
+								baselineValue: '82,4',
+								baselineLabel: '2024',
+								koladaKpi: 'N15428'
+							},
+							{
+								name: 'Andel elever med hög frånvaro',
+								kind: 'percent',
+								unit: '%',
+								direction: 'decrease',
+								targetKind: 'value',
+								targetComparison: '<',
+								targetValue: '0,5'
+							}
+						],
+						children: [
+							{
+								level: 'aktivitet',
+								title: 'En gemensam struktur tas fram för uppföljning och analys av garantin för tidiga stödinsatser.',
+								values: {
+									matt: ['Förvaltningsövergripande rutin finns för läsa-skriva-räkna-garantin.', 'Analyser av resultat har påbörjats.'],
+									malvarde: ['Ja/nej', 'Ja/nej'],
+									responsible: ['Utvecklingschef']
+								}
+							},
+							{
+								level: 'aktivitet',
+								title: 'Skolsociala team följs upp och beslut fattas om fortsättning.',
+								values: {
+									matt: ['Antalet elever med hög frånvaro ökar inte i skolområden med skolsociala team.'],
+									malvarde: ['Ja/nej'],
+									responsible: ['Skolchef skolområde Söder']
+								}
+							}
+						]
+					}
+				]
+			}
+		]
+	},
+	{
+		preset: 'perspektiv-uppdrag',
+		frameworkName: 'Perspektiv och strategiska uppdrag',
+		title: 'Utbildningsförvaltningens verksamhetsplan 2025',
+		kind: 'verksamhetsplan',
+		periodKind: 'calendar_year',
+		startYear: 2025,
+		owner: 'Utbildningsförvaltningen',
+		chapters: [
+			{
+				title: 'Förvaltningens verksamhet och utveckling',
+				body: 'Aktiviteterna i planen säkrar nämndernas uppdrag och den politiska inriktningen i internbudgeten. De följs upp per den 31 augusti och i årsredovisningen.'
+			},
+			{
+				title: 'Strategiska utvecklingsuppdrag',
+				body: 'Strategiska utvecklingsuppdrag beslutas av kommunfullmäktige i samband med budgeten. Uppdrag 1–12 gäller alla nämnder; 13 och framåt är nämndspecifika.'
+			}
+		],
+		items: [
+			{
+				level: 'perspektiv',
+				title: 'Medborgare',
+				children: [
+					{
+						level: 'kommunmal',
+						title: 'Skolor med fokus på kunskap och studiero',
+						children: [
+							{
+								level: 'namndmal',
+								key: 'maximalt-larande',
+								title: 'Maximalt lärande',
+								description: 'Alla barn och elever utmanas utifrån sina förutsättningar att nå så långt som möjligt.',
+								children: [
+									{
+										level: 'uppdrag',
+										ref: '17',
+										title: 'Stärka likvärdigheten och öka andelen grundskoleelever som blir behöriga till gymnasieskolan.',
+										values: { typ: 'Nämndspecifikt', boards: ['BoU'] },
+										children: [
+											{
+												level: 'aktivitet',
+												title: 'Använda det nationella kvalitetssystemet för att följa upp skolornas kvalitetsarbete',
+												values: { boards: ['BoU'], deadline: 'September', responsible: ['Utvecklingschef'] }
+											},
+											{
+												level: 'aktivitet',
+												title: 'Ta fram verktyg som stödjer anpassningar i undervisningen i matematik och svenska',
+												values: { boards: ['BoU'], deadline: 'December', responsible: ['Skolchef grundskola'] },
+												carriedOver: true
+											}
+										]
+									}
+								]
+							},
+							{
+								level: 'namndmal',
+								key: 'likvardiga-mojligheter',
+								title: 'Likvärdiga möjligheter',
+								description: 'Förskola och skola är likvärdig, där varje barn och elev har möjlighet att lyckas.',
+								children: [
+									{
+										level: 'uppdrag',
+										ref: '14',
+										title: 'Successivt införa heltidsmentorer på alla högstadie- och gymnasieskolor.',
+										values: { typ: 'Nämndspecifikt', boards: ['BoU', 'BiN'] },
+										children: [
+											{
+												level: 'aktivitet',
+												title: 'Följa upp att alla kommunala högstadie- och gymnasieskolor har heltidsmentorer',
+												values: { boards: ['BoU', 'BiN'], deadline: 'Mars', responsible: ['Skolchef grundskola', 'Skolchef gymnasieskola/vuxenutbildning'] }
+											}
+										]
+									},
+									{
+										level: 'uppdrag',
+										ref: '2',
+										title: 'Motverka strukturella orsaker till segregation inom ramen för basuppdraget.',
+										values: { typ: 'Kommungemensamt', boards: ['BoU', 'BiN', 'AN'] },
+										children: [
+											{
+												level: 'aktivitet',
+												title: 'Ta fram strategi och insatser för föräldraskapsstöd',
+												values: { boards: ['BoU'], deadline: 'December', responsible: ['Planeringschef'] },
+												alsoUnder: ['maximalt-larande'],
+												carriedOver: true
+											}
+										]
+									}
+								]
+							}
+						]
+					}
+				]
+			},
+			{
+				level: 'perspektiv',
+				title: 'Medarbetare',
+				children: [
+					{
+						level: 'kommunmal',
+						title: 'En attraktiv arbetsgivare',
+						children: [
+							{
+								level: 'namndmal',
+								title: 'Hållbart medarbetarskap',
+								description: 'Medarbetare och chefer har goda förutsättningar att utföra sitt uppdrag.',
+								indicators: [
+									{
+										name: 'Sjukfrånvaro bland medarbetare',
+										kind: 'percent',
+										unit: '%',
+										direction: 'decrease',
+										targetKind: 'value',
+										targetComparison: '<=',
+										targetValue: '6',
+										baselineValue: '6,8',
+										baselineLabel: '2024'
+									}
+								],
+								children: [
+									{
+										level: 'uppdrag',
+										ref: '12',
+										title: 'Stärka chefers förutsättningar, minska personalomsättningen och sjukfrånvaron utifrån friskfaktorer.',
+										values: { typ: 'Kommungemensamt', boards: ['BoU', 'BiN'] },
+										children: [
+											{
+												level: 'aktivitet',
+												title: 'Införa gemensamma introduktionsdagar för nya rektorer',
+												values: { boards: ['BoU', 'BiN'], deadline: 'Oktober', responsible: ['HR-chef'] }
+											}
+										]
+									}
+								]
+							}
+						]
+					}
+				]
+			}
+		]
+	},
+	{
+		preset: 'omrade-insatser',
+		frameworkName: 'Områden med insatser och effekter',
+		title: 'Utvecklingsplan läsåret 2025/26',
+		kind: 'utvecklingsplan',
+		periodKind: 'school_year',
+		startYear: 2025,
+		owner: 'Utbildningsförvaltningen',
+		chapters: [
+			{
+				title: 'Inledning',
+				body: 'Utvecklingsplanen anger förvaltningens prioriterade områden för läsåret och vilka effekter vi vill se.'
+			}
+		],
+		items: [
+			{
+				level: 'omrade',
+				title: 'Långsiktig hållbarhet och lokalplanering',
+				description:
+					'Lokalerna är kostnadsdrivande och tar mycket av rektorernas tid. Vi behöver framförhållning i placeringar och en långsiktig lokalförsörjning.',
+				values: {
+					effekter: 'Rektorerna får en bättre arbetssituation och kan fokusera på det pedagogiska ledarskapet. Färre akuta lösningar.',
+					kontakt: 'Planeringsavdelningen'
+				},
+				children: [
+					{ level: 'insats', title: 'Ta fram en plan för strategisk lokalplanering i ett 0–20-årsperspektiv', values: { responsible: ['Planeringschef'], deadline: 'VT26' } },
+					{ level: 'insats', title: 'Avveckla paviljonger och inhyrda lokaler där det är möjligt', values: { responsible: ['Planeringschef'], deadline: 'HT25' } },
+					{ level: 'insats', title: 'Utveckla en effektiv lokalprocess tillsammans med samhällsbyggnadskontoret', values: { responsible: ['Ekonomichef'], deadline: 'juni' } }
+				]
+			},
+			{
+				level: 'omrade',
+				title: 'Språkutveckling i förskolan',
+				description: 'Fler barn har låg språklig nivå när de börjar förskoleklass.',
+				values: { effekter: 'Barnens ordförråd och språkliga medvetenhet ökar.', kontakt: 'Utvecklingsenheten' },
+				children: [
+					{ level: 'insats', title: 'Sprida resultaten från projektet Språkutvecklande förskola till alla specialpedagoger', values: { responsible: ['Utvecklingschef'], deadline: 'dec 25' } },
+					{ level: 'insats', title: 'Erbjuda språkhöjande insatser för medarbetare i förskolan', values: { responsible: ['HR-chef'], deadline: 'VT26' } }
+				]
+			}
+		]
+	},
+	{
+		preset: 'enkel',
+		frameworkName: 'Enkel målmodell',
+		title: 'Lokal utvecklingsplan Norrskolan 2025/26',
+		kind: 'lokal_plan',
+		periodKind: 'school_year',
+		startYear: 2025,
+		owner: 'Norrskolan',
+		chapters: [{ title: 'Skolans nuläge', body: 'Norrskolan har 420 elever i årskurs F–9. Resultaten i matematik i åk 6 har sjunkit två år i rad.' }],
+		items: [
+			{
+				level: 'mal',
+				title: 'Fler elever når kunskapskraven i matematik',
+				indicators: [
+					{
+						name: 'Andel elever i åk 6 med lägst betyget E i matematik',
+						kind: 'percent',
+						unit: '%',
+						direction: 'increase',
+						targetKind: 'value',
+						targetComparison: '>=',
+						targetValue: '90',
+						baselineValue: '84',
+						baselineLabel: 'VT25'
+					}
+				],
+				children: [
+					{ level: 'aktivitet', ref: '1.', title: 'Kollegialt lärande i matematikdidaktik varannan vecka', values: { responsible: ['Rektor Norrskolan'], deadline: 'VT26' } },
+					{ level: 'aktivitet', ref: '2.', title: 'Kartläggning av elevernas taluppfattning i åk 4', values: { responsible: ['Förstelärare matematik'], deadline: 'oktober' } }
+				]
+			},
+			{
+				level: 'mal',
+				title: 'Trygghet och studiero i alla klassrum',
+				children: [
+					{ level: 'aktivitet', ref: '3.', title: 'Gemensamma ordningsregler tas fram med elevrådet', values: { responsible: ['Rektor Norrskolan'], deadline: 'HT25' } }
+				]
+			}
+		]
+	}
+];

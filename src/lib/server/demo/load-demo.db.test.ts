@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { testDb } from '../testing/factories';
+import { listPlans, loadPlanData } from '../plans/plan-repository';
+import { loadDemo } from './load-demo';
+import { PRESETS } from '../frameworks/presets';
+import { listFrameworks } from '../frameworks/framework-repository';
+
+describe('demo organisation', () => {
+	it('loads Exempelkommun once, with a plan in every preset shape', async () => {
+		const db = await testDb();
+		const first = await loadDemo(db);
+		const second = await loadDemo(db);
+		expect(first.created).toBe(true);
+		expect(second).toMatchObject({ created: false, tenant: { id: first.tenant.id } });
+
+		const plans = await listPlans(db, first.tenant.id);
+		expect(plans).toHaveLength(4);
+		const frameworks = await listFrameworks(db, first.tenant.id);
+		expect(frameworks.map((framework) => framework.preset).sort()).toEqual(PRESETS.map((preset) => preset.key).sort());
+		const adopted = plans.filter((plan) => plan.state === 'adopted');
+		expect(adopted.map((plan) => plan.registryNumber)).toEqual(['Dnr 2025/104']);
+
+		for (const plan of plans) {
+			const data = (await loadPlanData(db, first.tenant.id, plan.id))!;
+			expect(data.nodes.length).toBeGreaterThan(3);
+			expect(data.chapters.length).toBeGreaterThan(0);
+		}
+		const all = await Promise.all(plans.map((plan) => loadPlanData(db, first.tenant.id, plan.id)));
+		const nodes = all.flatMap((data) => data!.nodes);
+		expect(nodes.some((node) => node.indicators.length > 0)).toBe(true);
+		expect(nodes.some((node) => node.linkedParentIds.length > 0)).toBe(true);
+		expect(nodes.some((node) => node.carriedOver)).toBe(true);
+	});
+});

@@ -1,0 +1,75 @@
+import type { Db } from '../db/client';
+import { createTenant } from '../organisation/create-tenant';
+import { addUnit } from '../organisation/add-unit';
+import { addPerson } from '../organisation/add-person';
+import { findTenantBySlug, listUnits, type Tenant } from '../organisation/organisation-repository';
+import { createFramework } from '../frameworks/create-framework';
+import { createPlan } from '../plans/create-plan';
+import { addNode } from '../plans/add-node';
+import { linkNode } from '../plans/link-node';
+import { saveChapter } from '../plans/save-chapter';
+import { adoptPlan } from '../plans/adopt-plan';
+import { addIndicator } from '../indicators/add-indicator';
+import { systemContext, type Ctx } from '../shared/context';
+import { DEMO_PEOPLE, DEMO_PLANS, DEMO_TENANT, DEMO_UNITS, type DemoItem, type DemoPlan } from './demo-content';
+
+/** Loads Exempelkommun through the product's own commands. Does nothing if it is already there. */
+export async function loadDemo(db: Db): Promise<{ tenant: Tenant; created: boolean }> {
+	const existing = await findTenantBySlug(db, DEMO_TENANT.slug);
+	if (existing) return { tenant: existing, created: false };
+
+	const tenant = await createTenant(db, 'demo', DEMO_TENANT);
+	const ctx = systemContext(tenant.id, 'demo');
+	const unitIds = new Map((await listUnits(db, tenant.id)).map((unit) => [unit.name, unit.id]));
+	const boardIds = new Map<string, string>();
+	for (const unit of DEMO_UNITS) {
+		const created = await addUnit(db, ctx, {
+			parentId: unit.parent ? unitIds.get(unit.parent)! : null,
+			kind: unit.kind,
+			name: unit.name,
+			shortName: unit.shortName
+		});
+		unitIds.set(unit.name, created.id);
+		if (unit.shortName) boardIds.set(unit.shortName, created.id);
+	}
+	for (const person of DEMO_PEOPLE) await addPerson(db, ctx, person);
+	for (const plan of DEMO_PLANS) await loadPlan(db, ctx, plan, unitIds, boardIds);
+	return { tenant, created: true };
+}
+
+async function loadPlan(db: Db, ctx: Ctx, demo: DemoPlan, unitIds: Map<string, string>, boardIds: Map<string, string>) {
+	const framework = await createFramework(db, ctx, { name: demo.frameworkName, preset: demo.preset });
+	const plan = await createPlan(db, ctx, {
+		title: demo.title,
+		kind: demo.kind,
+		periodKind: demo.periodKind,
+		startYear: demo.startYear,
+		ownerUnitId: unitIds.get(demo.owner)!,
+		frameworkId: framework.id
+	});
+	for (const chapter of demo.chapters) await saveChapter(db, ctx, plan.id, null, chapter);
+	const levelIds = new Map(framework.levels.map((level) => [level.key, level.id]));
+	const keyed = new Map<string, string>();
+	const links: { nodeId: string; under: string }[] = [];
+
+	const add = async (item: DemoItem, parentId: string | null) => {
+		const values = { ...item.values };
+		if (Array.isArray(values.boards)) values.boards = (values.boards as string[]).map((short) => boardIds.get(short)!);
+		const node = await addNode(db, ctx, plan.id, {
+			levelId: levelIds.get(item.level)!,
+			parentId,
+			ref: item.ref ?? '',
+			title: item.title,
+			description: item.description ?? '',
+			values,
+			carriedOver: item.carriedOver ?? false
+		});
+		if (item.key) keyed.set(item.key, node.id);
+		for (const under of item.alsoUnder ?? []) links.push({ nodeId: node.id, under });
+		for (const indicator of item.indicators ?? []) await addIndicator(db, ctx, plan.id, node.id, indicator);
+		for (const child of item.children ?? []) await add(child, node.id);
+	};
+	for (const item of demo.items) await add(item, null);
+	for (const link of links) await linkNode(db, ctx, plan.id, link.nodeId, keyed.get(link.under)!);
+	if (demo.adoption) await adoptPlan(db, ctx, plan.id, demo.adoption);
+}
