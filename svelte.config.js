@@ -8,6 +8,19 @@ export default {
 	kit: {
 		adapter: adapter({ out: 'build' }),
 		// Forms post to the same origin; SvelteKit's origin check is our CSRF guard for form actions.
-		csrf: { trustedOrigins: [] }
+		csrf: { trustedOrigins: [] },
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };

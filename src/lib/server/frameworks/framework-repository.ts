@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { frameworks, levelChildren, levels, nodeBoards, nodeResponsibles, nodes, plans } from '../db/schema';
 import type { FieldDefinition } from './field-definition';
 import { rowsOf } from '../db/rows';
+import { isUuid } from '../shared/uuid';
 
 export type Framework = typeof frameworks.$inferSelect;
 export type LevelRow = typeof levels.$inferSelect;
@@ -24,6 +25,7 @@ export async function listFrameworks(db: Db, tenantId: string) {
 }
 
 export async function loadFramework(db: Db, tenantId: string, frameworkId: string): Promise<FrameworkView | undefined> {
+	if (!isUuid(frameworkId)) return undefined;
 	const [framework] = await db
 		.select()
 		.from(frameworks)

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { people, roleTitles, tenants, units, type UnitKind } from '../db/schema';
+import { isUuid } from '../shared/uuid';
 
 export type Tenant = typeof tenants.$inferSelect;
 export type Unit = typeof units.$inferSelect;
@@ -27,6 +28,7 @@ export async function listUnitsOfKind(db: Db, tenantId: string, kind: UnitKind):
 }
 
 export async function findUnit(db: Db, tenantId: string, unitId: string): Promise<Unit | undefined> {
+	if (!isUuid(unitId)) return undefined;
 	const [row] = await db.select().from(units).where(and(eq(units.tenantId, tenantId), eq(units.id, unitId)));
 	return row;
 }

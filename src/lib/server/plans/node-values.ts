@@ -3,6 +3,7 @@ import type { FieldDefinition } from '../frameworks/field-definition';
 import type { LevelRow } from '../frameworks/framework-repository';
 import { DomainError } from '../shared/domain-error';
 import { deriveDeadlineDate, type PlanYear } from './deadline';
+import { isUuid } from '../shared/uuid';
 
 /** What an item's fields hold once checked against its level: plain values plus the structured three. */
 export interface NodeValues {
@@ -85,8 +86,6 @@ export function validateNodeValues(level: Pick<LevelRow, 'fields'>, raw: Record<
 	}
 	return result;
 }
-
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 function invalid(field: FieldDefinition): never {
 	throw new DomainError('error_field_invalid', { field: { sv: field.labelSv, en: field.labelEn } }, { field: field.key });

@@ -14,6 +14,7 @@ import {
 	units
 } from '../db/schema';
 import { loadFramework, type FrameworkView } from '../frameworks/framework-repository';
+import { isUuid } from '../shared/uuid';
 
 export type Plan = typeof plans.$inferSelect;
 export type Chapter = typeof chapters.$inferSelect;
@@ -68,11 +69,13 @@ export async function listPlans(db: Db, tenantId: string) {
 const collator = new Intl.Collator('sv');
 
 export async function findPlan(db: Db, tenantId: string, planId: string): Promise<Plan | undefined> {
+	if (!isUuid(planId)) return undefined;
 	const [plan] = await db.select().from(plans).where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
 	return plan;
 }
 
 export async function findNode(db: Db, tenantId: string, planId: string, nodeId: string): Promise<NodeRow | undefined> {
+	if (!isUuid(nodeId)) return undefined;
 	const [node] = await db
 		.select()
 		.from(nodes)

@@ -5,10 +5,12 @@ import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../shared/context';
 import { notFound } from '../shared/domain-error';
 import { loadDraftPlan, touchPlan } from './plan-edit';
+import { isUuid } from '../shared/uuid';
 
 export async function removeChapter(db: Db, ctx: Ctx, planId: string, chapterId: string): Promise<void> {
 	await db.transaction(async (tx) => {
 		await loadDraftPlan(tx, ctx, planId);
+		if (!isUuid(chapterId)) throw notFound();
 		const inPlan = and(eq(chapters.tenantId, ctx.tenantId), eq(chapters.planId, planId));
 		const [before] = await tx.select().from(chapters).where(and(inPlan, eq(chapters.id, chapterId)));
 		if (!before) throw notFound();

@@ -7,6 +7,7 @@ import type { Ctx } from '../shared/context';
 import { DomainError, notFound } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
 import { loadDraftPlan, touchPlan } from './plan-edit';
+import { isUuid } from '../shared/uuid';
 
 export const saveChapterInput = z.object({
 	title: z.string().trim().min(1).max(300),
@@ -26,6 +27,7 @@ export async function saveChapter(db: Db, ctx: Ctx, planId: string, chapterId: s
 		const inPlan = (id: string) => and(eq(chapters.tenantId, ctx.tenantId), eq(chapters.planId, planId), eq(chapters.id, id));
 		let id: string;
 		if (chapterId) {
+			if (!isUuid(chapterId)) throw notFound();
 			const [before] = await tx.select().from(chapters).where(inPlan(chapterId));
 			if (!before) throw notFound();
 			if (data.version !== undefined && data.version !== before.version) {

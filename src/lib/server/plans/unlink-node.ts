@@ -6,11 +6,12 @@ import type { Ctx } from '../shared/context';
 import { notFound } from '../shared/domain-error';
 import { loadDraftPlan, touchPlan } from './plan-edit';
 import { findNode } from './plan-repository';
+import { isUuid } from '../shared/uuid';
 
 export async function unlinkNode(db: Db, ctx: Ctx, planId: string, nodeId: string, parentId: string): Promise<void> {
 	await db.transaction(async (tx) => {
 		await loadDraftPlan(tx, ctx, planId);
-		if (!(await findNode(tx, ctx.tenantId, planId, nodeId))) throw notFound();
+		if (!(await findNode(tx, ctx.tenantId, planId, nodeId)) || !isUuid(parentId)) throw notFound();
 		const removed = await tx
 			.delete(nodeLinks)
 			.where(and(eq(nodeLinks.tenantId, ctx.tenantId), eq(nodeLinks.nodeId, nodeId), eq(nodeLinks.parentId, parentId)))

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm start`: builds when the sources are newer than the build, then runs the server. The server
+// itself migrates the database and loads the demo organisation on first start (src/hooks.server.ts).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+process.chdir(root);
+
+function newest(dir) {
+	let latest = 0;
+	if (!fs.existsSync(dir)) return latest;
+	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+		if (entry.name === 'paraglide' || entry.name.startsWith('.')) continue;
+		const full = path.join(dir, entry.name);
+		latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
+	}
+	return latest;
+}
+
+const output = path.join(root, 'build', 'index.js');
+const sourcesChanged =
+	!fs.existsSync(output) ||
+	Math.max(newest('src'), newest('messages'), newest('static'), fs.statSync('package.json').mtimeMs) > fs.statSync(output).mtimeMs;
+if (sourcesChanged) {
+	console.log('Bygger Styrkedjan …');
+	const result = spawnSync(process.execPath, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+	if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+process.env.PORT ??= '3000';
+process.env.HOST ??= '0.0.0.0';
+process.env.BODY_SIZE_LIMIT ??= '12M';
+const address = process.env.ORIGIN ?? `http://localhost:${process.env.PORT}`;
+process.env.ORIGIN ??= address;
+
+try {
+	await import(output);
+} catch (error) {
+	console.error(error?.message ?? error);
+	process.exit(1);
+}
+console.log(`\nStyrkedjan kör på ${address}  (Ctrl+C avslutar)\n`);

@@ -1,0 +1,35 @@
+import { databaseOptionsFromEnv, openDatabase, type Database, type Db } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { loadDemo } from '../demo/load-demo';
+import { listTenants } from '../organisation/organisation-repository';
+import { logger } from './logger';
+
+let database: Database | undefined;
+
+/**
+ * Opens the database, applies migrations and, on an empty database, loads the demo organisation
+ * (always on the embedded database; on PostgreSQL only with DEMO=true). Called once at server start.
+ */
+export async function startRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Database> {
+	if (database) return database;
+	const opened = await openDatabase(databaseOptionsFromEnv(env));
+	await migrateDatabase(opened);
+	const wantDemo = env.DEMO ? env.DEMO === 'true' : opened.kind === 'pglite';
+	if (wantDemo && (await listTenants(opened.db)).length === 0) {
+		const { tenant } = await loadDemo(opened.db);
+		logger.info({ tenant: tenant.slug }, 'Demo organisation loaded');
+	}
+	database = opened;
+	logger.info({ database: opened.kind, location: opened.location }, 'Database ready');
+	return opened;
+}
+
+export function getDb(): Db {
+	if (!database) throw new Error('Runtime not started');
+	return database.db;
+}
+
+export async function stopRuntime(): Promise<void> {
+	await database?.close();
+	database = undefined;
+}

@@ -1,0 +1,37 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app/runtime';
+import { listPlans } from '$lib/server/plans/plan-repository';
+import { listUnits } from '$lib/server/organisation/organisation-repository';
+import { listFrameworks } from '$lib/server/frameworks/framework-repository';
+import { createPlan } from '$lib/server/plans/create-plan';
+import { authorize, can } from '$lib/server/policies';
+import { runAction } from '$lib/server/http/run-action';
+import { formFields } from '$lib/server/http/form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	authorize(locals.ctx.actor, 'plan.read');
+	const db = getDb();
+	const [plans, units, frameworks] = await Promise.all([
+		listPlans(db, locals.ctx.tenantId),
+		listUnits(db, locals.ctx.tenantId),
+		listFrameworks(db, locals.ctx.tenantId)
+	]);
+	return { plans, units, frameworks, canCreate: can(locals.ctx.actor, 'plan.create') };
+};
+
+export const actions: Actions = {
+	create: async ({ request, locals }) => {
+		const values = formFields(await request.formData(), ['title', 'kind', 'periodKind', 'startYear', 'ownerUnitId', 'frameworkId']);
+		const plan = await runAction(
+			locals.locale,
+			async () => {
+				authorize(locals.ctx.actor, 'plan.create');
+				return createPlan(getDb(), locals.ctx, values);
+			},
+			values
+		);
+		if ('id' in plan) redirect(303, `/plans/${plan.id}`);
+		return plan;
+	}
+};

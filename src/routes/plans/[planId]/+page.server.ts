@@ -1,0 +1,47 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app/runtime';
+import { loadPlanData } from '$lib/server/plans/plan-repository';
+import { presentChapters, presentOutline } from '$lib/server/presenters/plan-presenter';
+import { shiftNode } from '$lib/server/plans/shift-node';
+import { archivePlan } from '$lib/server/plans/archive-plan';
+import { authorize, can } from '$lib/server/policies';
+import { found, runAction } from '$lib/server/http/run-action';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	authorize(locals.ctx.actor, 'plan.read');
+	const data = found(await loadPlanData(getDb(), locals.ctx.tenantId, params.planId), locals.locale);
+	const editable = data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.edit');
+	return {
+		plan: data.plan,
+		ownerUnit: { name: data.ownerUnit.name },
+		framework: { id: data.framework.id, name: data.framework.name },
+		chapters: presentChapters(data),
+		outline: presentOutline(data),
+		editable,
+		canAdopt: data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.adopt'),
+		canArchive: data.plan.state === 'adopted' && can(locals.ctx.actor, 'plan.archive')
+	};
+};
+
+export const actions: Actions = {
+	shift: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const nodeId = String(form.get('nodeId') ?? '');
+		const direction = form.get('direction') === 'up' ? 'up' : 'down';
+		const result = await runAction(locals.locale, async () => {
+			authorize(locals.ctx.actor, 'plan.edit');
+			await shiftNode(getDb(), locals.ctx, params.planId, nodeId, direction);
+		});
+		if (result) return result;
+		redirect(303, `/plans/${params.planId}#node-${nodeId}`);
+	},
+	archive: async ({ locals, params }) => {
+		const result = await runAction(locals.locale, async () => {
+			authorize(locals.ctx.actor, 'plan.archive');
+			await archivePlan(getDb(), locals.ctx, params.planId);
+		});
+		if (result) return result;
+		redirect(303, `/plans/${params.planId}`);
+	}
+};

@@ -1,0 +1,96 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app/runtime';
+import { loadPlanData } from '$lib/server/plans/plan-repository';
+import { boardNameMap, presentFields } from '$lib/server/presenters/plan-presenter';
+import { renderRichText } from '$lib/server/presenters/rich-text';
+import { ancestorsOf, placementOptions } from '$lib/server/plans/placement-options';
+import { nodeFormValues, nodeInputFromForm } from '$lib/server/plans/node-form';
+import { nodeFormChoices } from '$lib/server/plans/node-form-context';
+import { updateNode } from '$lib/server/plans/update-node';
+import { moveNode } from '$lib/server/plans/move-node';
+import { linkNode } from '$lib/server/plans/link-node';
+import { unlinkNode } from '$lib/server/plans/unlink-node';
+import { removeNode } from '$lib/server/plans/remove-node';
+import { addIndicator } from '$lib/server/indicators/add-indicator';
+import { updateIndicator } from '$lib/server/indicators/update-indicator';
+import { removeIndicator } from '$lib/server/indicators/remove-indicator';
+import { authorize, can } from '$lib/server/policies';
+import { found, runAction } from '$lib/server/http/run-action';
+import { formFields } from '$lib/server/http/form';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const INDICATOR_FIELDS = [
+	'name', 'kind', 'unit', 'direction', 'targetKind', 'targetComparison', 'targetValue', 'targetChange', 'baselineValue', 'baselineLabel', 'koladaKpi'
+] as const;
+
+async function loadNode(locals: App.Locals, planId: string, nodeId: string) {
+	const data = found(await loadPlanData(getDb(), locals.ctx.tenantId, planId), locals.locale);
+	const node = found(data.nodes.find((candidate) => candidate.id === nodeId), locals.locale);
+	const level = data.framework.levels.find((candidate) => candidate.id === node.levelId)!;
+	return { data, node, level };
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	authorize(locals.ctx.actor, 'plan.read');
+	const { data, node, level } = await loadNode(locals, params.planId, params.nodeId);
+	const titleOf = (id: string) => {
+		const other = data.nodes.find((candidate) => candidate.id === id)!;
+		return { id, title: `${other.ref ? `${other.ref} ` : ''}${other.title}` };
+	};
+	const editable = data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.edit');
+	return {
+		plan: { id: data.plan.id, title: data.plan.title },
+		node: { id: node.id, ref: node.ref, title: node.title, version: node.version, carriedOver: node.carriedOver, parentId: node.parentId },
+		descriptionHtml: renderRichText(node.description),
+		level,
+		fields: presentFields(node, level, boardNameMap(data), { richText: true }),
+		ancestors: ancestorsOf(data, node).map((ancestor) => titleOf(ancestor.id)),
+		linkedParents: node.linkedParentIds.map(titleOf),
+		indicators: node.indicators,
+		editable,
+		...(editable
+			? { form: nodeFormValues(node, level), placement: placementOptions(data, node), ...(await nodeFormChoices(getDb(), locals.ctx.tenantId, data)) }
+			: {})
+	};
+};
+
+/** Every change on this page: the same guard, then back to the page (or the plan) on success. */
+async function edit(event: RequestEvent, command: (form: FormData) => Promise<unknown>, back?: string) {
+	const form = await event.request.formData();
+	const result = await runAction(event.locals.locale, async () => {
+		authorize(event.locals.ctx.actor, 'plan.edit');
+		await command(form);
+	});
+	if (result) return result;
+	redirect(303, back ?? `/plans/${event.params.planId}/nodes/${event.params.nodeId}`);
+}
+
+export const actions: Actions = {
+	update: async (event) => {
+		const { level } = await loadNode(event.locals, event.params.planId, event.params.nodeId);
+		let input: ReturnType<typeof nodeInputFromForm> | undefined;
+		const result = await edit(event, (form) => {
+			input = nodeInputFromForm(level, form);
+			return updateNode(getDb(), event.locals.ctx, event.params.planId, event.params.nodeId, { ...input, version: form.get('version') });
+		});
+		return result && { ...result.data, values: input };
+	},
+	move: (event) =>
+		edit(event, (form) => {
+			const parent = String(form.get('parentId') ?? '');
+			return moveNode(getDb(), event.locals.ctx, event.params.planId, event.params.nodeId, { parentId: parent === 'top' ? null : parent });
+		}),
+	link: (event) => edit(event, (form) => linkNode(getDb(), event.locals.ctx, event.params.planId, event.params.nodeId, String(form.get('parentId') ?? ''))),
+	unlink: (event) =>
+		edit(event, (form) => unlinkNode(getDb(), event.locals.ctx, event.params.planId, event.params.nodeId, String(form.get('parentId') ?? ''))),
+	addIndicator: (event) =>
+		edit(event, (form) => addIndicator(getDb(), event.locals.ctx, event.params.planId, event.params.nodeId, formFields(form, INDICATOR_FIELDS))),
+	updateIndicator: (event) =>
+		edit(event, (form) =>
+			updateIndicator(getDb(), event.locals.ctx, event.params.planId, String(form.get('indicatorId') ?? ''), formFields(form, INDICATOR_FIELDS))
+		),
+	removeIndicator: (event) =>
+		edit(event, (form) => removeIndicator(getDb(), event.locals.ctx, event.params.planId, String(form.get('indicatorId') ?? ''))),
+	remove: (event) =>
+		edit(event, () => removeNode(getDb(), event.locals.ctx, event.params.planId, event.params.nodeId), `/plans/${event.params.planId}`)
+};

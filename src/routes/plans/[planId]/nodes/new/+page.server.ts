@@ -1,0 +1,46 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app/runtime';
+import { loadPlanData } from '$lib/server/plans/plan-repository';
+import { addNode } from '$lib/server/plans/add-node';
+import { nodeInputFromForm } from '$lib/server/plans/node-form';
+import { nodeFormChoices } from '$lib/server/plans/node-form-context';
+import { authorize } from '$lib/server/policies';
+import { found, runAction } from '$lib/server/http/run-action';
+import type { Actions, PageServerLoad } from './$types';
+
+async function context(locals: App.Locals, planId: string, url: URL) {
+	const data = found(await loadPlanData(getDb(), locals.ctx.tenantId, planId), locals.locale);
+	const level = found(data.framework.levels.find((candidate) => candidate.id === url.searchParams.get('level')), locals.locale);
+	const parentId = url.searchParams.get('parent');
+	const parent = parentId ? found(data.nodes.find((node) => node.id === parentId), locals.locale) : null;
+	return { data, level, parent };
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	authorize(locals.ctx.actor, 'plan.edit');
+	const { data, level, parent } = await context(locals, params.planId, url);
+	if (data.plan.state !== 'draft') error(409, { message: locals.locale === 'en' ? 'The plan is adopted and read-only.' : 'Planen är fastställd och kan inte ändras.' });
+	return {
+		plan: { id: data.plan.id, title: data.plan.title },
+		level,
+		parent: parent && { id: parent.id, title: parent.title, ref: parent.ref },
+		...(await nodeFormChoices(getDb(), locals.ctx.tenantId, data))
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params, url }) => {
+		const { level, parent } = await context(locals, params.planId, url);
+		const input = nodeInputFromForm(level, await request.formData());
+		const result = await runAction(
+			locals.locale,
+			async () => {
+				authorize(locals.ctx.actor, 'plan.edit');
+				return addNode(getDb(), locals.ctx, params.planId, { ...input, levelId: level.id, parentId: parent?.id ?? null });
+			},
+			input as unknown as Record<string, unknown>
+		);
+		if ('id' in result) redirect(303, `/plans/${params.planId}#node-${result.id}`);
+		return result;
+	}
+};
