@@ -1,7 +1,8 @@
 import { Marked } from 'marked';
 import xss from 'xss';
 
-const { FilterXSS, safeAttrValue } = xss;
+// xss is CommonJS: its helpers hang off the default export at run time.
+const { FilterXSS, safeAttrValue } = xss as unknown as typeof import('xss');
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
 

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
 import { countNodesByLevel, loadFramework } from '$lib/server/frameworks/framework-repository';
 import { addLevel } from '$lib/server/frameworks/add-level';
@@ -29,11 +29,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 async function edit(event: RequestEvent, command: (form: FormData) => Promise<unknown>) {
 	const form = await event.request.formData();
 	const levelId = String(form.get('levelId') ?? '');
-	const result = await runAction(event.locals.locale, async () => {
+	const failure = await runAction(event.locals.locale, async () => {
 		authorize(event.locals.ctx.actor, 'framework.edit');
-		return command(form);
+		await command(form);
 	});
-	if (result && typeof result === 'object' && 'status' in result) return { ...result.data, levelId };
+	if (failure) return fail(failure.status, { ...failure.data, levelId });
 	redirect(303, `/frameworks/${event.params.frameworkId}${levelId ? `#level-${levelId}` : ''}`);
 }
 

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
 import { loadPlanData } from '$lib/server/plans/plan-repository';
 import { boardNameMap, presentFields } from '$lib/server/presenters/plan-presenter';
@@ -73,7 +73,7 @@ export const actions: Actions = {
 			input = nodeInputFromForm(level, form);
 			return updateNode(getDb(), event.locals.ctx, event.params.planId, event.params.nodeId, { ...input, version: form.get('version') });
 		});
-		return result && { ...result.data, values: input };
+		return result && fail(result.status, { ...result.data, values: input });
 	},
 	move: (event) =>
 		edit(event, (form) => {

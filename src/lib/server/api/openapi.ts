@@ -1,0 +1,146 @@
+import { FIELD_TYPES } from '../frameworks/field-definition';
+import { PLAN_DOCUMENT_FORMAT, PLAN_DOCUMENT_VERSION } from '../presenters/plan-document';
+
+const text = { type: 'string' };
+const nullableText = { type: ['string', 'null'] };
+const bilingual = { type: 'object', required: ['sv', 'en'], properties: { sv: text, en: text } };
+const error = {
+	type: 'object',
+	required: ['error'],
+	properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: text, message: text, field: nullableText } } }
+};
+
+/** The API's description; kept beside the routes it describes and checked against them in the tests. */
+export const openApiDocument = {
+	openapi: '3.1.0',
+	info: {
+		title: 'Styrkedjan API',
+		version: '1',
+		description: 'Plans of an organisation in its own steering structure. All data is scoped to the caller\'s organisation; another organisation\'s ids answer 404.'
+	},
+	servers: [{ url: '/api/v1' }],
+	paths: {
+		'/plans': {
+			get: {
+				operationId: 'listPlans',
+				summary: 'The organisation\'s plans',
+				responses: {
+					'200': { description: 'Plans', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/PlanSummary' } } } } }
+				}
+			}
+		},
+		'/plans/{planId}': {
+			get: {
+				operationId: 'getPlan',
+				summary: 'A plan with its framework, chapters and tree of items',
+				parameters: [{ name: 'planId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+				responses: {
+					'200': { description: 'The plan', content: { 'application/json': { schema: { $ref: '#/components/schemas/PlanDocument' } } } },
+					'404': { description: 'No such plan in this organisation', content: { 'application/json': { schema: error } } }
+				}
+			}
+		}
+	},
+	components: {
+		schemas: {
+			PlanSummary: {
+				type: 'object',
+				required: ['id', 'title', 'kind', 'periodKind', 'startYear', 'state', 'ownerUnitId', 'frameworkId', 'adoption', 'updatedAt'],
+				properties: {
+					id: { type: 'string', format: 'uuid' },
+					title: text,
+					kind: { enum: ['verksamhetsplan', 'utvecklingsplan', 'lokal_plan'] },
+					periodKind: { enum: ['calendar_year', 'school_year'] },
+					startYear: { type: 'integer', description: 'The calendar year, or the first year of a school year' },
+					state: { enum: ['draft', 'adopted', 'archived'] },
+					ownerUnitId: { type: 'string', format: 'uuid' },
+					frameworkId: { type: 'string', format: 'uuid' },
+					adoption: {
+						type: ['object', 'null'],
+						properties: { adoptedBy: nullableText, adoptedOn: { type: ['string', 'null'], format: 'date' }, registryNumber: nullableText }
+					},
+					updatedAt: { type: 'string', format: 'date-time' }
+				}
+			},
+			Level: {
+				type: 'object',
+				required: ['id', 'key', 'name', 'namePlural', 'isRoot', 'followUp', 'documentStyle', 'tableColumns', 'childLevelIds', 'fields'],
+				properties: {
+					id: { type: 'string', format: 'uuid' },
+					key: text,
+					position: { type: 'integer' },
+					name: bilingual,
+					namePlural: bilingual,
+					isRoot: { type: 'boolean' },
+					followUp: { enum: ['status', 'assessment', 'none'] },
+					documentStyle: { enum: ['heading', 'table_row'] },
+					tableColumns: { type: 'array', items: text },
+					childLevelIds: { type: 'array', items: { type: 'string', format: 'uuid' } },
+					fields: {
+						type: 'array',
+						items: {
+							type: 'object',
+							required: ['key', 'type', 'labelSv', 'labelEn'],
+							properties: { key: text, type: { enum: [...FIELD_TYPES] }, labelSv: text, labelEn: text, helpSv: text, helpEn: text, required: { type: 'boolean' }, options: { type: 'array', items: text } }
+						}
+					}
+				}
+			},
+			Indicator: {
+				type: 'object',
+				required: ['id', 'name', 'kind', 'unit', 'direction', 'target', 'baseline', 'koladaKpi'],
+				properties: {
+					id: { type: 'string', format: 'uuid' },
+					name: text,
+					kind: { enum: ['yes_no', 'number', 'percent'] },
+					unit: text,
+					direction: { enum: ['increase', 'decrease', 'none'] },
+					target: {
+						oneOf: [
+							{ type: 'null' },
+							{ type: 'object', required: ['kind', 'comparison', 'value'], properties: { kind: { const: 'value' }, comparison: { enum: ['>=', '<=', '>', '<', '='] }, value: { type: 'number', description: 'yes/no: 1 = ja, 0 = nej' } } },
+							{ type: 'object', required: ['kind', 'change'], properties: { kind: { const: 'change' }, change: { enum: ['increase', 'decrease'] } } }
+						]
+					},
+					baseline: { type: ['object', 'null'], properties: { value: { type: 'number' }, label: nullableText } },
+					koladaKpi: nullableText
+				}
+			},
+			Node: {
+				type: 'object',
+				required: ['id', 'levelId', 'ref', 'title', 'description', 'fieldValues', 'responsible', 'boards', 'deadline', 'carriedOver', 'linkedParentIds', 'indicators', 'children'],
+				properties: {
+					id: { type: 'string', format: 'uuid' },
+					levelId: { type: 'string', format: 'uuid' },
+					ref: { type: 'string', description: 'As the organisation writes it: "13 a", "1.", "a)"' },
+					title: text,
+					description: { type: 'string', description: 'Markdown' },
+					fieldValues: { type: 'object', additionalProperties: true, description: 'Values of the level\'s plain fields by field key' },
+					responsible: { type: 'array', items: { type: 'object', properties: { kind: { enum: ['role', 'person'] }, id: text, name: text } } },
+					boards: { type: 'array', items: { type: 'object', properties: { id: text, name: text, shortName: nullableText } } },
+					deadline: { type: ['object', 'null'], properties: { text: text, date: { type: ['string', 'null'], format: 'date' } } },
+					carriedOver: { type: 'boolean' },
+					linkedParentIds: { type: 'array', items: { type: 'string', format: 'uuid' }, description: 'Further goals this item also counts under' },
+					indicators: { type: 'array', items: { $ref: '#/components/schemas/Indicator' } },
+					children: { type: 'array', items: { $ref: '#/components/schemas/Node' } }
+				}
+			},
+			PlanDocument: {
+				type: 'object',
+				required: ['format', 'version', 'plan', 'framework', 'chapters', 'tree'],
+				properties: {
+					format: { const: PLAN_DOCUMENT_FORMAT },
+					version: { const: PLAN_DOCUMENT_VERSION },
+					plan: { $ref: '#/components/schemas/PlanSummary' },
+					framework: {
+						type: 'object',
+						required: ['id', 'name', 'levels'],
+						properties: { id: text, name: text, description: text, preset: nullableText, levels: { type: 'array', items: { $ref: '#/components/schemas/Level' } } }
+					},
+					chapters: { type: 'array', items: { type: 'object', properties: { id: text, position: { type: 'integer' }, title: text, body: { type: 'string', description: 'Markdown' } } } },
+					tree: { type: 'array', items: { $ref: '#/components/schemas/Node' } }
+				}
+			}
+		}
+	}
+} as const;
