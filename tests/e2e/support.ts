@@ -1,0 +1,42 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** One browser per test file; each test gets a fresh context (cookies, language) from `newPage`. */
+export function useBrowser() {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		});
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return {
+		baseURL: () => inject('baseURL'),
+		async newPage(): Promise<Page> {
+			const context = await browser.newContext({ baseURL: inject('baseURL'), locale: 'sv-SE' });
+			return context.newPage();
+		}
+	};
+}
+
+/** Fails with a readable list when axe finds any WCAG 2.1 A/AA violation on the page as it is now. */
+export async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const problems = results.violations.map(
+		(violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(' ')).join('\n  ')}`
+	);
+	expect(problems, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** Goes to a page, checks it answered, and runs axe on it. */
+export async function visit(page: Page, path: string) {
+	const response = await page.goto(path);
+	expect(response?.status(), path).toBeLessThan(400);
+	await expectAccessible(page);
+}
