@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { expectAccessible, useBrowser, visit } from './support';
+
+const browser = useBrowser();
+
+interface PlanSummary {
+	id: string;
+	title: string;
+	state: string;
+}
+
+async function api<T>(path: string): Promise<{ status: number; body: T }> {
+	const response = await fetch(`${browser.baseURL()}${path}`);
+	return { status: response.status, body: (await response.json()) as T };
+}
+
+describe('the demo organisation, as a new user finds it', () => {
+	it('opens in Swedish on Exempelkommun and every page is accessible', async () => {
+		const page = await browser.newPage();
+		await visit(page, '/');
+		expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Planer');
+		expect(await page.locator('header').textContent()).toContain('Exempelkommun');
+
+		const { body: plans } = await api<PlanSummary[]>('/api/v1/plans');
+		expect(plans.map((plan) => plan.title).sort()).toEqual([
+			'Lokal utvecklingsplan Norrskolan 2025/26',
+			'Utbildningsförvaltningens verksamhetsplan 2025',
+			'Utvecklingsplan läsåret 2025/26',
+			'Verksamhetsplan 2025'
+		]);
+		for (const plan of plans) {
+			await visit(page, `/plans/${plan.id}`);
+			expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(plan.title);
+			const firstItem = page.locator('.outline a.title').first();
+			await firstItem.click();
+			await expectAccessible(page);
+		}
+		// The level names are the organisation's own.
+		const perspective = plans.find((plan) => plan.title === 'Utbildningsförvaltningens verksamhetsplan 2025')!;
+		await page.goto(`/plans/${perspective.id}`);
+		const badges = await page.locator('.outline .item > .badge:first-child').allTextContents();
+		expect(new Set(badges)).toEqual(new Set(['Perspektiv', 'Kommunövergripande mål', 'Nämndmål', 'Strategiskt utvecklingsuppdrag', 'Aktivitet']));
+		expect(await page.locator('.outline').textContent()).toContain('Kopplad hit');
+
+		// An item with indicators, in edit mode (a draft plan).
+		await page.getByRole('link', { name: 'Hållbart medarbetarskap', exact: true }).click();
+		expect(await page.getByRole('table').first().textContent()).toContain('≤ 6 %');
+		await expectAccessible(page);
+
+		await visit(page, '/frameworks');
+		for (const href of await page.locator('main table a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!))) {
+			await visit(page, href);
+		}
+		await page.goto(`/plans/${perspective.id}`);
+		await page.getByRole('link', { name: /^Redigera/ }).first().click();
+		await expectAccessible(page);
+		await page.goto(`/plans/${perspective.id}/edit`);
+		await expectAccessible(page);
+	});
+
+	it('speaks English on request, and keeps the choice', async () => {
+		const page = await browser.newPage();
+		await page.goto('/plans');
+		await page.getByRole('button', { name: 'English' }).click();
+		await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Plans');
+		expect(await page.locator('html').getAttribute('lang')).toBe('en');
+		await expectAccessible(page);
+		await page.goto('/frameworks');
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Steering models');
+		await page.getByRole('button', { name: 'Svenska' }).click();
+		await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Styrmodeller');
+	});
+
+	it('works by keyboard: the skip link leads to the content', async () => {
+		const page = await browser.newPage();
+		await page.goto('/plans');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hoppa till innehållet');
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+	});
+
+	it('answers unknown and malformed ids with a clear 404, never a crash', async () => {
+		const page = await browser.newPage();
+		for (const path of [`/plans/${randomUUID()}`, '/plans/inte-ett-id', `/plans/${randomUUID()}/nodes/${randomUUID()}`, '/frameworks/x']) {
+			const response = await page.goto(path);
+			expect(response?.status(), path).toBe(404);
+			expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sidan hittades inte');
+			await expectAccessible(page);
+		}
+		expect((await api(`/api/v1/plans/${randomUUID()}`)).status).toBe(404);
+		expect((await api('/api/v1/plans/inte-ett-id')).body).toMatchObject({ error: { code: 'error_not_found' } });
+	});
+});
+
+describe('the API', () => {
+	it('describes itself, and its answers have what the description requires', async () => {
+		const { status, body: spec } = await api<{ paths: Record<string, unknown>; components: { schemas: Record<string, { required: string[] }> } }>(
+			'/api/v1/openapi.json'
+		);
+		expect(status).toBe(200);
+		expect(Object.keys(spec.paths)).toEqual(['/plans', '/plans/{planId}']);
+		const required = (name: string) => spec.components.schemas[name].required;
+
+		const { body: plans } = await api<Record<string, unknown>[]>('/api/v1/plans');
+		for (const plan of plans) expect(Object.keys(plan)).toEqual(expect.arrayContaining(required('PlanSummary')));
+
+		const adopted = plans.find((plan) => plan.state === 'adopted')!;
+		const { body: document } = await api<Record<string, unknown> & { tree: Record<string, unknown>[]; framework: { levels: Record<string, unknown>[] } }>(
+			`/api/v1/plans/${adopted.id}`
+		);
+		expect(Object.keys(document)).toEqual(expect.arrayContaining(required('PlanDocument')));
+		expect(document.plan).toMatchObject({ adoption: { registryNumber: 'Dnr 2025/104' } });
+		for (const level of document.framework.levels) expect(Object.keys(level)).toEqual(expect.arrayContaining(required('Level')));
+		const walk = (nodes: Record<string, unknown>[]): Record<string, unknown>[] =>
+			nodes.flatMap((node) => [node, ...walk(node.children as Record<string, unknown>[])]);
+		const nodes = walk(document.tree);
+		expect(nodes.length).toBe(12);
+		for (const node of nodes) expect(Object.keys(node)).toEqual(expect.arrayContaining(required('Node')));
+		const indicators = nodes.flatMap((node) => node.indicators as Record<string, unknown>[]);
+		expect(indicators.find((indicator) => indicator.koladaKpi === 'N15428')).toMatchObject({
+			kind: 'percent',
+			target: { kind: 'value', comparison: '>=', value: 85 },
+			baseline: { value: 82.4, label: '2024' }
+		});
+	});
+});
