@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -9,6 +10,12 @@ if (process.env.CI === 'true' && !postgresUrl) {
 	throw new Error('CI=true requires TEST_DATABASE_URL: the PostgreSQL tier may not be skipped in CI.');
 }
 const only = process.env.TEST_TIERS?.split(',');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasBrowser = fs.existsSync(chromium);
+if (!hasBrowser) {
+	if (process.env.CI === 'true') throw new Error(`CI=true requires Chromium at ${chromium}: the browser suite may not be skipped in CI.`);
+	console.warn(`\n  Chromium not found at ${chromium}: the browser suite is skipped. Install it with: apt-get install -y chromium\n`);
+}
 
 const dbProject = (name: string, kind: 'pglite' | 'postgres') => ({
 	test: {
@@ -27,7 +34,7 @@ const projects = [
 	{ test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.db.test.ts'] } },
 	dbProject('db-pglite', 'pglite'),
 	...(postgresUrl ? [dbProject('db-postgres', 'postgres')] : []),
-	{
+	...(hasBrowser ? [{
 		test: {
 			name: 'e2e',
 			include: ['tests/e2e/**/*.e2e.test.ts'],
@@ -36,7 +43,7 @@ const projects = [
 			testTimeout: 60_000,
 			hookTimeout: 180_000
 		}
-	}
+	}] : [])
 ].filter((project) => !only || only.includes(project.test.name));
 
 export default defineConfig({ test: { projects } });

@@ -189,3 +189,10 @@ export async function listNodeIdsOfPlan(db: Db, tenantId: string, planId: string
 		.where(and(eq(nodes.tenantId, tenantId), eq(nodes.planId, planId), inArray(nodes.id, ids)));
 	return rows.map((row) => row.id);
 }
+
+/** Operator use only (the CLI, which has no organisation of its own): which organisation owns a plan id. */
+export async function findPlanOwner(db: Db, planId: string): Promise<string | undefined> {
+	if (!isUuid(planId)) return undefined;
+	const [row] = await db.select({ tenantId: plans.tenantId }).from(plans).where(eq(plans.id, planId));
+	return row?.tenantId;
+}

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../lib/server/db/client';
+import { main } from './main';
+
+/** The CLI against a real embedded database in a temporary directory, as an operator runs it. */
+let dataDir: string;
+const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+
+beforeEach(() => {
+	dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'styrkedjan-cli-'));
+	process.env.DATA_DIR = dataDir;
+	delete process.env.DATABASE_URL;
+});
+afterEach(() => {
+	fs.rmSync(dataDir, { recursive: true, force: true });
+	Object.assign(process.env, saved);
+	if (saved.DATABASE_URL === undefined) delete process.env.DATABASE_URL;
+});
+
+async function cli(...args: string[]) {
+	const out: string[] = [];
+	const err: string[] = [];
+	const code = await main(args, (line) => out.push(line), (line) => err.push(line));
+	return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('styrkedjan CLI', () => {
+	it('migrates, loads the demo once, adds a tenant, lists and exports plans', { timeout: 60_000 }, async () => {
+		expect((await cli('migrate')).code).toBe(0);
+		expect((await cli('demo')).out).toBe('Demo-organisationen Exempelkommun är inlagd.');
+		expect((await cli('demo')).out).toBe('Demo-organisationen Exempelkommun fanns redan.');
+		expect(await cli('tenant', 'add', '--slug', 'norrby', '--name', 'Norrby kommun')).toMatchObject({ code: 0 });
+		expect(await cli('tenant', 'add', '--slug', 'norrby', '--name', 'Norrby kommun')).toMatchObject({ code: 1, err: 'Kortnamnet norrby används redan.' });
+
+		const listed = await cli('plans', '--tenant', 'exempelkommun', '--json');
+		const plans = JSON.parse(listed.out) as { id: string; title: string }[];
+		expect(plans).toHaveLength(4);
+		expect(plans.every((plan) => plan.id && plan.title)).toBe(true);
+		expect(JSON.parse((await cli('plans', '--tenant', 'norrby', '--json')).out)).toEqual([]);
+		expect((await cli('plans', '--tenant', 'finns-inte')).code).toBe(1);
+
+		const file = path.join(dataDir, 'export.json');
+		const adopted = plans.find((plan) => plan.title === 'Verksamhetsplan 2025')!;
+		expect((await cli('export', '--plan', adopted.id, '--format', 'json', '--out', file)).code).toBe(0);
+		const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+		expect(exported).toMatchObject({ format: 'styrkedjan.plan', plan: { id: adopted.id, state: 'adopted' } });
+		expect(exported.framework.levels.map((level: { key: string }) => level.key)).toEqual(['malomrade', 'resultatmal', 'aktivitet']);
+		expect(exported.tree.map((node: { title: string }) => node.title)).toEqual(['Trygghet', 'Arbetsmarknad', 'Utbildning']);
+		expect(await cli('export', '--plan', crypto.randomUUID(), '--format', 'json', '--out', file)).toMatchObject({ code: 1 });
+	});
+
+	it('refuses, with a clear message, to open a database another process holds', { timeout: 60_000 }, async () => {
+		const holder = await openDatabase({ dataDir });
+		try {
+			const result = await cli('plans', '--tenant', 'exempelkommun');
+			expect(result.code).toBe(1);
+			expect(result.err).toContain('används redan av en annan process');
+		} finally {
+			await holder.close();
+		}
+		expect((await cli('migrate')).code).toBe(0);
+	});
+});

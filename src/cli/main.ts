@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { databaseOptionsFromEnv, openDatabase, type Database } from '../lib/server/db/client';
+import { DirectoryLockedError } from '../lib/server/db/directory-lock';
+import { migrateDatabase } from '../lib/server/db/migrate';
+import { loadDemo } from '../lib/server/demo/load-demo';
+import { createTenant } from '../lib/server/organisation/create-tenant';
+import { findTenantBySlug } from '../lib/server/organisation/organisation-repository';
+import { findPlanOwner, listPlans, loadPlanData } from '../lib/server/plans/plan-repository';
+import { presentPlanDocument, presentPlanSummary } from '../lib/server/presenters/plan-document';
+import { messageFor } from '../lib/server/presenters/message';
+import { isDomainError, notFound } from '../lib/server/shared/domain-error';
+
+const HELP = `Styrkedjan – kommandon
+
+  styrkedjan migrate                                   Uppdaterar databasens schema
+  styrkedjan demo                                      Lägger in demo-organisationen Exempelkommun (om den saknas)
+  styrkedjan tenant add --slug S --name N              Lägger till en organisation
+  styrkedjan plans --tenant S [--json]                 Listar en organisations planer
+  styrkedjan export --plan ID --format json --out FIL  Exporterar en hel plan
+
+Databasen: DATABASE_URL (PostgreSQL) eller den inbyggda i DATA_DIR (standard ./data).
+Den inbyggda databasen kan bara användas av en process åt gången: stoppa servern först.`;
+
+type Out = (line: string) => void;
+
+export async function main(argv: string[], out: Out = (line) => console.log(line), err: Out = (line) => console.error(line)): Promise<number> {
+	const [command, ...rest] = argv;
+	if (!command || command === 'help' || command === '--help') {
+		out(HELP);
+		return command ? 0 : 1;
+	}
+	let database: Database | undefined;
+	try {
+		database = await openDatabase(databaseOptionsFromEnv());
+		await migrateDatabase(database);
+		return await run(database, command, rest, out, err);
+	} catch (error) {
+		if (error instanceof DirectoryLockedError) err(error.message);
+		else if (isDomainError(error)) err(messageFor(error, 'sv'));
+		else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) err(`${error.message}\n\n${HELP}`);
+		else throw error;
+		return 1;
+	} finally {
+		await database?.close();
+	}
+}
+
+async function run(database: Database, command: string, argv: string[], out: Out, err: Out): Promise<number> {
+	const db = database.db;
+	switch (command) {
+		case 'migrate':
+			out(`Databasen är uppdaterad (${database.kind}: ${database.location}).`);
+			return 0;
+		case 'demo': {
+			const { created, tenant } = await loadDemo(db);
+			out(created ? `Demo-organisationen ${tenant.name} är inlagd.` : `Demo-organisationen ${tenant.name} fanns redan.`);
+			return 0;
+		}
+		case 'tenant': {
+			const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { slug: { type: 'string' }, name: { type: 'string' } } });
+			if (positionals[0] !== 'add') return usage(err);
+			const tenant = await createTenant(db, 'cli', { slug: values.slug, name: values.name });
+			out(`Organisationen ${tenant.name} (${tenant.slug}) är tillagd.`);
+			return 0;
+		}
+		case 'plans': {
+			const { values } = parseArgs({ args: argv, options: { tenant: { type: 'string' }, json: { type: 'boolean' } } });
+			const tenant = values.tenant ? await findTenantBySlug(db, values.tenant) : undefined;
+			if (!tenant) {
+				err(`Organisationen "${values.tenant ?? ''}" finns inte. Ange --tenant med organisationens kortnamn.`);
+				return 1;
+			}
+			const plans = await listPlans(db, tenant.id);
+			if (values.json) out(JSON.stringify(plans.map(presentPlanSummary), null, 2));
+			else for (const plan of plans) out(`${plan.id}  ${plan.startYear}  ${plan.state.padEnd(8)}  ${plan.title}`);
+			return 0;
+		}
+		case 'export': {
+			const { values } = parseArgs({ args: argv, options: { plan: { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' } } });
+			if (values.format !== 'json') {
+				err(`Formatet "${values.format}" stöds inte ännu. Använd --format json.`);
+				return 1;
+			}
+			if (!values.plan || !values.out) return usage(err);
+			// The operator names a plan by id alone; its organisation is looked up, then every read is scoped to it.
+			const tenantId = await findPlanOwner(db, values.plan);
+			const data = tenantId ? await loadPlanData(db, tenantId, values.plan) : undefined;
+			if (!data) throw notFound();
+			fs.writeFileSync(values.out, `${JSON.stringify(presentPlanDocument(data), null, 2)}\n`);
+			out(`Planen "${data.plan.title}" är exporterad till ${values.out}.`);
+			return 0;
+		}
+		default:
+			return usage(err);
+	}
+}
+
+function usage(err: Out): number {
+	err(HELP);
+	return 1;
+}
