@@ -27,15 +27,16 @@ export function buildTree(data: Pick<PlanData, 'nodes' | 'framework'>): TreeEntr
 	}
 	for (const list of children.values()) list.sort((a, b) => a.position - b.position);
 
-	const build = (node: PlanNode, depth: number, linked: boolean, seen: Set<string>): TreeEntry => {
-		const path = new Set(seen).add(node.id);
-		const own = (children.get(node.id) ?? []).map((child) => build(child, depth + 1, linked, path));
-		const viaLinks = (linkedChildren.get(node.id) ?? [])
-			.filter((child) => !path.has(child.id))
-			.map((child) => build(child, depth + 1, true, path));
-		return { node, level: levels.get(node.levelId)!, children: [...own, ...viaLinks], linked, depth };
+	// `path` holds the items above the one being built, so a link can never lead back into its own branch.
+	const path = new Set<string>();
+	const build = (node: PlanNode, depth: number, linked: boolean): TreeEntry => {
+		path.add(node.id);
+		const own = (children.get(node.id) ?? []).map((child) => build(child, depth + 1, linked));
+		const viaLinks = (linkedChildren.get(node.id) ?? []).filter((child) => !path.has(child.id)).map((child) => build(child, depth + 1, true));
+		path.delete(node.id);
+		return { node, level: levels.get(node.levelId)!, children: own.length && viaLinks.length ? [...own, ...viaLinks] : own.length ? own : viaLinks, linked, depth };
 	};
-	return (children.get(null) ?? []).map((root) => build(root, 0, false, new Set()));
+	return (children.get(null) ?? []).map((root) => build(root, 0, false));
 }
 
 /** Every entry of the outline, depth first: for tables and documents. */

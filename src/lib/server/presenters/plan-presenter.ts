@@ -40,7 +40,20 @@ export interface OutlineEntry {
 	fields: PresentedField[];
 	childLevels: LevelRef[];
 	children: OutlineEntry[];
+	/** Items under this one not shown here (the outline's budget ran out): they open on the item's page. */
+	hiddenCount: number;
 }
+
+export interface Outline {
+	roots: OutlineEntry[];
+	rootLevels: LevelRef[];
+	/** Entries in the whole outline (linked ones counted where they show), and how many are shown. */
+	total: number;
+	shown: number;
+}
+
+/** How many outline entries a page renders before deeper levels collapse (see docs/BENCHMARKS.md). */
+export const OUTLINE_BUDGET = 400;
 
 const levelRef = (level: Level): LevelRef => ({
 	id: level.id,
@@ -98,27 +111,71 @@ export function boardNameMap(data: Pick<PlanData, 'boards'>): Map<string, string
 	return new Map(data.boards.map((board) => [board.id, board.shortName ?? board.name]));
 }
 
-/** The plan's outline for the plan page: levels named, fields displayed, what may be added where. */
-export function presentOutline(data: PlanData): { roots: OutlineEntry[]; rootLevels: LevelRef[] } {
+/**
+ * The plan's outline: levels named, fields displayed, what may be added where. A large plan is
+ * expanded only as deep as `budget` entries allow; deeper branches are collapsed with a count and
+ * open on their item's page. `rootId` gives the outline under one item (for that item's page).
+ */
+export function presentOutline(data: PlanData, options: { rootId?: string; budget?: number } = {}): Outline {
 	const levels = new Map(data.framework.levels.map((level) => [level.id, level]));
 	const boardNames = boardNameMap(data);
-	const present = (entry: TreeEntry): OutlineEntry => ({
-		id: entry.node.id,
-		ref: entry.node.ref,
-		title: entry.node.title,
-		level: levelRef(entry.level),
-		followUp: entry.level.followUp,
-		linked: entry.linked,
-		carriedOver: entry.node.carriedOver,
-		indicatorCount: entry.node.indicators.length,
-		fields: presentFields(entry.node, entry.level, boardNames, { richText: false }),
-		childLevels: entry.linked ? [] : entry.level.childLevelIds.map((id) => levelRef(levels.get(id)!)),
-		children: entry.children.map(present)
-	});
-	return {
-		roots: buildTree(data).map(present),
-		rootLevels: data.framework.levels.filter((level) => level.isRoot).map(levelRef)
+	const tree = buildTree(data);
+	const start = options.rootId ? findEntry(tree, options.rootId)?.children ?? [] : tree;
+	const maxDepth = depthWithin(start, options.budget ?? OUTLINE_BUDGET);
+	let shown = 0;
+	const present = (entry: TreeEntry, depth: number): OutlineEntry => {
+		shown += 1;
+		const open = depth < maxDepth;
+		return {
+			id: entry.node.id,
+			ref: entry.node.ref,
+			title: entry.node.title,
+			level: levelRef(entry.level),
+			followUp: entry.level.followUp,
+			linked: entry.linked,
+			carriedOver: entry.node.carriedOver,
+			indicatorCount: entry.node.indicators.length,
+			fields: presentFields(entry.node, entry.level, boardNames, { richText: false }),
+			childLevels: entry.linked ? [] : entry.level.childLevelIds.map((id) => levelRef(levels.get(id)!)),
+			children: open ? entry.children.map((child) => present(child, depth + 1)) : [],
+			hiddenCount: open ? 0 : countEntries(entry.children)
+		};
 	};
+	const roots = start.map((entry) => present(entry, 0));
+	return {
+		roots,
+		rootLevels: options.rootId ? [] : data.framework.levels.filter((level) => level.isRoot).map(levelRef),
+		total: countEntries(start),
+		shown
+	};
+}
+
+function findEntry(entries: TreeEntry[], id: string): TreeEntry | undefined {
+	for (const entry of entries) {
+		if (entry.node.id === id && !entry.linked) return entry;
+		const found = findEntry(entry.children, id);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+function countEntries(entries: TreeEntry[]): number {
+	return entries.reduce((sum, entry) => sum + 1 + countEntries(entry.children), 0);
+}
+
+/** The deepest level (0 = the first shown) whose entries, with all above it, fit the budget. */
+function depthWithin(roots: TreeEntry[], budget: number): number {
+	let depth = 0;
+	let level = roots;
+	let used = roots.length;
+	while (level.length) {
+		const next = level.flatMap((entry) => entry.children);
+		if (!next.length || used + next.length > budget) return depth;
+		used += next.length;
+		level = next;
+		depth += 1;
+	}
+	return depth;
 }
 
 export function presentChapters(data: Pick<PlanData, 'chapters'>) {

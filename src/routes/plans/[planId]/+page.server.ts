@@ -8,7 +8,7 @@ import { authorize, can } from '$lib/server/policies';
 import { found, runAction } from '$lib/server/http/run-action';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	authorize(locals.ctx.actor, 'plan.read');
 	const data = found(await loadPlanData(getDb(), locals.ctx.tenantId, params.planId), locals.locale);
 	const editable = data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.edit');
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		ownerUnit: { name: data.ownerUnit.name },
 		framework: { id: data.framework.id, name: data.framework.name },
 		chapters: presentChapters(data),
-		outline: presentOutline(data),
+		outline: presentOutline(data, { budget: url.searchParams.has('all') ? Number.POSITIVE_INFINITY : undefined }),
 		editable,
 		canAdopt: data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.adopt'),
 		canArchive: data.plan.state === 'adopted' && can(locals.ctx.actor, 'plan.archive')
@@ -29,12 +29,14 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const nodeId = String(form.get('nodeId') ?? '');
 		const direction = form.get('direction') === 'up' ? 'up' : 'down';
+		const returnTo = String(form.get('returnTo') ?? '');
 		const result = await runAction(locals.locale, async () => {
 			authorize(locals.ctx.actor, 'plan.edit');
 			await shiftNode(getDb(), locals.ctx, params.planId, nodeId, direction);
 		});
 		if (result) return result;
-		redirect(303, `/plans/${params.planId}#node-${nodeId}`);
+		const back = returnTo.startsWith(`/plans/${params.planId}`) ? returnTo : `/plans/${params.planId}`;
+		redirect(303, `${back}#node-${nodeId}`);
 	},
 	archive: async ({ locals, params }) => {
 		const result = await runAction(locals.locale, async () => {

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
 import { loadPlanData } from '$lib/server/plans/plan-repository';
-import { boardNameMap, presentFields } from '$lib/server/presenters/plan-presenter';
+import { boardNameMap, presentFields, presentOutline } from '$lib/server/presenters/plan-presenter';
 import { renderRichText } from '$lib/server/presenters/rich-text';
 import { ancestorsOf, placementOptions } from '$lib/server/plans/placement-options';
 import { nodeFormValues, nodeInputFromForm } from '$lib/server/plans/node-form';
@@ -47,6 +47,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		ancestors: ancestorsOf(data, node).map((ancestor) => titleOf(ancestor.id)),
 		linkedParents: node.linkedParentIds.map(titleOf),
 		indicators: node.indicators,
+		subtree: presentOutline(data, { rootId: node.id }),
+		childLevels: level.childLevelIds.map((id) => data.framework.levels.find((candidate) => candidate.id === id)!),
 		editable,
 		...(editable
 			? { form: nodeFormValues(node, level), placement: placementOptions(data, node), ...(await nodeFormChoices(getDb(), locals.ctx.tenantId, data)) }
