@@ -60,6 +60,22 @@ describe('the demo organisation, as a new user finds it', () => {
 		await expectAccessible(page);
 	});
 
+	it('lets an administrator add a unit, and shows the accessibility statement', async () => {
+		const page = await browser.newPage();
+		await visit(page, '/organisation');
+		const form = page.locator('form[action="?/add"]');
+		await form.getByLabel('Ligger under').selectOption({ label: 'Exempelkommun' });
+		await form.getByLabel('Typ', { exact: true }).selectOption({ label: 'Nämnd' });
+		await form.getByLabel('Namn', { exact: true }).fill('Kultur- och fritidsnämnden');
+		await form.getByLabel('Förkortning').fill('KFN');
+		await form.getByRole('button', { name: 'Lägg till enhet' }).click();
+		await expect.poll(() => page.locator('tbody th').allTextContents()).toContain('Kultur- och fritidsnämnden');
+		await expectAccessible(page);
+		await page.getByRole('link', { name: 'Tillgänglighet' }).click();
+		await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tillgänglighetsredogörelse');
+		await expectAccessible(page);
+	});
+
 	it('speaks English on request, and keeps the choice', async () => {
 		const page = await browser.newPage();
 		await page.goto('/plans');
