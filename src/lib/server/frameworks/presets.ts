@@ -41,6 +41,21 @@ const responsible = (labelSv = 'Ansvarig', labelEn = 'Responsible', extra: Parti
 const deadline = (labelSv = 'Klart', labelEn = 'Due', extra: Partial<FieldDefinition> = {}) =>
 	field('deadline', 'deadline', labelSv, labelEn, extra);
 
+/** The activity level most shapes end in: followed up by status, shown as a table row. */
+const activityLevel = (fields: FieldDefinition[], tableColumns: string[], names = ['Aktivitet', 'Aktiviteter', 'Activity', 'Activities']): PresetLevel => ({
+	key: keyOf(names[0]),
+	nameSv: names[0],
+	namePluralSv: names[1],
+	nameEn: names[2],
+	namePluralEn: names[3],
+	followUp: 'status',
+	documentStyle: 'table_row',
+	tableColumns,
+	fields,
+	children: []
+});
+const keyOf = (name: string) => name.toLowerCase();
+
 export const PRESETS: Preset[] = [
 	{
 		key: 'malomrade-matt',
@@ -73,16 +88,8 @@ export const PRESETS: Preset[] = [
 				fields: [],
 				children: ['aktivitet']
 			},
-			{
-				key: 'aktivitet',
-				nameSv: 'Aktivitet',
-				namePluralSv: 'Aktiviteter',
-				nameEn: 'Activity',
-				namePluralEn: 'Activities',
-				followUp: 'status',
-				documentStyle: 'table_row',
-				tableColumns: ['matt', 'title', 'malvarde', 'responsible'],
-				fields: [
+			activityLevel(
+				[
 					field('matt', 'text_list', 'Mått', 'Measures', { helpSv: 'Vad mäta?', helpEn: 'What to measure?' }),
 					field('malvarde', 'text_list', 'Målvärde/indikator', 'Target value/indicator', {
 						helpSv: 'Till vilken nivå?',
@@ -90,8 +97,8 @@ export const PRESETS: Preset[] = [
 					}),
 					responsible('Uppfölja', 'Follow-up', { helpSv: 'Vem?', helpEn: 'Who?' })
 				],
-				children: []
-			}
+				['matt', 'title', 'malvarde', 'responsible']
+			)
 		]
 	},
 	{
@@ -153,18 +160,7 @@ export const PRESETS: Preset[] = [
 				],
 				children: ['aktivitet']
 			},
-			{
-				key: 'aktivitet',
-				nameSv: 'Aktivitet',
-				namePluralSv: 'Aktiviteter',
-				nameEn: 'Activity',
-				namePluralEn: 'Activities',
-				followUp: 'status',
-				documentStyle: 'table_row',
-				tableColumns: ['title', 'boards', 'deadline'],
-				fields: [field('boards', 'boards', 'Nämnd', 'Board'), deadline('Slutfört', 'Completed by'), responsible()],
-				children: []
-			}
+			activityLevel([field('boards', 'boards', 'Nämnd', 'Board'), deadline('Slutfört', 'Completed by'), responsible()], ['title', 'boards', 'deadline'])
 		]
 	},
 	{
@@ -189,18 +185,7 @@ export const PRESETS: Preset[] = [
 				],
 				children: ['insats']
 			},
-			{
-				key: 'insats',
-				nameSv: 'Insats',
-				namePluralSv: 'Insatser',
-				nameEn: 'Intervention',
-				namePluralEn: 'Interventions',
-				followUp: 'status',
-				documentStyle: 'table_row',
-				tableColumns: ['title', 'responsible', 'deadline'],
-				fields: [responsible(), deadline()],
-				children: []
-			}
+			activityLevel([responsible(), deadline()], ['title', 'responsible', 'deadline'], ['Insats', 'Insatser', 'Intervention', 'Interventions'])
 		]
 	},
 	{
@@ -222,18 +207,7 @@ export const PRESETS: Preset[] = [
 				fields: [],
 				children: ['aktivitet']
 			},
-			{
-				key: 'aktivitet',
-				nameSv: 'Aktivitet',
-				namePluralSv: 'Aktiviteter',
-				nameEn: 'Activity',
-				namePluralEn: 'Activities',
-				followUp: 'status',
-				documentStyle: 'table_row',
-				tableColumns: ['title', 'responsible', 'deadline'],
-				fields: [responsible(), deadline()],
-				children: []
-			}
+			activityLevel([responsible(), deadline()], ['title', 'responsible', 'deadline'])
 		]
 	}
 ];

@@ -9,18 +9,11 @@ import { parseInput } from '../shared/parse-input';
 import { keyFromName } from '../shared/slug';
 import { countFieldValues } from './framework-repository';
 import { findLevel, loadFrameworkForEdit, touchFramework } from './framework-edit';
-import { FIELD_TYPES, isStructured, type FieldDefinition } from './field-definition';
+import { fieldDefinitionSchema, isStructured, type FieldDefinition } from './field-definition';
 
-export const saveFieldInput = z.object({
+export const saveFieldInput = fieldDefinitionSchema.extend({
 	/** The field being edited; absent for a new field (its key is made from the Swedish label). */
-	key: z.string().optional(),
-	type: z.enum(FIELD_TYPES),
-	labelSv: z.string().trim().min(1).max(120),
-	labelEn: z.string().trim().min(1).max(120),
-	helpSv: z.string().trim().max(200).default(''),
-	helpEn: z.string().trim().max(200).default(''),
-	required: z.boolean().default(false),
-	options: z.array(z.string().trim().min(1).max(120)).default([])
+	key: z.string().optional()
 });
 
 const labels = {

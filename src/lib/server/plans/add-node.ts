@@ -8,7 +8,7 @@ import type { Ctx } from '../shared/context';
 import { DomainError } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
 import { validateNodeValues } from './node-values';
-import { nodeContentInput, nodeLabels } from './node-input';
+import { nodeColumns, nodeContentInput, nodeLabels } from './node-input';
 import { assertPlacement, levelOf } from './node-placement';
 import { loadDraftPlan, touchPlan } from './plan-edit';
 import { findNode, type NodeRow } from './plan-repository';
@@ -42,13 +42,7 @@ export async function addNode(db: Db, ctx: Ctx, planId: string, input: unknown):
 				levelId: level.id,
 				parentId: parent?.id ?? null,
 				position: (last ?? -1) + 1,
-				ref: data.ref,
-				title: data.title,
-				description: data.description,
-				carriedOver: data.carriedOver,
-				fieldValues: values.fieldValues,
-				deadlineText: values.deadlineText,
-				deadlineDate: values.deadlineDate
+				...nodeColumns(data, values)
 			})
 			.returning();
 		await writeNodeRelations(tx, ctx, node.id, values);

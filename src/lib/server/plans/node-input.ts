@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NodeValues } from './node-values';
 
 export const nodeContentInput = z.object({
 	ref: z.string().trim().max(20).default(''),
@@ -18,3 +19,16 @@ export const nodeLabels = {
 	parentId: { sv: 'Placering', en: 'Placement' },
 	version: { sv: 'Version', en: 'Version' }
 };
+
+/** The item's own columns from its checked input and values: the same for a new item and an edit. */
+export function nodeColumns(data: z.infer<typeof nodeContentInput>, values: NodeValues) {
+	return {
+		ref: data.ref,
+		title: data.title,
+		description: data.description,
+		carriedOver: data.carriedOver,
+		fieldValues: values.fieldValues,
+		deadlineText: values.deadlineText,
+		deadlineDate: values.deadlineDate
+	};
+}

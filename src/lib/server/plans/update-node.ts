@@ -8,7 +8,7 @@ import type { Ctx } from '../shared/context';
 import { DomainError, notFound } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
 import { validateNodeValues } from './node-values';
-import { nodeContentInput, nodeLabels } from './node-input';
+import { nodeColumns, nodeContentInput, nodeLabels } from './node-input';
 import { levelOf } from './node-placement';
 import { loadDraftPlan, touchPlan } from './plan-edit';
 import { findNode } from './plan-repository';
@@ -30,15 +30,7 @@ export async function updateNode(db: Db, ctx: Ctx, planId: string, nodeId: strin
 		}
 		const framework = (await loadFramework(tx, ctx.tenantId, plan.frameworkId))!;
 		const values = validateNodeValues(levelOf(framework, before.levelId), data.values, plan);
-		const after = {
-			ref: data.ref,
-			title: data.title,
-			description: data.description,
-			carriedOver: data.carriedOver,
-			fieldValues: values.fieldValues,
-			deadlineText: values.deadlineText,
-			deadlineDate: values.deadlineDate
-		};
+		const after = nodeColumns(data, values);
 		await tx
 			.update(nodes)
 			.set({ ...after, version: sql`${nodes.version} + 1`, updatedAt: new Date() })
