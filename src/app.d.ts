@@ -7,6 +7,8 @@ declare global {
 			ctx: Ctx;
 			tenant: Tenant;
 			locale: 'sv' | 'en';
+			/** The signed-in person, for the header; absent for API tokens and public pages. */
+			user?: { name: string; email: string };
 		}
 		interface Error {
 			message: string;

@@ -1,17 +1,21 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { error } from '@sveltejs/kit';
+import { json, redirect } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getLocale } from '$lib/paraglide/runtime';
 import { getDb, startRuntime, stopRuntime } from '$lib/server/app/runtime';
 import { logger } from '$lib/server/app/logger';
 import { resolveRequestContext } from '$lib/server/app/request-context';
+import { SESSION_COOKIE } from '$lib/server/identity/sessions';
 import { securityHeaders } from '$lib/server/http/security-headers';
 
 export const init: ServerInit = async () => {
 	await startRuntime();
 	process.once('sveltekit:shutdown', () => void stopRuntime());
 };
+
+/** Pages anyone may open without signing in. */
+const PUBLIC = [/^\/login$/, /^\/logout$/, /^\/password\//, /^\/auth\//, /^\/language$/, /^\/tillganglighet$/, /^\/api\/v1\/openapi\.json$/];
 
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -20,12 +24,30 @@ const i18n: Handle = ({ event, resolve }) =>
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 	});
 
-const context: Handle = async ({ event, resolve }) => {
-	if (event.url.pathname === '/healthz') return new Response('ok');
-	const resolved = await resolveRequestContext(getDb(), event.cookies);
-	if (!resolved) error(503, { message: 'Ingen organisation finns. Kör `npx styrkedjan demo` eller `npx styrkedjan tenant add`.' });
-	event.locals.ctx = resolved.ctx;
-	event.locals.tenant = resolved.tenant;
+const identity: Handle = async ({ event, resolve }) => {
+	const path = event.url.pathname;
+	if (path === '/healthz') return new Response('ok');
+	const isApi = path.startsWith('/api/');
+	const authorization = event.request.headers.get('authorization') ?? '';
+	const resolved = await resolveRequestContext(getDb(), {
+		sessionCookie: event.cookies.get(SESSION_COOKIE),
+		bearer: isApi && authorization.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined
+	});
+	if (resolved && 'refused' in resolved) {
+		logger.warn({ path, refused: resolved.refused, ip: event.getClientAddress() }, 'Credential refused');
+		if (resolved.refused === 'session') event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	} else if (resolved) {
+		event.locals.ctx = resolved.ctx;
+		event.locals.tenant = resolved.tenant;
+		event.locals.user = resolved.user;
+	}
+	if (!event.locals.ctx && !PUBLIC.some((pattern) => pattern.test(path))) {
+		if (isApi) {
+			const message = event.locals.locale === 'en' ? 'Sign in or send a valid API token.' : 'Logga in eller skicka en giltig API-nyckel.';
+			return json({ error: { code: 'error_unauthenticated', message, field: null } }, { status: 401, headers: { 'www-authenticate': 'Bearer' } });
+		}
+		redirect(303, `/login?redirectTo=${encodeURIComponent(path + event.url.search)}`);
+	}
 	return resolve(event);
 };
 
@@ -35,7 +57,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(headers, i18n, context);
+export const handle = sequence(headers, i18n, identity);
 
 export const handleError: HandleServerError = ({ error: thrown, status }) => {
 	if (status !== 404) logger.error({ err: thrown }, 'Unhandled error');

@@ -52,6 +52,20 @@ describe('styrkedjan CLI', () => {
 		expect(await cli('export', '--plan', crypto.randomUUID(), '--format', 'json', '--out', file)).toMatchObject({ code: 1 });
 	});
 
+	it('adds people with roles and creates API tokens', { timeout: 60_000 }, async () => {
+		await cli('tenant', 'add', '--slug', 'norrby', '--name', 'Norrby kommun');
+		expect(await cli('user', 'add', '--tenant', 'norrby', '--email', 'Anna@Norrby.se', '--name', 'Anna Ek', '--role', 'planner', '--password', 'ett-långt-lösenord')).toMatchObject({ code: 0 });
+		expect(await cli('user', 'add', '--tenant', 'norrby', '--email', 'anna@norrby.se', '--name', 'Anna Ek', '--role', 'planner')).toMatchObject({
+			code: 1,
+			err: 'Det finns redan ett konto med e-postadressen anna@norrby.se.'
+		});
+		expect((await cli('user', 'add', '--tenant', 'norrby', '--email', 'b@norrby.se', '--name', 'B', '--role', 'chef')).err).toBe('Fältet "Roll" har ett ogiltigt värde.');
+		expect((await cli('user', 'add', '--tenant', 'norrby', '--email', 'c@norrby.se', '--name', 'C', '--role', 'reader', '--password', 'kort')).err).toBe('Lösenordet måste ha minst 12 tecken.');
+		const created = await cli('token', 'create', '--tenant', 'norrby', '--name', 'Kolada-synk');
+		expect(created.code).toBe(0);
+		expect(created.out.split('\n').at(-1)).toMatch(/^stk_[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
+	});
+
 	it('refuses, with a clear message, to open a database another process holds', { timeout: 60_000 }, async () => {
 		const holder = await openDatabase({ dataDir });
 		try {

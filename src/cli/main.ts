@@ -10,6 +10,10 @@ import { findPlanOwner, listPlans, loadPlanData } from '../lib/server/plans/plan
 import { presentPlanDocument, presentPlanSummary } from '../lib/server/presenters/plan-document';
 import { messageFor } from '../lib/server/presenters/message';
 import { isDomainError, notFound } from '../lib/server/shared/domain-error';
+import { systemContext } from '../lib/server/shared/context';
+import { addAccount } from '../lib/server/identity/add-account';
+import { createApiToken } from '../lib/server/identity/api-tokens';
+import { setIdentityProvider } from '../lib/server/identity/oidc';
 
 const HELP = `Styrkedjan – kommandon
 
@@ -18,6 +22,11 @@ const HELP = `Styrkedjan – kommandon
   styrkedjan tenant add --slug S --name N              Lägger till en organisation
   styrkedjan plans --tenant S [--json]                 Listar en organisations planer
   styrkedjan export --plan ID --format json --out FIL  Exporterar en hel plan
+  styrkedjan user add --tenant S --email E --name N --role R [--unit ENHETS-ID] [--password LÖSENORD]
+                                                       Lägger till en person med konto (roll: admin, planner, reporter, reader)
+  styrkedjan token create --tenant S --name N          Skapar en API-nyckel (skrivs ut på sista raden, visas bara en gång)
+  styrkedjan sso set --tenant S --issuer URL --client-id ID --client-secret HEMLIGHET [--default-role R]
+                                                       Ställer in inloggning med organisationens konto (OpenID Connect)
 
 Databasen: DATABASE_URL (PostgreSQL) eller den inbyggda i DATA_DIR (standard ./data).
 Den inbyggda databasen kan bara användas av en process åt gången: stoppa servern först.`;
@@ -66,11 +75,8 @@ async function run(database: Database, command: string, argv: string[], out: Out
 		}
 		case 'plans': {
 			const { values } = parseArgs({ args: argv, options: { tenant: { type: 'string' }, json: { type: 'boolean' } } });
-			const tenant = values.tenant ? await findTenantBySlug(db, values.tenant) : undefined;
-			if (!tenant) {
-				err(`Organisationen "${values.tenant ?? ''}" finns inte. Ange --tenant med organisationens kortnamn.`);
-				return 1;
-			}
+			const tenant = await requireTenant(db, values.tenant, err);
+			if (!tenant) return 1;
 			const plans = await listPlans(db, tenant.id);
 			if (values.json) out(JSON.stringify(plans.map(presentPlanSummary), null, 2));
 			else for (const plan of plans) out(`${plan.id}  ${plan.startYear}  ${plan.state.padEnd(8)}  ${plan.title}`);
@@ -91,9 +97,57 @@ async function run(database: Database, command: string, argv: string[], out: Out
 			out(`Planen "${data.plan.title}" är exporterad till ${values.out}.`);
 			return 0;
 		}
+		case 'user': {
+			const { positionals, values } = parseArgs({
+				args: argv,
+				allowPositionals: true,
+				options: { tenant: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, password: { type: 'string' } }
+			});
+			if (positionals[0] !== 'add') return usage(err);
+			const tenant = await requireTenant(db, values.tenant, err);
+			if (!tenant) return 1;
+			const account = await addAccount(db, systemContext(tenant.id, 'cli'), { email: values.email, name: values.name, role: values.role, unitId: values.unit, password: values.password });
+			out(`${account.email} är tillagd i ${tenant.name}${values.password ? '' : ' (utan lösenord: använd "Glömt lösenordet?" eller organisationens inloggning)'}.`);
+			return 0;
+		}
+		case 'token': {
+			const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { tenant: { type: 'string' }, name: { type: 'string' } } });
+			if (positionals[0] !== 'create') return usage(err);
+			const tenant = await requireTenant(db, values.tenant, err);
+			if (!tenant) return 1;
+			const { token } = await createApiToken(db, systemContext(tenant.id, 'cli'), { name: values.name });
+			out(`API-nyckeln "${values.name}" för ${tenant.name} (visas bara nu):`);
+			out(token);
+			return 0;
+		}
+		case 'sso': {
+			const { positionals, values } = parseArgs({
+				args: argv,
+				allowPositionals: true,
+				options: { tenant: { type: 'string' }, issuer: { type: 'string' }, 'client-id': { type: 'string' }, 'client-secret': { type: 'string' }, 'default-role': { type: 'string' }, label: { type: 'string' } }
+			});
+			if (positionals[0] !== 'set') return usage(err);
+			const tenant = await requireTenant(db, values.tenant, err);
+			if (!tenant) return 1;
+			await setIdentityProvider(db, systemContext(tenant.id, 'cli'), {
+				issuer: values.issuer,
+				clientId: values['client-id'],
+				clientSecret: values['client-secret'],
+				defaultRole: values['default-role'],
+				displayName: values.label
+			});
+			out(`Inloggning med organisationens konto är inställd för ${tenant.name}.`);
+			return 0;
+		}
 		default:
 			return usage(err);
 	}
+}
+
+async function requireTenant(db: Database['db'], slug: string | undefined, err: Out) {
+	const tenant = slug ? await findTenantBySlug(db, slug) : undefined;
+	if (!tenant) err(`Organisationen "${slug ?? ''}" finns inte. Ange --tenant med organisationens kortnamn.`);
+	return tenant;
 }
 
 function usage(err: Out): number {

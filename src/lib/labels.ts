@@ -47,3 +47,6 @@ export const indicatorKindLabel = (kind: string) =>
 
 export const directionLabel = (direction: string) =>
 	({ increase: m.direction_increase(), decrease: m.direction_decrease(), none: m.direction_none() })[direction] ?? direction;
+
+export const roleLabel = (role: string) =>
+	({ admin: m.role_admin(), planner: m.role_planner(), reporter: m.role_reporter(), reader: m.role_reader() })[role] ?? role;

@@ -1,7 +1,15 @@
+import { can } from '$lib/server/policies';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals, url }) => ({
-	tenantName: locals.tenant.name,
-	locale: locals.locale,
-	path: url.pathname + url.search
-});
+export const load: LayoutServerLoad = ({ locals, url }) => {
+	const actor = locals.ctx?.actor;
+	return {
+		tenantName: locals.tenant?.name ?? '',
+		user: locals.user ?? null,
+		locale: locals.locale,
+		path: url.pathname + url.search,
+		admin: actor
+			? { people: can(actor, 'people.manage'), tokens: can(actor, 'tokens.manage'), audit: can(actor, 'audit.read') }
+			: { people: false, tokens: false, audit: false }
+	};
+};

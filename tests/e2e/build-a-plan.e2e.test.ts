@@ -36,7 +36,7 @@ const activityTitles = (page: Page) => page.locator('.outline .item:has(.badge:t
 
 describe('an administrator builds a steering model and a plan in it', () => {
 	it('creates the model, a plan on three levels, fills fields, reorders and adopts it', async () => {
-		const page = await browser.newPage();
+		const page = await browser.signedIn('admin');
 
 		// A steering model from nothing.
 		await visit(page, '/frameworks');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { expectAccessible, useBrowser, visit } from './support';
 
@@ -10,14 +10,25 @@ interface PlanSummary {
 	state: string;
 }
 
-async function api<T>(path: string): Promise<{ status: number; body: T }> {
-	const response = await fetch(`${browser.baseURL()}${path}`);
+let apiToken = '';
+async function api<T>(path: string, token = apiToken): Promise<{ status: number; body: T }> {
+	const response = await fetch(`${browser.baseURL()}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 	return { status: response.status, body: (await response.json()) as T };
 }
 
+beforeAll(async () => {
+	// Integrations use a token an administrator creates; the tests do the same, through the page for it.
+	const page = await browser.signedIn('admin');
+	await page.goto('/admin/tokens');
+	await page.getByLabel('Namn').fill('E2E');
+	await page.getByRole('button', { name: 'Skapa nyckel' }).click();
+	apiToken = (await page.locator('#new-token').textContent())!.trim();
+	await page.context().close();
+});
+
 describe('the demo organisation, as a new user finds it', () => {
 	it('opens in Swedish on Exempelkommun and every page is accessible', async () => {
-		const page = await browser.newPage();
+		const page = await browser.signedIn('admin');
 		await visit(page, '/');
 		expect(await page.locator('html').getAttribute('lang')).toBe('sv');
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Planer');
@@ -61,7 +72,7 @@ describe('the demo organisation, as a new user finds it', () => {
 	});
 
 	it('lets an administrator add a unit, and shows the accessibility statement', async () => {
-		const page = await browser.newPage();
+		const page = await browser.signedIn('admin');
 		await visit(page, '/organisation');
 		const form = page.locator('form[action="?/add"]');
 		await form.getByLabel('Ligger under').selectOption({ label: 'Exempelkommun' });
@@ -77,7 +88,7 @@ describe('the demo organisation, as a new user finds it', () => {
 	});
 
 	it('speaks English on request, and keeps the choice', async () => {
-		const page = await browser.newPage();
+		const page = await browser.signedIn('admin');
 		await page.goto('/plans');
 		await page.getByRole('button', { name: 'English' }).click();
 		await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Plans');
@@ -90,7 +101,7 @@ describe('the demo organisation, as a new user finds it', () => {
 	});
 
 	it('works by keyboard: the skip link leads to the content', async () => {
-		const page = await browser.newPage();
+		const page = await browser.signedIn('admin');
 		await page.goto('/plans');
 		await page.keyboard.press('Tab');
 		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hoppa till innehållet');
@@ -100,7 +111,7 @@ describe('the demo organisation, as a new user finds it', () => {
 	});
 
 	it('answers unknown and malformed ids with a clear 404, never a crash', async () => {
-		const page = await browser.newPage();
+		const page = await browser.signedIn('admin');
 		for (const path of [`/plans/${randomUUID()}`, '/plans/inte-ett-id', `/plans/${randomUUID()}/nodes/${randomUUID()}`, '/frameworks/x']) {
 			const response = await page.goto(path);
 			expect(response?.status(), path).toBe(404);

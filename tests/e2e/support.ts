@@ -21,6 +21,12 @@ export function useBrowser() {
 		async newPage(): Promise<Page> {
 			const context = await browser.newContext({ baseURL: inject('baseURL'), locale: 'sv-SE' });
 			return context.newPage();
+		},
+		/** A page signed in as one of the demo organisation's people (see DEMO_USERS). */
+		async signedIn(role: keyof typeof DEMO_EMAILS = 'admin'): Promise<Page> {
+			const page = await this.newPage();
+			await signIn(page, DEMO_EMAILS[role]);
+			return page;
 		}
 	};
 }
@@ -39,4 +45,20 @@ export async function visit(page: Page, path: string) {
 	const response = await page.goto(path);
 	expect(response?.status(), path).toBeLessThan(400);
 	await expectAccessible(page);
+}
+
+export const DEMO_PASSWORD = 'exempel-demo-2025';
+export const DEMO_EMAILS = {
+	admin: 'admin@exempelkommun.se',
+	planner: 'planerare@exempelkommun.se',
+	reporter: 'rapportor@exempelkommun.se',
+	reader: 'lasare@exempelkommun.se'
+};
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+	await page.goto('/login');
+	await page.getByLabel('E-post').fill(email);
+	await page.getByLabel('Lösenord').fill(password);
+	await page.getByRole('button', { name: 'Logga in' }).click();
+	await page.waitForURL((url) => url.pathname === '/plans');
 }

@@ -5,11 +5,12 @@ import { createFramework } from '$lib/server/frameworks/create-framework';
 import { PRESETS } from '$lib/server/frameworks/presets';
 import { authorize, can } from '$lib/server/policies';
 import { runAction } from '$lib/server/http/run-action';
+import { guard } from '$lib/server/http/guard';
 import { formFields } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	authorize(locals.ctx.actor, 'framework.read');
+	guard(locals, 'framework.read');
 	const collator = new Intl.Collator('sv');
 	const frameworks = (await listFrameworks(getDb(), locals.ctx.tenantId)).sort((a, b) => collator.compare(a.name, b.name));
 	return {

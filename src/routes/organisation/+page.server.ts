@@ -7,11 +7,12 @@ import { unitTree } from '$lib/server/presenters/unit-tree';
 import { UNIT_KINDS } from '$lib/server/db/schema';
 import { authorize, can } from '$lib/server/policies';
 import { runAction } from '$lib/server/http/run-action';
+import { guard } from '$lib/server/http/guard';
 import { formFields } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	authorize(locals.ctx.actor, 'plan.read');
+	guard(locals, 'plan.read');
 	return { units: unitTree(await listUnits(getDb(), locals.ctx.tenantId)), kinds: [...UNIT_KINDS], canEdit: can(locals.ctx.actor, 'organisation.edit') };
 };
 

@@ -6,11 +6,12 @@ import { listFrameworks } from '$lib/server/frameworks/framework-repository';
 import { createPlan } from '$lib/server/plans/create-plan';
 import { authorize, can } from '$lib/server/policies';
 import { runAction } from '$lib/server/http/run-action';
+import { guard } from '$lib/server/http/guard';
 import { formFields } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	authorize(locals.ctx.actor, 'plan.read');
+	guard(locals, 'plan.read');
 	const db = getDb();
 	const [plans, units, frameworks] = await Promise.all([
 		listPlans(db, locals.ctx.tenantId),
@@ -26,7 +27,7 @@ export const actions: Actions = {
 		const plan = await runAction(
 			locals.locale,
 			async () => {
-				authorize(locals.ctx.actor, 'plan.create');
+				authorize(locals.ctx.actor, 'plan.create', { unitId: values.ownerUnitId });
 				return createPlan(getDb(), locals.ctx, values);
 			},
 			values

@@ -5,6 +5,7 @@ import { listTenants } from '../organisation/organisation-repository';
 import { logger } from './logger';
 
 let database: Database | undefined;
+let demoMode = false;
 
 /**
  * Opens the database, applies migrations and, on an empty database, loads the demo organisation
@@ -15,6 +16,7 @@ export async function startRuntime(env: NodeJS.ProcessEnv = process.env): Promis
 	const opened = await openDatabase(databaseOptionsFromEnv(env));
 	await migrateDatabase(opened);
 	const wantDemo = env.DEMO ? env.DEMO === 'true' : opened.kind === 'pglite';
+	demoMode = wantDemo;
 	if (wantDemo && (await listTenants(opened.db)).length === 0) {
 		const { tenant } = await loadDemo(opened.db);
 		logger.info({ tenant: tenant.slug }, 'Demo organisation loaded');
@@ -32,4 +34,9 @@ export function getDb(): Db {
 export async function stopRuntime(): Promise<void> {
 	await database?.close();
 	database = undefined;
+}
+
+/** Demo mode: the demo organisation is offered, and its sign-in details are shown on the login page. */
+export function isDemoMode(): boolean {
+	return demoMode;
 }

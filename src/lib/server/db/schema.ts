@@ -383,3 +383,136 @@ export const auditEvents = pgTable(
 		index('audit_events_at_idx').on(t.tenantId, t.at)
 	]
 );
+
+// ——— Identity ———————————————————————————————————————————————————————————————
+
+export const ROLES = ['admin', 'planner', 'reporter', 'reader'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A person's way in: a password, an identity provider's subject, or both. Email is stored lower-case. */
+export const accounts = pgTable(
+	'accounts',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		personId: uuid('person_id').notNull(),
+		email: text('email').notNull(),
+		passwordHash: text('password_hash'),
+		oidcSubject: text('oidc_subject'),
+		disabled: boolean('disabled').notNull().default(false),
+		failedLogins: integer('failed_logins').notNull().default(0),
+		lockedUntil: timestamp('locked_until', { withTimezone: true }),
+		lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }).onDelete('cascade'),
+		uniqueIndex('accounts_email_idx').on(t.tenantId, t.email),
+		uniqueIndex('accounts_oidc_subject_idx').on(t.tenantId, t.oidcSubject)
+	]
+);
+
+/** A role on a unit and everything under it. */
+export const roleAssignments = pgTable(
+	'role_assignments',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		accountId: uuid('account_id').notNull(),
+		unitId: uuid('unit_id').notNull(),
+		role: text('role').$type<Role>().notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId, t.accountId], foreignColumns: [accounts.tenantId, accounts.id] }).onDelete('cascade'),
+		foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] }).onDelete('cascade'),
+		uniqueIndex('role_assignments_unique_idx').on(t.tenantId, t.accountId, t.unitId, t.role),
+		check('role_assignments_role_check', sql`${t.role} in ('admin', 'planner', 'reporter', 'reader')`)
+	]
+);
+
+/** Who holds a role title ("Planeringschef"): items whose responsible is the title reach them. */
+export const roleTitleHolders = pgTable(
+	'role_title_holders',
+	{
+		tenantId: tenantId(),
+		roleTitleId: uuid('role_title_id').notNull(),
+		personId: uuid('person_id').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.roleTitleId, t.personId] }),
+		foreignKey({ columns: [t.tenantId, t.roleTitleId], foreignColumns: [roleTitles.tenantId, roleTitles.id] }).onDelete('cascade'),
+		foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }).onDelete('cascade')
+	]
+);
+
+/** A signed-in browser. Only a hash of the secret is stored; the cookie names the tenant, so lookups stay scoped. */
+export const sessions = pgTable(
+	'sessions',
+	{
+		tenantId: tenantId(),
+		tokenHash: text('token_hash').notNull(),
+		accountId: uuid('account_id').notNull(),
+		createdAt: createdAt(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.tokenHash] }),
+		foreignKey({ columns: [t.tenantId, t.accountId], foreignColumns: [accounts.tenantId, accounts.id] }).onDelete('cascade')
+	]
+);
+
+/** A key for integrations: shown once, stored hashed, revocable. */
+export const apiTokens = pgTable(
+	'api_tokens',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		name: text('name').notNull(),
+		tokenHash: text('token_hash').notNull(),
+		createdBy: text('created_by').notNull(),
+		createdAt: createdAt(),
+		lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true })
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade'),
+		uniqueIndex('api_tokens_hash_idx').on(t.tenantId, t.tokenHash)
+	]
+);
+
+/** A one-time link to set a password (forgotten password or invitation). */
+export const passwordResets = pgTable(
+	'password_resets',
+	{
+		tenantId: tenantId(),
+		tokenHash: text('token_hash').notNull(),
+		accountId: uuid('account_id').notNull(),
+		createdAt: createdAt(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true })
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.tokenHash] }),
+		foreignKey({ columns: [t.tenantId, t.accountId], foreignColumns: [accounts.tenantId, accounts.id] }).onDelete('cascade')
+	]
+);
+
+/** The organisation's OpenID Connect provider (e.g. Entra ID), and the role a first sign-in gets. */
+export const identityProviders = pgTable(
+	'identity_providers',
+	{
+		tenantId: uuid('tenant_id').primaryKey(),
+		issuer: text('issuer').notNull(),
+		clientId: text('client_id').notNull(),
+		clientSecret: text('client_secret').notNull(),
+		displayName: text('display_name').notNull().default('Logga in med organisationens konto'),
+		defaultRole: text('default_role').$type<Role>().notNull().default('reader'),
+		createdAt: createdAt()
+	},
+	(t) => [foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade')]
+);

@@ -45,10 +45,14 @@ export const DEMO_UNITS: { name: string; kind: string; shortName?: string; paren
 	{ name: 'Södra gymnasiet', kind: 'school_unit', parent: 'Skolområde Söder' }
 ];
 
-export const DEMO_PEOPLE = [
-	{ name: 'Karin Ek', email: 'karin.ek@exempelkommun.se' },
-	{ name: 'Omar Haddad', email: 'omar.haddad@exempelkommun.se' }
-];
+/** Sign-in details shown on the login page in demo mode only. One person for each role. */
+const DEMO_PASSWORD = 'exempel-demo-2025';
+export const DEMO_USERS = [
+	{ email: 'admin@exempelkommun.se', name: 'Maria Sundin', role: 'admin', unit: 'Exempelkommun', titles: ['Förvaltningschef'], password: DEMO_PASSWORD },
+	{ email: 'planerare@exempelkommun.se', name: 'Karin Ek', role: 'planner', unit: 'Utbildningsförvaltningen', titles: ['Planeringschef'], password: DEMO_PASSWORD },
+	{ email: 'rapportor@exempelkommun.se', name: 'Omar Haddad', role: 'reporter', unit: 'Utbildningsförvaltningen', titles: ['Utvecklingschef', 'Skolchef grundskola'], password: DEMO_PASSWORD },
+	{ email: 'lasare@exempelkommun.se', name: 'Lena Björk', role: 'reader', unit: 'Exempelkommun', titles: [], password: DEMO_PASSWORD }
+] as const;
 
 const yesNo = (name: string) => ({ name, kind: 'yes_no', targetKind: 'value', targetComparison: '=', targetValue: 'ja' });
 

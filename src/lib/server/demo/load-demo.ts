@@ -1,7 +1,8 @@
 import type { Db } from '../db/client';
 import { createTenant } from '../organisation/create-tenant';
 import { addUnit } from '../organisation/add-unit';
-import { addPerson } from '../organisation/add-person';
+import { addAccount } from '../identity/add-account';
+import { holdRoleTitle } from '../identity/hold-role-title';
 import { findTenantBySlug, listUnits, type Tenant } from '../organisation/organisation-repository';
 import { createFramework } from '../frameworks/create-framework';
 import { createPlan } from '../plans/create-plan';
@@ -11,7 +12,7 @@ import { saveChapter } from '../plans/save-chapter';
 import { adoptPlan } from '../plans/adopt-plan';
 import { addIndicator } from '../indicators/add-indicator';
 import { systemContext, type Ctx } from '../shared/context';
-import { DEMO_PEOPLE, DEMO_PLANS, DEMO_TENANT, DEMO_UNITS, type DemoItem, type DemoPlan } from './demo-content';
+import { DEMO_PLANS, DEMO_TENANT, DEMO_UNITS, DEMO_USERS, type DemoItem, type DemoPlan } from './demo-content';
 
 /** Loads Exempelkommun through the product's own commands. Does nothing if it is already there. */
 export async function loadDemo(db: Db): Promise<{ tenant: Tenant; created: boolean }> {
@@ -32,7 +33,10 @@ export async function loadDemo(db: Db): Promise<{ tenant: Tenant; created: boole
 		unitIds.set(unit.name, created.id);
 		if (unit.shortName) boardIds.set(unit.shortName, created.id);
 	}
-	for (const person of DEMO_PEOPLE) await addPerson(db, ctx, person);
+	for (const user of DEMO_USERS) {
+		const account = await addAccount(db, ctx, { email: user.email, name: user.name, role: user.role, unitId: unitIds.get(user.unit), password: user.password });
+		for (const title of user.titles) await holdRoleTitle(db, ctx, account.personId, title, true);
+	}
 	for (const plan of DEMO_PLANS) await loadPlan(db, ctx, plan, unitIds, boardIds);
 	return { tenant, created: true };
 }

@@ -4,6 +4,7 @@ import { tenants, units } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
+import { systemContext } from '../shared/context';
 import { findTenantBySlug, type Tenant } from './organisation-repository';
 
 export const createTenantInput = z.object({
@@ -22,7 +23,7 @@ export async function createTenant(db: Db, actorId: string, input: unknown): Pro
 	}
 	return db.transaction(async (tx) => {
 		const [tenant] = await tx.insert(tenants).values(data).returning();
-		const ctx = { tenantId: tenant.id, actor: { id: actorId, roles: ['admin' as const] } };
+		const ctx = systemContext(tenant.id, actorId);
 		const [top] = await tx
 			.insert(units)
 			.values({ tenantId: tenant.id, kind: 'municipality', name: data.name, position: 0 })

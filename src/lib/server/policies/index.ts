@@ -1,9 +1,14 @@
 import { DomainError } from '../shared/domain-error';
-import type { Actor, ActorRole } from '../shared/context';
+import type { Actor } from '../shared/context';
+import type { Role } from '../db/schema';
 
 /**
  * Who may do what: the one place that decides. Pages, form actions, API routes and the CLI call
  * `authorize` before a command; commands never check roles themselves.
+ *
+ * A role is held on a unit and covers everything under it. Plan actions are checked against the
+ * plan's owner unit; organisation-wide actions need the role on a top unit; reading is open to
+ * every member of the organisation (adopted plans are public documents anyway).
  */
 export type Action =
 	| 'plan.read'
@@ -14,9 +19,11 @@ export type Action =
 	| 'framework.read'
 	| 'framework.edit'
 	| 'organisation.edit'
+	| 'people.manage'
+	| 'tokens.manage'
 	| 'audit.read';
 
-const RULES: Record<Action, readonly ActorRole[]> = {
+const RULES: Record<Action, readonly Role[]> = {
 	'plan.read': ['admin', 'planner', 'reporter', 'reader'],
 	'plan.create': ['admin', 'planner'],
 	'plan.edit': ['admin', 'planner'],
@@ -25,13 +32,46 @@ const RULES: Record<Action, readonly ActorRole[]> = {
 	'framework.read': ['admin', 'planner', 'reporter', 'reader'],
 	'framework.edit': ['admin'],
 	'organisation.edit': ['admin'],
+	'people.manage': ['admin'],
+	'tokens.manage': ['admin'],
 	'audit.read': ['admin']
 };
 
-export function can(actor: Actor, action: Action): boolean {
-	return actor.roles.some((role) => RULES[action].includes(role));
+type Reach = 'anywhere' | 'unit' | 'organisation';
+const REACH: Record<Action, Reach> = {
+	'plan.read': 'anywhere',
+	'plan.create': 'unit',
+	'plan.edit': 'unit',
+	'plan.adopt': 'unit',
+	'plan.archive': 'unit',
+	'framework.read': 'anywhere',
+	'framework.edit': 'organisation',
+	'organisation.edit': 'organisation',
+	'people.manage': 'organisation',
+	'tokens.manage': 'organisation',
+	'audit.read': 'organisation'
+};
+
+export interface Scope {
+	/** The unit the action concerns (a plan's owner). Without it: may the actor do this anywhere? */
+	unitId?: string;
 }
 
-export function authorize(actor: Actor, action: Action): void {
-	if (!can(actor, action)) throw new DomainError('error_forbidden', {}, { status: 403 });
+export function can(actor: Actor, action: Action, scope: Scope = {}): boolean {
+	const allowed = RULES[action];
+	return actor.grants.some((grant) => {
+		if (!allowed.includes(grant.role)) return false;
+		switch (REACH[action]) {
+			case 'anywhere':
+				return true;
+			case 'organisation':
+				return grant.organisationWide;
+			case 'unit':
+				return scope.unitId === undefined || grant.units.has(scope.unitId);
+		}
+	});
+}
+
+export function authorize(actor: Actor, action: Action, scope: Scope = {}): void {
+	if (!can(actor, action, scope)) throw new DomainError('error_forbidden', {}, { status: 403 });
 }

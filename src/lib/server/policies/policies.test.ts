@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { authorize, can, type Action } from './index';
-import type { ActorRole } from '../shared/context';
+import { ROLES, type Role } from '../db/schema';
+import type { Actor } from '../shared/context';
 
-const actor = (role: ActorRole) => ({ id: role, roles: [role] });
+/**
+ * Role × action × own/other unit, as the product promises it. The organisation has a top unit
+ * (the municipality) with two schools under it; a grant covers its unit and everything below.
+ * (Own/other organisation is tested where ids are looked up: every query is scoped by tenant.)
+ */
+const TOP = 'top';
+const OWN = 'school-a';
+const OTHER = 'school-b';
 
-/** Role × action, as the product promises it; the identity issue adds own/other unit and organisation. */
-const matrix: Record<Action, ActorRole[]> = {
+const onTop = (role: Role): Actor => ({ id: role, name: role, grants: [{ role, units: new Set([TOP, OWN, OTHER]), organisationWide: true }] });
+const onSchool = (role: Role): Actor => ({ id: role, name: role, grants: [{ role, units: new Set([OWN]), organisationWide: false }] });
+
+const allowedRoles: Record<Action, Role[]> = {
 	'plan.read': ['admin', 'planner', 'reporter', 'reader'],
 	'plan.create': ['admin', 'planner'],
 	'plan.edit': ['admin', 'planner'],
@@ -14,22 +24,30 @@ const matrix: Record<Action, ActorRole[]> = {
 	'framework.read': ['admin', 'planner', 'reporter', 'reader'],
 	'framework.edit': ['admin'],
 	'organisation.edit': ['admin'],
+	'people.manage': ['admin'],
+	'tokens.manage': ['admin'],
 	'audit.read': ['admin']
 };
+const unitScoped: Action[] = ['plan.create', 'plan.edit', 'plan.adopt', 'plan.archive'];
+const organisationWide: Action[] = ['framework.edit', 'organisation.edit', 'people.manage', 'tokens.manage', 'audit.read'];
 
 describe('policies', () => {
-	for (const [action, allowed] of Object.entries(matrix) as [Action, ActorRole[]][]) {
-		for (const role of ['admin', 'planner', 'reporter', 'reader'] as const) {
-			const expected = allowed.includes(role);
-			it(`${role} ${expected ? 'may' : 'may not'} ${action}`, () => {
-				expect(can(actor(role), action)).toBe(expected);
-				if (expected) expect(() => authorize(actor(role), action)).not.toThrow();
-				else expect(() => authorize(actor(role), action)).toThrow(expect.objectContaining({ code: 'error_forbidden', status: 403 }));
+	for (const [action, roles] of Object.entries(allowedRoles) as [Action, Role[]][]) {
+		for (const role of ROLES) {
+			const roleMay = roles.includes(role);
+			it(`${role} on the top unit ${roleMay ? 'may' : 'may not'} ${action}, in any unit`, () => {
+				expect(can(onTop(role), action, { unitId: OWN })).toBe(roleMay);
+				expect(can(onTop(role), action, { unitId: OTHER })).toBe(roleMay);
+				if (!roleMay) expect(() => authorize(onTop(role), action)).toThrow(expect.objectContaining({ code: 'error_forbidden', status: 403 }));
+			});
+			it(`${role} on one school: ${action} in its own school ${roleMay && !organisationWide.includes(action) ? 'allowed' : 'refused'}, in another ${roleMay && !unitScoped.includes(action) && !organisationWide.includes(action) ? 'allowed' : 'refused'}`, () => {
+				expect(can(onSchool(role), action, { unitId: OWN })).toBe(roleMay && !organisationWide.includes(action));
+				expect(can(onSchool(role), action, { unitId: OTHER })).toBe(roleMay && !unitScoped.includes(action) && !organisationWide.includes(action));
 			});
 		}
 	}
 
 	it('refuses an actor without roles everything', () => {
-		for (const action of Object.keys(matrix) as Action[]) expect(can({ id: 'nobody', roles: [] }, action)).toBe(false);
+		for (const action of Object.keys(allowedRoles) as Action[]) expect(can({ id: 'nobody', name: 'nobody', grants: [] }, action)).toBe(false);
 	});
 });

@@ -1,18 +1,40 @@
-/** Who acts, and in which organisation. Every domain call takes one; every query is scoped by tenantId. */
-export interface Actor {
-	/** A stable label for the audit log: a person's id, "cli", "demo", "api:<token name>". */
-	id: string;
-	/** Roles the actor holds in this tenant (the identity issue gives them per unit). */
-	roles: readonly ActorRole[];
+import { ROLES, type Role } from '../db/schema';
+
+export type ActorRole = Role;
+
+/** Units a grant covers: the unit it was given on and everything under it. */
+export interface UnitSet {
+	has(unitId: string): boolean;
 }
 
-export type ActorRole = 'admin' | 'planner' | 'reporter' | 'reader';
+export const ALL_UNITS: UnitSet = { has: () => true };
+
+export interface Grant {
+	role: Role;
+	units: UnitSet;
+	/** Given on a top unit of the organisation: covers organisation-wide matters (frameworks, people, audit). */
+	organisationWide: boolean;
+}
+
+/** Who acts, and in which organisation. Every domain call takes one; every query is scoped by tenantId. */
+export interface Actor {
+	/** A stable label for the audit log: an account id, "cli", "demo", "api:<token id>". */
+	id: string;
+	/** For people to read: a person's name, a token's name. */
+	name: string;
+	grants: readonly Grant[];
+}
 
 export interface Ctx {
 	tenantId: string;
 	actor: Actor;
 }
 
+/** The operator's own actions (CLI, demo loader): every role everywhere. */
+export function systemActor(id: string): Actor {
+	return { id, name: id, grants: ROLES.map((role) => ({ role, units: ALL_UNITS, organisationWide: true })) };
+}
+
 export function systemContext(tenantId: string, actorId: string): Ctx {
-	return { tenantId, actor: { id: actorId, roles: ['admin'] } };
+	return { tenantId, actor: systemActor(actorId) };
 }

@@ -4,6 +4,13 @@ import { openDatabase, type Database } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 
 const TABLES = [
+	'identity_providers',
+	'password_resets',
+	'api_tokens',
+	'sessions',
+	'role_title_holders',
+	'role_assignments',
+	'accounts',
 	'audit_events',
 	'indicators',
 	'node_boards',

@@ -9,13 +9,14 @@ import { saveField } from '$lib/server/frameworks/save-field';
 import { removeField } from '$lib/server/frameworks/remove-field';
 import { authorize, can } from '$lib/server/policies';
 import { found, runAction } from '$lib/server/http/run-action';
+import { guard } from '$lib/server/http/guard';
 import { formFields, formFlag, formList } from '$lib/server/http/form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const NAMES = ['nameSv', 'namePluralSv', 'nameEn', 'namePluralEn'] as const;
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	authorize(locals.ctx.actor, 'framework.read');
+	guard(locals, 'framework.read');
 	const framework = found(await loadFramework(getDb(), locals.ctx.tenantId, params.frameworkId), locals.locale);
 	const usage = await countNodesByLevel(getDb(), locals.ctx.tenantId, framework.id);
 	return {

@@ -4,14 +4,16 @@ import { loadPlanData } from '$lib/server/plans/plan-repository';
 import { presentChapters, presentOutline } from '$lib/server/presenters/plan-presenter';
 import { shiftNode } from '$lib/server/plans/shift-node';
 import { archivePlan } from '$lib/server/plans/archive-plan';
-import { authorize, can } from '$lib/server/policies';
+import { can } from '$lib/server/policies';
+import { guard, guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	authorize(locals.ctx.actor, 'plan.read');
+	guard(locals, 'plan.read');
 	const data = found(await loadPlanData(getDb(), locals.ctx.tenantId, params.planId), locals.locale);
-	const editable = data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.edit');
+	const scope = { unitId: data.plan.ownerUnitId };
+	const editable = data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.edit', scope);
 	return {
 		plan: data.plan,
 		ownerUnit: { name: data.ownerUnit.name },
@@ -19,8 +21,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		chapters: presentChapters(data),
 		outline: presentOutline(data, { budget: url.searchParams.has('all') ? Number.POSITIVE_INFINITY : undefined }),
 		editable,
-		canAdopt: data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.adopt'),
-		canArchive: data.plan.state === 'adopted' && can(locals.ctx.actor, 'plan.archive')
+		canAdopt: data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.adopt', scope),
+		canArchive: data.plan.state === 'adopted' && can(locals.ctx.actor, 'plan.archive', scope)
 	};
 };
 
@@ -30,8 +32,8 @@ export const actions: Actions = {
 		const nodeId = String(form.get('nodeId') ?? '');
 		const direction = form.get('direction') === 'up' ? 'up' : 'down';
 		const returnTo = String(form.get('returnTo') ?? '');
+		await guardPlan(locals, params.planId, 'plan.edit');
 		const result = await runAction(locals.locale, async () => {
-			authorize(locals.ctx.actor, 'plan.edit');
 			await shiftNode(getDb(), locals.ctx, params.planId, nodeId, direction);
 		});
 		if (result) return result;
@@ -39,8 +41,8 @@ export const actions: Actions = {
 		redirect(303, `${back}#node-${nodeId}`);
 	},
 	archive: async ({ locals, params }) => {
+		await guardPlan(locals, params.planId, 'plan.archive');
 		const result = await runAction(locals.locale, async () => {
-			authorize(locals.ctx.actor, 'plan.archive');
 			await archivePlan(getDb(), locals.ctx, params.planId);
 		});
 		if (result) return result;

@@ -1,19 +1,18 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
-import { findPlan, listChapters } from '$lib/server/plans/plan-repository';
+import { listChapters } from '$lib/server/plans/plan-repository';
 import { saveChapter } from '$lib/server/plans/save-chapter';
 import { removeChapter } from '$lib/server/plans/remove-chapter';
 import { moveChapter } from '$lib/server/plans/move-chapter';
 import { renderRichText } from '$lib/server/presenters/rich-text';
-import { authorize } from '$lib/server/policies';
+import { guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import { formFields } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One page for a new chapter (chapterId "new") and an existing one. */
 export const load: PageServerLoad = async ({ locals, params }) => {
-	authorize(locals.ctx.actor, 'plan.edit');
-	const plan = found(await findPlan(getDb(), locals.ctx.tenantId, params.planId), locals.locale);
+	const plan = await guardPlan(locals, params.planId, 'plan.edit');
 	const chapters = await listChapters(getDb(), locals.ctx.tenantId, plan.id);
 	const chapter = params.chapterId === 'new' ? null : found(chapters.find((candidate) => candidate.id === params.chapterId), locals.locale);
 	return {
@@ -29,11 +28,11 @@ const chapterIdOf = (id: string) => (id === 'new' ? null : id);
 
 export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
+		await guardPlan(locals, params.planId, 'plan.edit');
 		const values = formFields(await request.formData(), ['title', 'body', 'version']);
 		const result = await runAction(
 			locals.locale,
 			async () => {
-				authorize(locals.ctx.actor, 'plan.edit');
 				return saveChapter(getDb(), locals.ctx, params.planId, chapterIdOf(params.chapterId), values);
 			},
 			values
@@ -42,17 +41,17 @@ export const actions: Actions = {
 		return result;
 	},
 	move: async ({ request, locals, params }) => {
+		await guardPlan(locals, params.planId, 'plan.edit');
 		const direction = (await request.formData()).get('direction') === 'up' ? 'up' : 'down';
 		const result = await runAction(locals.locale, async () => {
-			authorize(locals.ctx.actor, 'plan.edit');
 			await moveChapter(getDb(), locals.ctx, params.planId, params.chapterId, direction);
 		});
 		if (result) return result;
 		redirect(303, `/plans/${params.planId}/chapters/${params.chapterId}`);
 	},
 	remove: async ({ locals, params }) => {
+		await guardPlan(locals, params.planId, 'plan.edit');
 		const result = await runAction(locals.locale, async () => {
-			authorize(locals.ctx.actor, 'plan.edit');
 			await removeChapter(getDb(), locals.ctx, params.planId, params.chapterId);
 		});
 		if (result) return result;

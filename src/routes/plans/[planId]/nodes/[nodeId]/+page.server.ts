@@ -3,6 +3,8 @@ import { getDb } from '$lib/server/app/runtime';
 import { loadPlanData } from '$lib/server/plans/plan-repository';
 import { boardNameMap, presentFields, presentOutline } from '$lib/server/presenters/plan-presenter';
 import { renderRichText } from '$lib/server/presenters/rich-text';
+import { actorNames, listAuditEvents } from '$lib/server/audit/audit-repository';
+import { presentAuditEvents } from '$lib/server/presenters/audit-presenter';
 import { ancestorsOf, placementOptions } from '$lib/server/plans/placement-options';
 import { nodeFormValues, nodeInputFromForm } from '$lib/server/plans/node-form';
 import { nodeFormChoices } from '$lib/server/plans/node-form-context';
@@ -14,7 +16,8 @@ import { removeNode } from '$lib/server/plans/remove-node';
 import { addIndicator } from '$lib/server/indicators/add-indicator';
 import { updateIndicator } from '$lib/server/indicators/update-indicator';
 import { removeIndicator } from '$lib/server/indicators/remove-indicator';
-import { authorize, can } from '$lib/server/policies';
+import { can } from '$lib/server/policies';
+import { guard, guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import { formFields } from '$lib/server/http/form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -22,6 +25,12 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 const INDICATOR_FIELDS = [
 	'name', 'kind', 'unit', 'direction', 'targetKind', 'targetComparison', 'targetValue', 'targetChange', 'baselineValue', 'baselineLabel', 'koladaKpi'
 ] as const;
+
+/** The item's own changes, newest first: who changed what, before and after. */
+async function itemHistory(tenantId: string, nodeId: string) {
+	const events = await listAuditEvents(getDb(), tenantId, { entityId: nodeId, limit: 50 });
+	return presentAuditEvents(events, await actorNames(getDb(), tenantId, events.map((event) => event.actor)));
+}
 
 async function loadNode(locals: App.Locals, planId: string, nodeId: string) {
 	const data = found(await loadPlanData(getDb(), locals.ctx.tenantId, planId), locals.locale);
@@ -31,13 +40,13 @@ async function loadNode(locals: App.Locals, planId: string, nodeId: string) {
 }
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	authorize(locals.ctx.actor, 'plan.read');
+	guard(locals, 'plan.read');
 	const { data, node, level } = await loadNode(locals, params.planId, params.nodeId);
 	const titleOf = (id: string) => {
 		const other = data.nodes.find((candidate) => candidate.id === id)!;
 		return { id, title: `${other.ref ? `${other.ref} ` : ''}${other.title}` };
 	};
-	const editable = data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.edit');
+	const editable = data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.edit', { unitId: data.plan.ownerUnitId });
 	return {
 		plan: { id: data.plan.id, title: data.plan.title },
 		node: { id: node.id, ref: node.ref, title: node.title, version: node.version, carriedOver: node.carriedOver, parentId: node.parentId },
@@ -48,6 +57,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		linkedParents: node.linkedParentIds.map(titleOf),
 		indicators: node.indicators,
 		subtree: presentOutline(data, { rootId: node.id }),
+		history: await itemHistory(locals.ctx.tenantId, node.id),
 		childLevels: level.childLevelIds.map((id) => data.framework.levels.find((candidate) => candidate.id === id)!),
 		editable,
 		...(editable
@@ -58,9 +68,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 /** Every change on this page: the same guard, then back to the page (or the plan) on success. */
 async function edit(event: RequestEvent, command: (form: FormData) => Promise<unknown>, back?: string) {
+	await guardPlan(event.locals, event.params.planId, 'plan.edit');
 	const form = await event.request.formData();
 	const result = await runAction(event.locals.locale, async () => {
-		authorize(event.locals.ctx.actor, 'plan.edit');
 		await command(form);
 	});
 	if (result) return result;

@@ -4,7 +4,7 @@ import { loadPlanData } from '$lib/server/plans/plan-repository';
 import { addNode } from '$lib/server/plans/add-node';
 import { nodeInputFromForm } from '$lib/server/plans/node-form';
 import { nodeFormChoices } from '$lib/server/plans/node-form-context';
-import { authorize } from '$lib/server/policies';
+import { guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +17,7 @@ async function context(locals: App.Locals, planId: string, url: URL) {
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	authorize(locals.ctx.actor, 'plan.edit');
+	await guardPlan(locals, params.planId, 'plan.edit');
 	const { data, level, parent } = await context(locals, params.planId, url);
 	if (data.plan.state !== 'draft') error(409, { message: locals.locale === 'en' ? 'The plan is adopted and read-only.' : 'Planen är fastställd och kan inte ändras.' });
 	return {
@@ -30,12 +30,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, params, url }) => {
+		await guardPlan(locals, params.planId, 'plan.edit');
 		const { level, parent } = await context(locals, params.planId, url);
 		const input = nodeInputFromForm(level, await request.formData());
 		const result = await runAction(
 			locals.locale,
 			async () => {
-				authorize(locals.ctx.actor, 'plan.edit');
 				return addNode(getDb(), locals.ctx, params.planId, { ...input, levelId: level.id, parentId: parent?.id ?? null });
 			},
 			input as unknown as Record<string, unknown>

@@ -1,0 +1,24 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '../app/runtime';
+import { authorize, type Action, type Scope } from '../policies';
+import { findPlan, type Plan } from '../plans/plan-repository';
+import { messageFor } from '../presenters/message';
+import { isDomainError } from '../shared/domain-error';
+import { found } from './run-action';
+
+/** The policy check for a page or action: a refusal becomes the 403 page in the user's language. */
+export function guard(locals: App.Locals, action: Action, scope: Scope = {}): void {
+	try {
+		authorize(locals.ctx.actor, action, scope);
+	} catch (thrown) {
+		if (isDomainError(thrown)) error(403, { message: messageFor(thrown, locals.locale) });
+		throw thrown;
+	}
+}
+
+/** Loads a plan of the signed-in organisation (else 404) and checks the action against its owner unit. */
+export async function guardPlan(locals: App.Locals, planId: string, action: Action): Promise<Plan> {
+	const plan = found(await findPlan(getDb(), locals.ctx.tenantId, planId), locals.locale);
+	guard(locals, action, { unitId: plan.ownerUnitId });
+	return plan;
+}

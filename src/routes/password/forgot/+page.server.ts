@@ -1,0 +1,24 @@
+import { fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app/runtime';
+import { findTenantBySlug, listTenants } from '$lib/server/organisation/organisation-repository';
+import { requestPasswordReset } from '$lib/server/identity/password-links';
+import { allowAttempt } from '$lib/server/identity/login-throttle';
+import { messageFor } from '$lib/server/presenters/message';
+import { DomainError } from '$lib/server/shared/domain-error';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const tenants = await listTenants(getDb());
+	const preferred = tenants.find((tenant) => tenant.slug === process.env.DEFAULT_TENANT) ?? tenants[0];
+	return { tenants: tenants.map(({ id, slug, name }) => ({ id, slug, name })), selected: preferred?.slug ?? '' };
+};
+
+export const actions: Actions = {
+	default: async ({ request, url, locals, getClientAddress }) => {
+		if (!allowAttempt(getClientAddress())) return fail(429, { error: messageFor(new DomainError('error_too_many_attempts'), locals.locale) });
+		const form = await request.formData();
+		const tenant = await findTenantBySlug(getDb(), String(form.get('org') ?? ''));
+		if (tenant) await requestPasswordReset(getDb(), tenant.id, String(form.get('email') ?? ''), url.origin);
+		return { sent: true };
+	}
+};

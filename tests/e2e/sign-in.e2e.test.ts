@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_EMAILS, expectAccessible, useBrowser, visit } from './support';
+
+const browser = useBrowser();
+
+describe('signing in', () => {
+	it('sends a visitor to the login page, which shows the demo people, and back after signing in', async () => {
+		const page = await browser.newPage();
+		await page.goto('/frameworks');
+		await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+		await expectAccessible(page);
+		expect(await page.locator('#demo-users').textContent()).toContain('Demo');
+		expect(await page.locator('table').textContent()).toContain(DEMO_EMAILS.reporter);
+		await page.getByLabel('E-post').fill(DEMO_EMAILS.planner);
+		await page.getByLabel('Lösenord').fill('exempel-demo-2025');
+		await page.getByRole('button', { name: 'Logga in' }).click();
+		await expect.poll(() => new URL(page.url()).pathname).toBe('/frameworks');
+		expect(await page.locator('header').textContent()).toContain('Karin Ek');
+		await page.getByRole('button', { name: 'Logga ut' }).click();
+		await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+		await page.goto('/plans');
+		await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+	});
+
+	it('refuses a wrong password without saying whether the email exists, and locks after five tries', async () => {
+		const page = await browser.newPage();
+		for (const email of ['ingen@exempelkommun.se', DEMO_EMAILS.reporter, DEMO_EMAILS.reporter, DEMO_EMAILS.reporter, DEMO_EMAILS.reporter]) {
+			await page.goto('/login');
+			await page.getByLabel('E-post').fill(email);
+			await page.getByLabel('Lösenord').fill('fel-lösenord-här');
+			await page.getByRole('button', { name: 'Logga in' }).click();
+			await expect.poll(() => page.getByRole('alert').textContent()).toBe('Fel e-post eller lösenord.');
+		}
+		await expectAccessible(page);
+		await page.getByLabel('Lösenord').fill('fel-lösenord-här');
+		await page.getByRole('button', { name: 'Logga in' }).click();
+		await expect.poll(() => page.getByRole('alert').textContent()).toBe('För många felaktiga försök. Kontot är låst i 15 minuter.');
+		// Even the right password waits out the lock.
+		await page.getByLabel('Lösenord').fill('exempel-demo-2025');
+		await page.getByRole('button', { name: 'Logga in' }).click();
+		await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Kontot är låst/);
+	});
+
+	it('refuses a forged session cookie', async () => {
+		const page = await browser.newPage();
+		await page.context().addCookies([
+			{ name: 'styrkedjan_session', value: `${crypto.randomUUID()}.${'A'.repeat(43)}`, url: browser.baseURL() }
+		]);
+		await page.goto('/plans');
+		await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+	});
+
+	it('shows a reader the plans but no editing', async () => {
+		const page = await browser.signedIn('reader');
+		await visit(page, '/plans');
+		expect(await page.getByRole('heading', { name: 'Ny plan' }).count()).toBe(0);
+		await page.locator('main table a').first().click();
+		expect(await page.getByRole('link', { name: /Lägg till/ }).count()).toBe(0);
+		const response = await page.goto(`/frameworks`);
+		expect(response?.status()).toBe(200);
+		expect(await page.getByRole('heading', { name: 'Ny styrmodell' }).count()).toBe(0);
+		expect((await page.goto('/admin/people'))?.status()).toBe(403);
+	});
+});
