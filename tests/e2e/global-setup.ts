@@ -4,28 +4,51 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { seed, type ForeignIds } from './seed';
+import { startMailServer, startOidcProvider } from './peers';
 
 /**
- * Starts Styrkedjan as a user would (`npm start`: build if needed, migrate, demo organisation) on a
- * fresh embedded database in a temporary directory, and stops it afterwards.
+ * Starts Styrkedjan as a user would (`npm start`) on a fresh embedded database holding the demo and a
+ * second organisation, beside a real SMTP server and a real OpenID provider; stops them afterwards.
  */
 export default async function setup(project: TestProject) {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'styrkedjan-e2e-'));
-	const port = await freePort();
+	const mailDir = path.join(dataDir, 'mail');
+	const [port, smtpPort, oidcPort] = [await freePort(), await freePort(), await freePort()];
 	const baseURL = `http://127.0.0.1:${port}`;
+	const foreign = await seed(path.join(dataDir, 'db'));
+	const stopMail = await startMailServer(smtpPort, mailDir);
+	const stopOidc = await startOidcProvider(oidcPort, baseURL);
 	const server: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+		env: {
+			...process.env,
+			DATA_DIR: path.join(dataDir, 'db'),
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseURL,
+			DATABASE_URL: '',
+			DEMO: 'true',
+			DEFAULT_TENANT: 'exempelkommun',
+			SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+			LOG_LEVEL: 'warn'
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
-	server.stdout!.on('data', (chunk) => (output += chunk));
-	server.stderr!.on('data', (chunk) => (output += chunk));
+	// E2E_SERVER_LOG=1 shows the server's own log while the tests run.
+	const echo = process.env.E2E_SERVER_LOG === '1';
+	server.stdout!.on('data', (chunk) => ((output += chunk), echo && process.stdout.write(chunk)));
+	server.stderr!.on('data', (chunk) => ((output += chunk), echo && process.stderr.write(chunk)));
 	await waitFor(`${baseURL}/healthz`, server, () => output);
 	project.provide('baseURL', baseURL);
-	project.provide('dataDir', dataDir);
+	project.provide('mailDir', mailDir);
+	project.provide('oidcIssuer', `http://127.0.0.1:${oidcPort}`);
+	project.provide('foreign', foreign);
 	return async () => {
 		server.kill('SIGTERM');
 		await new Promise((resolve) => server.once('exit', resolve));
+		await stopMail();
+		await stopOidc();
 		fs.rmSync(dataDir, { recursive: true, force: true });
 	};
 }
@@ -59,6 +82,8 @@ function freePort(): Promise<number> {
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseURL: string;
-		dataDir: string;
+		mailDir: string;
+		oidcIssuer: string;
+		foreign: ForeignIds;
 	}
 }

@@ -6,7 +6,7 @@ import { listFrameworks } from '$lib/server/frameworks/framework-repository';
 import { createPlan } from '$lib/server/plans/create-plan';
 import { authorize, can } from '$lib/server/policies';
 import { runAction } from '$lib/server/http/run-action';
-import { guard } from '$lib/server/http/guard';
+import { guard, guardUnit } from '$lib/server/http/guard';
 import { formFields } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,6 +24,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	create: async ({ request, locals }) => {
 		const values = formFields(await request.formData(), ['title', 'kind', 'periodKind', 'startYear', 'ownerUnitId', 'frameworkId']);
+		if (values.ownerUnitId) await guardUnit(locals, values.ownerUnitId, 'plan.create');
 		const plan = await runAction(
 			locals.locale,
 			async () => {

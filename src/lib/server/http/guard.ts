@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '../app/runtime';
 import { authorize, type Action, type Scope } from '../policies';
 import { findPlan, type Plan } from '../plans/plan-repository';
+import { findUnit } from '../organisation/organisation-repository';
 import { messageFor } from '../presenters/message';
 import { isDomainError } from '../shared/domain-error';
 import { found } from './run-action';
@@ -21,4 +22,10 @@ export async function guardPlan(locals: App.Locals, planId: string, action: Acti
 	const plan = found(await findPlan(getDb(), locals.ctx.tenantId, planId), locals.locale);
 	guard(locals, action, { unitId: plan.ownerUnitId });
 	return plan;
+}
+
+/** A unit of the signed-in organisation (else 404, like a missing one), with the action checked on it. */
+export async function guardUnit(locals: App.Locals, unitId: string, action: Action): Promise<void> {
+	found(await findUnit(getDb(), locals.ctx.tenantId, unitId), locals.locale);
+	guard(locals, action, { unitId });
 }

@@ -102,23 +102,29 @@ export async function finishOidcSignIn(db: Db, provider: IdentityProvider, pendi
 		expectedNonce: pending.nonce,
 		idTokenExpected: true
 	});
-	const claims = tokens.claims();
-	if (!claims?.sub) throw new DomainError('error_sso_failed');
+	const idClaims = tokens.claims();
+	if (!idClaims?.sub) throw new DomainError('error_sso_failed');
+	// Many providers keep email and name out of the ID token when an access token is issued; the
+	// userinfo endpoint has them (its subject must match the ID token's, which openid-client checks).
+	const claims =
+		typeof idClaims.email === 'string' && typeof idClaims.name === 'string'
+			? idClaims
+			: { ...(await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)), ...idClaims };
 	const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : '';
-	const name = typeof claims.name === 'string' && claims.name ? claims.name : email || claims.sub;
+	const name = typeof claims.name === 'string' && claims.name ? claims.name : email || idClaims.sub;
 	const tenantId = provider.tenantId;
 	const system: Ctx = { tenantId, actor: { id: 'sso', name: 'SSO', grants: [] } };
 
-	let [account] = await db.select().from(accounts).where(and(eq(accounts.tenantId, tenantId), eq(accounts.oidcSubject, claims.sub)));
+	let [account] = await db.select().from(accounts).where(and(eq(accounts.tenantId, tenantId), eq(accounts.oidcSubject, idClaims.sub)));
 	if (!account && email) {
 		[account] = await db.select().from(accounts).where(and(eq(accounts.tenantId, tenantId), eq(accounts.email, email)));
 		if (account) {
-			await db.update(accounts).set({ oidcSubject: claims.sub }).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, account.id)));
+			await db.update(accounts).set({ oidcSubject: idClaims.sub }).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, account.id)));
 		}
 	}
 	if (!account) {
 		if (!email) throw new DomainError('error_sso_no_email');
-		account = await addAccount(db, system, { email, name, role: provider.defaultRole, oidcSubject: claims.sub });
+		account = await addAccount(db, system, { email, name, role: provider.defaultRole, oidcSubject: idClaims.sub });
 	}
 	if (account.disabled) throw new DomainError('error_sign_in_failed');
 	const signedIn = account;

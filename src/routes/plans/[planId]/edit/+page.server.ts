@@ -5,7 +5,7 @@ import { updatePlan } from '$lib/server/plans/update-plan';
 import { removePlan } from '$lib/server/plans/remove-plan';
 import { authorize } from '$lib/server/policies';
 import { runAction } from '$lib/server/http/run-action';
-import { guardPlan } from '$lib/server/http/guard';
+import { guardPlan, guardUnit } from '$lib/server/http/guard';
 import { formFields } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,6 +18,7 @@ export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
 		const values = formFields(await request.formData(), ['title', 'kind', 'periodKind', 'startYear', 'ownerUnitId']);
 		await guardPlan(locals, params.planId, 'plan.edit');
+		if (values.ownerUnitId) await guardUnit(locals, values.ownerUnitId, 'plan.create');
 		const result = await runAction(
 			locals.locale,
 			async () => {

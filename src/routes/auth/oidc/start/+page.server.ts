@@ -1,11 +1,12 @@
+// A page rather than an endpoint, so a refusal shows the ordinary error page in the user's language.
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
 import { findTenantBySlug } from '$lib/server/organisation/organisation-repository';
 import { findIdentityProvider, OIDC_COOKIE, startOidcSignIn } from '$lib/server/identity/oidc';
 import { logger } from '$lib/server/app/logger';
-import type { RequestHandler } from './$types';
+import type { PageServerLoad } from './$types';
 
-export const GET: RequestHandler = async ({ url, cookies, locals }) => {
+export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 	const tenant = await findTenantBySlug(getDb(), url.searchParams.get('org') ?? '');
 	const provider = tenant && (await findIdentityProvider(getDb(), tenant.id));
 	if (!provider) error(404, { message: locals.locale === 'en' ? 'Single sign-on is not set up.' : 'Inloggning med organisationens konto är inte inställd.' });

@@ -1,11 +1,12 @@
+// A page rather than an endpoint, so a refusal shows the ordinary error page in the user's language.
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
 import { logger } from '$lib/server/app/logger';
 import { findIdentityProvider, finishOidcSignIn, OIDC_COOKIE, type OidcPending } from '$lib/server/identity/oidc';
 import { SESSION_COOKIE, SESSION_HOURS } from '$lib/server/identity/sessions';
-import type { RequestHandler } from './$types';
+import type { PageServerLoad } from './$types';
 
-export const GET: RequestHandler = async ({ url, cookies, locals, getClientAddress }) => {
+export const load: PageServerLoad = async ({ url, cookies, locals, getClientAddress }) => {
 	const refuse = (reason: string, thrown?: unknown): never => {
 		logger.warn({ reason, err: thrown, ip: getClientAddress() }, 'OIDC sign-in refused');
 		error(400, { message: locals.locale === 'en' ? 'The sign-in could not be completed. Please try again.' : 'Inloggningen kunde inte slutföras. Försök igen.' });

@@ -1,0 +1,63 @@
+import { openDatabase } from '../../src/lib/server/db/client';
+import { migrateDatabase } from '../../src/lib/server/db/migrate';
+import { loadDemo } from '../../src/lib/server/demo/load-demo';
+import { createTenant } from '../../src/lib/server/organisation/create-tenant';
+import { listUnits } from '../../src/lib/server/organisation/organisation-repository';
+import { createFramework } from '../../src/lib/server/frameworks/create-framework';
+import { createPlan } from '../../src/lib/server/plans/create-plan';
+import { addNode } from '../../src/lib/server/plans/add-node';
+import { saveChapter } from '../../src/lib/server/plans/save-chapter';
+import { addIndicator } from '../../src/lib/server/indicators/add-indicator';
+import { addAccount } from '../../src/lib/server/identity/add-account';
+import { createApiToken } from '../../src/lib/server/identity/api-tokens';
+import { systemContext } from '../../src/lib/server/shared/context';
+
+/** Ids of a second organisation's things: every one must be invisible to Exempelkommun's people. */
+export interface ForeignIds {
+	tenantId: string;
+	planId: string;
+	nodeId: string;
+	chapterId: string;
+	frameworkId: string;
+	levelId: string;
+	indicatorId: string;
+	unitId: string;
+	accountId: string;
+	personId: string;
+	token: string;
+}
+
+/** Fills the data directory before the server opens it: the demo, and a second organisation. */
+export async function seed(dataDir: string): Promise<ForeignIds> {
+	const database = await openDatabase({ dataDir });
+	try {
+		await migrateDatabase(database);
+		await loadDemo(database.db);
+		const db = database.db;
+		const tenant = await createTenant(db, 'seed', { slug: 'norrby', name: 'Norrby kommun' });
+		const ctx = systemContext(tenant.id, 'seed');
+		const [top] = await listUnits(db, tenant.id);
+		const framework = await createFramework(db, ctx, { name: 'Norrbys modell', preset: 'enkel' });
+		const plan = await createPlan(db, ctx, { title: 'Norrbys plan', kind: 'verksamhetsplan', periodKind: 'calendar_year', startYear: 2026, ownerUnitId: top.id, frameworkId: framework.id });
+		const goal = await addNode(db, ctx, plan.id, { levelId: framework.levels[0].id, title: 'Norrbys mål' });
+		const chapterId = await saveChapter(db, ctx, plan.id, null, { title: 'Norrbys förord' });
+		const indicatorId = await addIndicator(db, ctx, plan.id, goal.id, { name: 'Norrbys indikator', kind: 'number' });
+		const account = await addAccount(db, ctx, { email: 'admin@norrby.se', name: 'Norrbys admin', role: 'admin', password: 'norrby-losenord-2026' });
+		const { token } = await createApiToken(db, ctx, { name: 'Norrbys nyckel' });
+		return {
+			tenantId: tenant.id,
+			planId: plan.id,
+			nodeId: goal.id,
+			chapterId,
+			frameworkId: framework.id,
+			levelId: framework.levels[0].id,
+			indicatorId,
+			unitId: top.id,
+			accountId: account.id,
+			personId: account.personId,
+			token
+		};
+	} finally {
+		await database.close();
+	}
+}
