@@ -14,6 +14,7 @@ import { systemContext } from '../lib/server/shared/context';
 import { addAccount } from '../lib/server/identity/add-account';
 import { createApiToken } from '../lib/server/identity/api-tokens';
 import { setIdentityProvider } from '../lib/server/identity/oidc';
+import { authorize } from '../lib/server/policies';
 
 const HELP = `Styrkedjan – kommandon
 
@@ -106,7 +107,9 @@ async function run(database: Database, command: string, argv: string[], out: Out
 			if (positionals[0] !== 'add') return usage(err);
 			const tenant = await requireTenant(db, values.tenant, err);
 			if (!tenant) return 1;
-			const account = await addAccount(db, systemContext(tenant.id, 'cli'), { email: values.email, name: values.name, role: values.role, unitId: values.unit, password: values.password });
+			const ctx = systemContext(tenant.id, 'cli');
+			authorize(ctx.actor, 'people.manage');
+			const account = await addAccount(db, ctx, { email: values.email, name: values.name, role: values.role, unitId: values.unit, password: values.password });
 			out(`${account.email} är tillagd i ${tenant.name}${values.password ? '' : ' (utan lösenord: använd "Glömt lösenordet?" eller organisationens inloggning)'}.`);
 			return 0;
 		}
@@ -115,7 +118,9 @@ async function run(database: Database, command: string, argv: string[], out: Out
 			if (positionals[0] !== 'create') return usage(err);
 			const tenant = await requireTenant(db, values.tenant, err);
 			if (!tenant) return 1;
-			const { token } = await createApiToken(db, systemContext(tenant.id, 'cli'), { name: values.name });
+			const ctx = systemContext(tenant.id, 'cli');
+			authorize(ctx.actor, 'tokens.manage');
+			const { token } = await createApiToken(db, ctx, { name: values.name });
 			out(`API-nyckeln "${values.name}" för ${tenant.name} (visas bara nu):`);
 			out(token);
 			return 0;
@@ -129,7 +134,9 @@ async function run(database: Database, command: string, argv: string[], out: Out
 			if (positionals[0] !== 'set') return usage(err);
 			const tenant = await requireTenant(db, values.tenant, err);
 			if (!tenant) return 1;
-			await setIdentityProvider(db, systemContext(tenant.id, 'cli'), {
+			const ctx = systemContext(tenant.id, 'cli');
+			authorize(ctx.actor, 'people.manage');
+			await setIdentityProvider(db, ctx, {
 				issuer: values.issuer,
 				clientId: values['client-id'],
 				clientSecret: values['client-secret'],

@@ -41,6 +41,21 @@ describe('signing in', () => {
 		await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Kontot är låst/);
 	});
 
+	it('sends security headers, and refuses a form post from another site', async () => {
+		const response = await fetch(`${browser.baseURL()}/login`);
+		expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+		expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(response.headers.get('x-frame-options')).toBe('DENY');
+		const forged = await fetch(`${browser.baseURL()}/login`, {
+			method: 'POST',
+			headers: { origin: 'https://elak.example', 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'org=exempelkommun&email=admin%40exempelkommun.se&password=exempel-demo-2025'
+		});
+		expect(forged.status).toBe(403);
+		expect(forged.headers.get('set-cookie')).toBeNull();
+	});
+
 	it('refuses a forged session cookie', async () => {
 		const page = await browser.newPage();
 		await page.context().addCookies([

@@ -19,13 +19,15 @@ export const openApiDocument = {
 		description: 'Plans of an organisation in its own steering structure. All data is scoped to the caller\'s organisation; another organisation\'s ids answer 404.'
 	},
 	servers: [{ url: '/api/v1' }],
+	security: [{ apiToken: [] }],
 	paths: {
 		'/plans': {
 			get: {
 				operationId: 'listPlans',
 				summary: 'The organisation\'s plans',
 				responses: {
-					'200': { description: 'Plans', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/PlanSummary' } } } } }
+					'200': { description: 'Plans', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/PlanSummary' } } } } },
+					'401': { description: 'No valid token or session', content: { 'application/json': { schema: error } } }
 				}
 			}
 		},
@@ -42,6 +44,13 @@ export const openApiDocument = {
 		}
 	},
 	components: {
+		securitySchemes: {
+			apiToken: {
+				type: 'http',
+				scheme: 'bearer',
+				description: 'A token an administrator creates under API-nycklar (shown once). Reads everything in its organisation.'
+			}
+		},
 		schemas: {
 			PlanSummary: {
 				type: 'object',

@@ -15,6 +15,7 @@ import { issuePasswordLink, resetPassword } from './password-links';
 import { setIdentityProvider } from './oidc';
 import { buildActor } from './build-actor';
 import { listAccounts } from './account-repository';
+import { setAccountDisabled } from './set-account-disabled';
 
 const PASSWORD = 'ett-långt-lösenord';
 
@@ -99,6 +100,20 @@ describe('roles', () => {
 		const link = await issuePasswordLink(db, tenant.id, account.id, 1);
 		await resetPassword(db, decodeURIComponent(link.split('token=')[1]), 'ett-nytt-långt-lösenord');
 		expect(await count('account.set_password')).toBe(1);
+	});
+});
+
+describe('deactivating an account', () => {
+	it('signs the person out at once and keeps them out until reactivated', async () => {
+		const { db, ctx, tenant, account } = await setup();
+		const { cookie } = await signIn(db, tenant.id, 'karin@exempel.se', PASSWORD);
+		await setAccountDisabled(db, ctx, account.id, true);
+		expect(await resolveSession(db, cookie)).toBeUndefined();
+		await expect(signIn(db, tenant.id, 'karin@exempel.se', PASSWORD)).rejects.toMatchObject({ code: 'error_sign_in_failed' });
+		await setAccountDisabled(db, ctx, account.id, false);
+		await expect(signIn(db, tenant.id, 'karin@exempel.se', PASSWORD)).resolves.toBeTruthy();
+		const self = { ...ctx, actor: { ...ctx.actor, id: account.id } };
+		await expect(setAccountDisabled(db, self, account.id, true)).rejects.toMatchObject({ code: 'error_cannot_disable_self' });
 	});
 });
 

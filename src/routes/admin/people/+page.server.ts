@@ -5,6 +5,7 @@ import { assignRole } from '$lib/server/identity/assign-role';
 import { removeRole } from '$lib/server/identity/remove-role';
 import { holdRoleTitle } from '$lib/server/identity/hold-role-title';
 import { sendInvitation } from '$lib/server/identity/password-links';
+import { setAccountDisabled } from '$lib/server/identity/set-account-disabled';
 import { findIdentityProvider, setIdentityProvider } from '$lib/server/identity/oidc';
 import { listRoleTitles, listUnits } from '$lib/server/organisation/organisation-repository';
 import { unitTree } from '$lib/server/presenters/unit-tree';
@@ -62,6 +63,8 @@ export const actions: Actions = {
 		manage(event, (form) => holdRoleTitle(getDb(), event.locals.ctx, String(form.get('personId') ?? ''), String(form.get('title') ?? ''), true)),
 	releaseTitle: (event) =>
 		manage(event, (form) => holdRoleTitle(getDb(), event.locals.ctx, String(form.get('personId') ?? ''), String(form.get('title') ?? ''), false)),
+	disable: (event) => manage(event, (form) => setAccountDisabled(getDb(), event.locals.ctx, String(form.get('accountId') ?? ''), true)),
+	enable: (event) => manage(event, (form) => setAccountDisabled(getDb(), event.locals.ctx, String(form.get('accountId') ?? ''), false)),
 	setSso: (event) =>
 		manage(event, (form) => setIdentityProvider(getDb(), event.locals.ctx, formFields(form, ['issuer', 'clientId', 'clientSecret', 'displayName', 'defaultRole'])))
 };
