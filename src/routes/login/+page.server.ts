@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb, isDemoMode } from '$lib/server/app/runtime';
 import { listTenants } from '$lib/server/organisation/organisation-repository';
 import { signIn } from '$lib/server/identity/sign-in';
+import { signInOrganisations } from '$lib/server/identity/sign-in-organisations';
 import { SESSION_COOKIE, SESSION_HOURS } from '$lib/server/identity/sessions';
 import { allowAttempt } from '$lib/server/identity/login-throttle';
 import { findIdentityProvider } from '$lib/server/identity/oidc';
@@ -15,11 +16,10 @@ const safeTarget = (target: string | null) => (target && target.startsWith('/') 
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	if (locals.ctx) redirect(303, safeTarget(url.searchParams.get('redirectTo')));
-	const tenants = await listTenants(getDb());
-	const preferred = tenants.find((tenant) => tenant.slug === (url.searchParams.get('org') ?? process.env.DEFAULT_TENANT)) ?? tenants[0];
+	const { tenants, preferred } = await signInOrganisations(getDb(), url.searchParams.get('org'));
 	const provider = preferred ? await findIdentityProvider(getDb(), preferred.id) : undefined;
 	return {
-		tenants: tenants.map(({ id, slug, name }) => ({ id, slug, name })),
+		tenants,
 		selected: preferred?.slug ?? '',
 		redirectTo: safeTarget(url.searchParams.get('redirectTo')),
 		sso: provider ? { label: provider.displayName, slug: preferred!.slug } : null,

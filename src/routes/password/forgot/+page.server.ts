@@ -1,16 +1,16 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
-import { findTenantBySlug, listTenants } from '$lib/server/organisation/organisation-repository';
+import { findTenantBySlug } from '$lib/server/organisation/organisation-repository';
+import { signInOrganisations } from '$lib/server/identity/sign-in-organisations';
 import { requestPasswordReset } from '$lib/server/identity/password-links';
 import { allowAttempt } from '$lib/server/identity/login-throttle';
 import { messageFor } from '$lib/server/presenters/message';
 import { DomainError } from '$lib/server/shared/domain-error';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
-	const tenants = await listTenants(getDb());
-	const preferred = tenants.find((tenant) => tenant.slug === process.env.DEFAULT_TENANT) ?? tenants[0];
-	return { tenants: tenants.map(({ id, slug, name }) => ({ id, slug, name })), selected: preferred?.slug ?? '' };
+export const load: PageServerLoad = async ({ url }) => {
+	const { tenants, preferred } = await signInOrganisations(getDb(), url.searchParams.get('org'));
+	return { tenants, selected: preferred?.slug ?? '' };
 };
 
 export const actions: Actions = {
