@@ -2,6 +2,7 @@ import { databaseOptionsFromEnv, openDatabase, type Database, type Db } from '..
 import { migrateDatabase } from '../db/migrate';
 import { loadDemo } from '../demo/load-demo';
 import { listTenants } from '../organisation/organisation-repository';
+import { ensureScales } from '../follow-up/scales';
 import { logger } from './logger';
 
 let database: Database | undefined;
@@ -21,6 +22,8 @@ export async function startRuntime(env: NodeJS.ProcessEnv = process.env): Promis
 		const { tenant } = await loadDemo(opened.db);
 		logger.info({ tenant: tenant.slug }, 'Demo organisation loaded');
 	}
+	// Organisations created before follow-up existed get the preset status set and assessment scale.
+	for (const tenant of await listTenants(opened.db)) await ensureScales(opened.db, tenant.id);
 	database = opened;
 	logger.info({ database: opened.kind, location: opened.location }, 'Database ready');
 	return opened;

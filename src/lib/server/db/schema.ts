@@ -516,3 +516,125 @@ export const identityProviders = pgTable(
 	},
 	(t) => [foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade')]
 );
+
+// ——— Follow-up ——————————————————————————————————————————————————————————————
+
+export const SCALE_KINDS = ['status', 'assessment'] as const;
+export type ScaleKind = (typeof SCALE_KINDS)[number];
+/** What a value means, so values can be counted whatever the organisation calls them. */
+export const MEANINGS = ['not_started', 'in_progress', 'done', 'cancelled', 'met', 'partly_met', 'not_met', 'other'] as const;
+export type Meaning = (typeof MEANINGS)[number];
+
+/** One value of the organisation's status set or assessment scale: "Pågående", "Delvis uppfyllt" … */
+export const scaleValues = pgTable(
+	'scale_values',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		kind: text('kind').$type<ScaleKind>().notNull(),
+		position: integer('position').notNull(),
+		labelSv: text('label_sv').notNull(),
+		labelEn: text('label_en').notNull(),
+		/** A colour for charts and badges; never the only sign (the label is always shown). */
+		colour: text('colour').notNull(),
+		meaning: text('meaning').$type<Meaning>().notNull(),
+		retired: boolean('retired').notNull().default(false)
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade'),
+		check('scale_values_kind_check', sql`${t.kind} in ('status', 'assessment')`)
+	]
+);
+
+/** A reporting period of a plan: "Delår 2 per 31 augusti", with its as-of and due dates. */
+export const periods = pgTable(
+	'periods',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		planId: uuid('plan_id').notNull(),
+		name: text('name').notNull(),
+		asOf: date('as_of').notNull(),
+		dueOn: date('due_on').notNull(),
+		closedAt: timestamp('closed_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id] }).onDelete('cascade'),
+		index('periods_plan_idx').on(t.tenantId, t.planId)
+	]
+);
+
+/** An item's report for a period: status and comment, or assessment and analysis. */
+export const followUps = pgTable(
+	'follow_ups',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		planId: uuid('plan_id').notNull(),
+		nodeId: uuid('node_id').notNull(),
+		periodId: uuid('period_id').notNull(),
+		statusId: uuid('status_id'),
+		assessmentId: uuid('assessment_id'),
+		comment: text('comment').notNull().default(''),
+		analysis: text('analysis').notNull().default(''),
+		version: integer('version').notNull().default(1),
+		updatedBy: text('updated_by').notNull(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId, t.nodeId], foreignColumns: [nodes.tenantId, nodes.id] }).onDelete('cascade'),
+		foreignKey({ columns: [t.tenantId, t.periodId], foreignColumns: [periods.tenantId, periods.id] }).onDelete('cascade'),
+		foreignKey({ columns: [t.tenantId, t.statusId], foreignColumns: [scaleValues.tenantId, scaleValues.id] }),
+		foreignKey({ columns: [t.tenantId, t.assessmentId], foreignColumns: [scaleValues.tenantId, scaleValues.id] }),
+		uniqueIndex('follow_ups_node_period_idx').on(t.tenantId, t.nodeId, t.periodId),
+		index('follow_ups_plan_period_idx').on(t.tenantId, t.planId, t.periodId)
+	]
+);
+
+/** Every saved version of a follow-up: who, when, what it said. */
+export const followUpRevisions = pgTable(
+	'follow_up_revisions',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		followUpId: uuid('follow_up_id').notNull(),
+		version: integer('version').notNull(),
+		statusId: uuid('status_id'),
+		assessmentId: uuid('assessment_id'),
+		comment: text('comment').notNull(),
+		analysis: text('analysis').notNull(),
+		changedBy: text('changed_by').notNull(),
+		changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId, t.followUpId], foreignColumns: [followUps.tenantId, followUps.id] }).onDelete('cascade'),
+		index('follow_up_revisions_idx').on(t.tenantId, t.followUpId, t.version)
+	]
+);
+
+/** An indicator's value (outcome) for a period. */
+export const measurements = pgTable(
+	'measurements',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		indicatorId: uuid('indicator_id').notNull(),
+		periodId: uuid('period_id').notNull(),
+		value: numeric('value').notNull(),
+		comment: text('comment').notNull().default(''),
+		version: integer('version').notNull().default(1),
+		updatedBy: text('updated_by').notNull(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId, t.indicatorId], foreignColumns: [indicators.tenantId, indicators.id] }).onDelete('cascade'),
+		foreignKey({ columns: [t.tenantId, t.periodId], foreignColumns: [periods.tenantId, periods.id] }).onDelete('cascade'),
+		uniqueIndex('measurements_indicator_period_idx').on(t.tenantId, t.indicatorId, t.periodId)
+	]
+);

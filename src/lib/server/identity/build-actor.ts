@@ -4,7 +4,7 @@ import type { Actor, Grant } from '../shared/context';
 import { assignmentsOf } from './account-repository';
 
 /** The actor for a signed-in account: each role assignment covers its unit and every unit below. */
-export async function buildActor(db: Db, tenantId: string, account: { id: string }, name: string): Promise<Actor> {
+export async function buildActor(db: Db, tenantId: string, account: { id: string; personId?: string }, name: string): Promise<Actor> {
 	const [units, assignments] = await Promise.all([listUnits(db, tenantId), assignmentsOf(db, tenantId, [account.id])]);
 	const children = new Map<string | null, string[]>();
 	for (const unit of units) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit.id]);
@@ -25,5 +25,5 @@ export async function buildActor(db: Db, tenantId: string, account: { id: string
 		units: below(assignment.unitId),
 		organisationWide: roots.has(assignment.unitId)
 	}));
-	return { id: account.id, name, grants };
+	return { id: account.id, name, grants, personId: account.personId };
 }

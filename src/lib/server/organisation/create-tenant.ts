@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
 import { systemContext } from '../shared/context';
+import { ensureScales } from '../follow-up/scales';
 import { findTenantBySlug, type Tenant } from './organisation-repository';
 
 export const createTenantInput = z.object({
@@ -28,6 +29,7 @@ export async function createTenant(db: Db, actorId: string, input: unknown): Pro
 			.insert(units)
 			.values({ tenantId: tenant.id, kind: 'municipality', name: data.name, position: 0 })
 			.returning();
+		await ensureScales(tx, tenant.id);
 		await recordAudit(tx, ctx, { action: 'tenant.create', entityType: 'tenant', entityId: tenant.id, after: tenant });
 		await recordAudit(tx, ctx, { action: 'unit.create', entityType: 'unit', entityId: top.id, after: top });
 		return tenant;

@@ -21,7 +21,9 @@ export type Action =
 	| 'organisation.edit'
 	| 'people.manage'
 	| 'tokens.manage'
-	| 'audit.read';
+	| 'audit.read'
+	| 'followup.report'
+	| 'period.manage';
 
 const RULES: Record<Action, readonly Role[]> = {
 	'plan.read': ['admin', 'planner', 'reporter', 'reader'],
@@ -34,7 +36,9 @@ const RULES: Record<Action, readonly Role[]> = {
 	'organisation.edit': ['admin'],
 	'people.manage': ['admin'],
 	'tokens.manage': ['admin'],
-	'audit.read': ['admin']
+	'audit.read': ['admin'],
+	'followup.report': ['admin', 'planner', 'reporter'],
+	'period.manage': ['admin']
 };
 
 type Reach = 'anywhere' | 'unit' | 'organisation';
@@ -49,18 +53,23 @@ const REACH: Record<Action, Reach> = {
 	'organisation.edit': 'organisation',
 	'people.manage': 'organisation',
 	'tokens.manage': 'organisation',
-	'audit.read': 'organisation'
+	'audit.read': 'organisation',
+	'followup.report': 'unit',
+	'period.manage': 'unit'
 };
 
 export interface Scope {
 	/** The unit the action concerns (a plan's owner). Without it: may the actor do this anywhere? */
 	unitId?: string;
+	/** Whether the actor is responsible for the item concerned: a reporter reports only their own items. */
+	responsible?: boolean;
 }
 
 export function can(actor: Actor, action: Action, scope: Scope = {}): boolean {
 	const allowed = RULES[action];
 	return actor.grants.some((grant) => {
 		if (!allowed.includes(grant.role)) return false;
+		if (action === 'followup.report' && grant.role === 'reporter' && scope.responsible === false) return false;
 		switch (REACH[action]) {
 			case 'anywhere':
 				return true;

@@ -26,9 +26,11 @@ const allowedRoles: Record<Action, Role[]> = {
 	'organisation.edit': ['admin'],
 	'people.manage': ['admin'],
 	'tokens.manage': ['admin'],
-	'audit.read': ['admin']
+	'audit.read': ['admin'],
+	'followup.report': ['admin', 'planner', 'reporter'],
+	'period.manage': ['admin']
 };
-const unitScoped: Action[] = ['plan.create', 'plan.edit', 'plan.adopt', 'plan.archive'];
+const unitScoped: Action[] = ['plan.create', 'plan.edit', 'plan.adopt', 'plan.archive', 'followup.report', 'period.manage'];
 const organisationWide: Action[] = ['framework.edit', 'organisation.edit', 'people.manage', 'tokens.manage', 'audit.read'];
 
 describe('policies', () => {
@@ -46,6 +48,13 @@ describe('policies', () => {
 			});
 		}
 	}
+
+	it('lets a reporter report only the items they are responsible for', () => {
+		expect(can(onSchool('reporter'), 'followup.report', { unitId: OWN, responsible: true })).toBe(true);
+		expect(can(onSchool('reporter'), 'followup.report', { unitId: OWN, responsible: false })).toBe(false);
+		expect(can(onSchool('planner'), 'followup.report', { unitId: OWN, responsible: false })).toBe(true);
+		expect(can(onSchool('reporter'), 'followup.report', { unitId: OTHER, responsible: true })).toBe(false);
+	});
 
 	it('refuses an actor without roles everything', () => {
 		for (const action of Object.keys(allowedRoles) as Action[]) expect(can({ id: 'nobody', name: 'nobody', grants: [] }, action)).toBe(false);

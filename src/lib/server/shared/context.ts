@@ -23,6 +23,8 @@ export interface Actor {
 	/** For people to read: a person's name, a token's name. */
 	name: string;
 	grants: readonly Grant[];
+	/** The person behind a signed-in account: what they are responsible for is theirs to report. */
+	personId?: string;
 }
 
 export interface Ctx {

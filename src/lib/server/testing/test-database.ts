@@ -4,6 +4,11 @@ import { openDatabase, type Database } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 
 const TABLES = [
+	'measurements',
+	'follow_up_revisions',
+	'follow_ups',
+	'periods',
+	'scale_values',
 	'identity_providers',
 	'password_resets',
 	'api_tokens',
