@@ -462,3 +462,56 @@ export const DEMO_PLANS: DemoPlan[] = [
 		]
 	}
 ];
+
+export interface DemoPeriod {
+	plan: string;
+	name: string;
+	asOf: string;
+	dueOn: string;
+	closed: boolean;
+	/** Item title → the status or assessment label and the comment or analysis. */
+	reports: [string, string, string][];
+	/** Indicator name → value as typed. */
+	values: [string, string][];
+}
+
+export const DEMO_PERIODS: DemoPeriod[] = [
+	{
+		plan: 'Utbildningsförvaltningens verksamhetsplan 2025',
+		name: 'Delår 1 per 30 april',
+		asOf: '2025-04-30',
+		dueOn: '2025-05-15',
+		closed: true,
+		reports: [
+			['Använda det nationella kvalitetssystemet för att följa upp skolornas kvalitetsarbete', 'Påbörjas under hösten', 'Planering klar, start i augusti.'],
+			['Ta fram verktyg som stödjer anpassningar i undervisningen i matematik och svenska', 'Pågående', 'Fyra skolor testar verktyget.'],
+			['Följa upp att alla kommunala högstadie- och gymnasieskolor har heltidsmentorer', 'Genomförd', 'Samtliga skolor har tillsatt heltidsmentorer.'],
+			['Ta fram strategi och insatser för föräldraskapsstöd', 'Pågående', 'Kartläggning av befintligt stöd pågår.'],
+			['Införa gemensamma introduktionsdagar för nya rektorer', 'Ej påbörjad', ''],
+			['Maximalt lärande', 'Delvis uppfyllt', 'Resultaten i matematik åk 6 har förbättrats, men skillnaderna mellan skolor är fortfarande stora.'],
+			['Hållbart medarbetarskap', 'Delvis uppfyllt', 'Sjukfrånvaron minskar långsamt; störst minskning i förskolan.']
+		],
+		values: [['Sjukfrånvaro bland medarbetare', '6,6']]
+	},
+	{
+		plan: 'Utbildningsförvaltningens verksamhetsplan 2025',
+		name: 'Delår 2 per 31 augusti',
+		asOf: '2025-08-31',
+		dueOn: '2025-09-15',
+		closed: false,
+		reports: [
+			['Följa upp att alla kommunala högstadie- och gymnasieskolor har heltidsmentorer', 'Genomförd', 'Klart sedan mars.'],
+			['Ta fram verktyg som stödjer anpassningar i undervisningen i matematik och svenska', 'Pågående', 'Breddinförande under hösten; kommer att slutföras 2026.']
+		],
+		values: [['Sjukfrånvaro bland medarbetare', '6,1']]
+	},
+	{
+		plan: 'Verksamhetsplan 2025',
+		name: 'Delår 2 per 31 augusti',
+		asOf: '2025-08-31',
+		dueOn: '2025-09-20',
+		closed: false,
+		reports: [['En förebyggande säkerhetsgenomgång genomförs på varje högstadie- och gymnasieskola.', 'Pågående', 'Sex av nio skolor klara.']],
+		values: [['Andel elever i åk 8 som känner sig trygga i skolan', '87,9']]
+	}
+];

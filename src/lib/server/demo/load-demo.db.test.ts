@@ -4,6 +4,9 @@ import { listPlans, loadPlanData } from '../plans/plan-repository';
 import { loadDemo } from './load-demo';
 import { PRESETS } from '../frameworks/presets';
 import { listFrameworks } from '../frameworks/framework-repository';
+import { listAccounts } from '../identity/account-repository';
+import { listDueReports, listFollowUps } from '../follow-up/follow-up-repository';
+import { listPeriods } from '../follow-up/period-repository';
 
 describe('demo organisation', () => {
 	it('loads Exempelkommun once, with a plan in every preset shape', async () => {
@@ -30,5 +33,17 @@ describe('demo organisation', () => {
 		expect(nodes.some((node) => node.indicators.length > 0)).toBe(true);
 		expect(nodes.some((node) => node.linkedParentIds.length > 0)).toBe(true);
 		expect(nodes.some((node) => node.carriedOver)).toBe(true);
+
+		// Follow-up: a closed and an open period, and something left for the demo reporter to report.
+		const reporter = (await listAccounts(db, first.tenant.id)).find((account) => account.email === 'rapportor@exempelkommun.se')!;
+		const due = await listDueReports(db, first.tenant.id, reporter.personId);
+		expect(due.length).toBeGreaterThanOrEqual(3);
+		const perspective = plans.find((plan) => plan.title === 'Utbildningsförvaltningens verksamhetsplan 2025')!;
+		const periods = await listPeriods(db, first.tenant.id, perspective.id);
+		expect(periods.map((period) => [period.name, period.closedAt !== null])).toEqual([
+			['Delår 1 per 30 april', true],
+			['Delår 2 per 31 augusti', false]
+		]);
+		expect((await listFollowUps(db, first.tenant.id, perspective.id, periods[0].id)).length).toBe(7);
 	});
 });

@@ -12,7 +12,12 @@ import { saveChapter } from '../plans/save-chapter';
 import { adoptPlan } from '../plans/adopt-plan';
 import { addIndicator } from '../indicators/add-indicator';
 import { systemContext, type Ctx } from '../shared/context';
-import { DEMO_PLANS, DEMO_TENANT, DEMO_UNITS, DEMO_USERS, type DemoItem, type DemoPlan } from './demo-content';
+import { listPlans, loadPlanData } from '../plans/plan-repository';
+import { addPeriod, setPeriodClosed } from '../follow-up/manage-periods';
+import { recordFollowUp } from '../follow-up/record-follow-up';
+import { recordMeasurement } from '../follow-up/record-measurement';
+import { listScale } from '../follow-up/scales';
+import { DEMO_PLANS, DEMO_TENANT, DEMO_PERIODS, DEMO_UNITS, DEMO_USERS, type DemoItem, type DemoPeriod, type DemoPlan } from './demo-content';
 
 /** Loads Exempelkommun through the product's own commands. Does nothing if it is already there. */
 export async function loadDemo(db: Db): Promise<{ tenant: Tenant; created: boolean }> {
@@ -38,6 +43,7 @@ export async function loadDemo(db: Db): Promise<{ tenant: Tenant; created: boole
 		for (const title of user.titles) await holdRoleTitle(db, ctx, account.personId, title, true);
 	}
 	for (const plan of DEMO_PLANS) await loadPlan(db, ctx, plan, unitIds, boardIds);
+	for (const period of DEMO_PERIODS) await loadPeriod(db, ctx, period);
 	return { tenant, created: true };
 }
 
@@ -76,4 +82,22 @@ async function loadPlan(db: Db, ctx: Ctx, demo: DemoPlan, unitIds: Map<string, s
 	for (const item of demo.items) await add(item, null);
 	for (const link of links) await linkNode(db, ctx, plan.id, link.nodeId, keyed.get(link.under)!);
 	if (demo.adoption) await adoptPlan(db, ctx, plan.id, demo.adoption);
+}
+
+/** A reporting period with reports made by the demo's reporter (found by titles in the plan). */
+async function loadPeriod(db: Db, ctx: Ctx, demo: DemoPeriod) {
+	const plan = (await listPlans(db, ctx.tenantId)).find((candidate) => candidate.title === demo.plan)!;
+	const data = (await loadPlanData(db, ctx.tenantId, plan.id))!;
+	const periodId = await addPeriod(db, ctx, plan.id, { name: demo.name, asOf: demo.asOf, dueOn: demo.dueOn });
+	const scale = await listScale(db, ctx.tenantId);
+	for (const [title, label, text] of demo.reports) {
+		const node = data.nodes.find((candidate) => candidate.title.startsWith(title))!;
+		const value = scale.find((candidate) => candidate.labelSv === label)!;
+		await recordFollowUp(db, ctx, plan.id, node.id, periodId, value.kind === 'status' ? { statusId: value.id, comment: text } : { assessmentId: value.id, analysis: text });
+	}
+	for (const [name, value] of demo.values) {
+		const indicator = data.nodes.flatMap((node) => node.indicators).find((candidate) => candidate.name === name)!;
+		await recordMeasurement(db, ctx, plan.id, indicator.id, periodId, { value });
+	}
+	if (demo.closed) await setPeriodClosed(db, ctx, plan.id, periodId, true);
 }

@@ -1,0 +1,24 @@
+import type { Db } from '../db/client';
+import type { Ctx } from '../shared/context';
+import { recordFollowUp } from './record-follow-up';
+import { recordMeasurement } from './record-measurement';
+
+export interface ItemReport {
+	statusId?: string;
+	assessmentId?: string;
+	comment?: string;
+	analysis?: string;
+	version?: number | string;
+	/** Indicator id → value as typed ("86,5", "ja"); an empty value is left as it was. */
+	values?: Record<string, string>;
+}
+
+/** One row of "Att rapportera": the item's follow-up and its indicators' values, saved together or not at all. */
+export async function reportItem(db: Db, ctx: Ctx, planId: string, nodeId: string, periodId: string, report: ItemReport): Promise<void> {
+	await db.transaction(async (tx) => {
+		await recordFollowUp(tx, ctx, planId, nodeId, periodId, report);
+		for (const [indicatorId, value] of Object.entries(report.values ?? {})) {
+			if (value.trim()) await recordMeasurement(tx, ctx, planId, indicatorId, periodId, { value });
+		}
+	});
+}

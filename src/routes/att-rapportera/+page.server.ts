@@ -1,0 +1,57 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app/runtime';
+import { isResponsible, listDueReports, listIndicatorsOf } from '$lib/server/follow-up/follow-up-repository';
+import { listScale } from '$lib/server/follow-up/scales';
+import { reportItem } from '$lib/server/follow-up/report-item';
+import { authorize } from '$lib/server/policies';
+import { guardPlan } from '$lib/server/http/guard';
+import { runAction } from '$lib/server/http/run-action';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const db = getDb();
+	const personId = locals.ctx.actor.personId;
+	const due = personId ? await listDueReports(db, locals.ctx.tenantId, personId) : [];
+	const [scale, indicators] = await Promise.all([
+		listScale(db, locals.ctx.tenantId),
+		listIndicatorsOf(db, locals.ctx.tenantId, [...new Set(due.map((row) => row.nodeId))])
+	]);
+	const options = (kind: 'status' | 'assessment') =>
+		scale.filter((value) => value.kind === kind && !value.retired).map(({ id, labelSv, labelEn, colour }) => ({ id, labelSv, labelEn, colour }));
+	return {
+		rows: due.map((row) => ({
+			...row,
+			key: `${row.nodeId}-${row.periodId}`,
+			indicators: indicators
+				.filter((indicator) => indicator.nodeId === row.nodeId)
+				.map(({ id, name, kind, unit }) => ({ id, name, kind, unit }))
+		})),
+		statuses: options('status'),
+		assessments: options('assessment'),
+		saved: url.searchParams.has('saved')
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals }) => {
+		const form = await request.formData();
+		const text = (name: string) => String(form.get(name) ?? '');
+		const planId = text('planId');
+		const nodeId = text('nodeId');
+		const plan = await guardPlan(locals, planId, 'plan.read');
+		const responsible = await isResponsible(getDb(), locals.ctx.tenantId, locals.ctx.actor.personId, nodeId);
+		const values = Object.fromEntries([...form.entries()].filter(([key]) => key.startsWith('value.')).map(([key, value]) => [key.slice(6), String(value)]));
+		const report = { statusId: text('statusId') || undefined, assessmentId: text('assessmentId') || undefined, comment: text('comment'), analysis: text('analysis'), values };
+		const result = await runAction(
+			locals.locale,
+			async () => {
+				authorize(locals.ctx.actor, 'followup.report', { unitId: plan.ownerUnitId, responsible });
+				await reportItem(getDb(), locals.ctx, planId, nodeId, text('periodId'), report);
+			},
+			{ key: `${nodeId}-${text('periodId')}`, ...report }
+		);
+		if (result) return fail(result.status, { ...result.data });
+		const next = text('next');
+		redirect(303, `/att-rapportera?saved=1${next ? `#row-${next}` : ''}`);
+	}
+};

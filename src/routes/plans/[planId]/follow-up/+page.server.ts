@@ -1,0 +1,71 @@
+import { redirect, type ActionFailure } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app/runtime';
+import { loadPlanData } from '$lib/server/plans/plan-repository';
+import { listPeriods } from '$lib/server/follow-up/period-repository';
+import { listFollowUps } from '$lib/server/follow-up/follow-up-repository';
+import { listScale } from '$lib/server/follow-up/scales';
+import { addPeriod, setPeriodClosed } from '$lib/server/follow-up/manage-periods';
+import { presentFollowUpTable } from '$lib/server/presenters/follow-up-table';
+import { can } from '$lib/server/policies';
+import { guard, guardPlan } from '$lib/server/http/guard';
+import { found, runAction, type FormFailure } from '$lib/server/http/run-action';
+import { formFields } from '$lib/server/http/form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	guard(locals, 'plan.read');
+	const db = getDb();
+	const data = found(await loadPlanData(db, locals.ctx.tenantId, params.planId), locals.locale);
+	const periods = await listPeriods(db, locals.ctx.tenantId, data.plan.id);
+	const requested = url.searchParams.get('period');
+	const period = periods.find((candidate) => candidate.id === requested) ?? periods.findLast((candidate) => !candidate.closedAt) ?? periods.at(-1);
+	const filter = {
+		board: url.searchParams.get('board') || undefined,
+		responsible: url.searchParams.get('responsible') || undefined,
+		status: url.searchParams.get('status') || undefined,
+		level: url.searchParams.get('level') || undefined
+	};
+	const [followUps, scale] = await Promise.all([period ? listFollowUps(db, locals.ctx.tenantId, data.plan.id, period.id) : [], listScale(db, locals.ctx.tenantId)]);
+	return {
+		plan: { id: data.plan.id, title: data.plan.title },
+		periods: periods.map((candidate) => ({ ...candidate, closed: candidate.closedAt !== null })),
+		period: period ? { id: period.id, name: period.name, closed: period.closedAt !== null } : null,
+		filter,
+		table: presentFollowUpTable(data, followUps, scale, filter),
+		canManage: can(locals.ctx.actor, 'period.manage', { unitId: data.plan.ownerUnitId })
+	};
+};
+
+async function manage(
+	locals: App.Locals,
+	planId: string,
+	command: () => Promise<unknown>,
+	back: string,
+	values?: Record<string, unknown>
+): Promise<ActionFailure<FormFailure> | undefined> {
+	await guardPlan(locals, planId, 'period.manage');
+	const result = await runAction(
+		locals.locale,
+		async () => {
+			await command();
+		},
+		values
+	);
+	if (result) return result;
+	redirect(303, back);
+}
+
+export const actions: Actions = {
+	addPeriod: async ({ request, locals, params }) => {
+		const values = formFields(await request.formData(), ['name', 'asOf', 'dueOn']);
+		return manage(locals, params.planId, () => addPeriod(getDb(), locals.ctx, params.planId, values), `/plans/${params.planId}/follow-up`, values);
+	},
+	close: async ({ request, locals, params }) => {
+		const periodId = String((await request.formData()).get('periodId') ?? '');
+		return manage(locals, params.planId, () => setPeriodClosed(getDb(), locals.ctx, params.planId, periodId, true), `/plans/${params.planId}/follow-up?period=${periodId}`);
+	},
+	reopen: async ({ request, locals, params }) => {
+		const periodId = String((await request.formData()).get('periodId') ?? '');
+		return manage(locals, params.planId, () => setPeriodClosed(getDb(), locals.ctx, params.planId, periodId, false), `/plans/${params.planId}/follow-up?period=${periodId}`);
+	}
+};

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, useBrowser, visit } from './support';
+
+const browser = useBrowser();
+
+describe('follow-up', () => {
+	it('the second of two people saving the same report gets a clear message with the first one\'s text', async () => {
+		const first = await browser.signedIn('reporter');
+		const second = await browser.signedIn('reporter');
+		await visit(first, '/att-rapportera');
+		await second.goto('/att-rapportera');
+		const row = (page: typeof first) => page.locator('form.report-row').last();
+		const title = await row(first).locator('h2').textContent();
+		expect(await row(second).locator('h2').textContent()).toBe(title);
+
+		await row(first).getByLabel('Status').selectOption({ label: 'Pågående' });
+		await row(first).getByLabel('Kommentar').fill('Annas text: halvvägs.');
+		await row(first).getByRole('button', { name: /Spara/ }).click();
+		await first.waitForURL((url) => url.searchParams.has('saved'));
+
+		await row(second).getByLabel('Status').selectOption({ label: 'Kvarstår' });
+		await row(second).getByLabel('Kommentar').fill('Bertils text: inte startat.');
+		await row(second).getByRole('button', { name: /Spara/ }).click();
+		const alert = second.getByRole('alert');
+		await expect.poll(() => alert.textContent()).toContain('Annas text: halvvägs.');
+		expect(await alert.textContent()).toContain('Omar Haddad sparade den här rapporten medan du skrev');
+		expect(await second.locator('#kept-text').inputValue()).toBe('Bertils text: inte startat.');
+		await expectAccessible(second);
+	});
+
+	it('a reporter reports the rest from "Att rapportera" by keyboard alone', async () => {
+		const page = await browser.signedIn('reporter');
+		await page.goto('/att-rapportera');
+		const rows = await page.locator('form.report-row').count();
+		expect(rows).toBeGreaterThanOrEqual(2);
+		// From the top: the skip link, into the content, to the first row's status.
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Enter');
+		for (let report = 0; report < rows; report++) {
+			await page.keyboard.press('Tab'); // the item's link
+			await page.keyboard.press('Tab'); // its status
+			expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('statusId');
+			await page.keyboard.type('Genomförd');
+			await page.keyboard.press('Tab');
+			await page.keyboard.type(`Klart, rapport ${report + 1}.`);
+			await page.keyboard.press('Tab');
+			expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
+			await page.keyboard.press('Enter');
+			await page.waitForURL((url) => url.searchParams.has('saved') && (report === rows - 1 || url.hash.startsWith('#row-')));
+			await page.waitForLoadState();
+		}
+		expect(await page.locator('main').textContent()).toContain('Du har inget kvar att rapportera');
+		await expectAccessible(page);
+	});
+
+	it('an administrator closes a period: its reports are locked, and reopening is possible', async () => {
+		const admin = await browser.signedIn('admin');
+		await admin.goto('/plans');
+		await admin.getByRole('link', { name: 'Utbildningsförvaltningens verksamhetsplan 2025' }).click();
+		await admin.waitForURL((url) => /^\/plans\/[0-9a-f-]{36}$/.test(url.pathname));
+		await admin.goto((await admin.getByRole('link', { name: 'Uppföljning', exact: true }).getAttribute('href'))!);
+		await expectAccessible(admin);
+		expect(await admin.locator('#follow-up-table').textContent()).toContain('Genomförd');
+		const period = admin.locator('tr', { hasText: 'Delår 2 per 31 augusti' });
+		await period.getByRole('button', { name: /^Stäng/ }).click();
+		await expect.poll(() => admin.locator('main').textContent()).toContain('Perioden är stängd');
+		await expectAccessible(admin);
+
+		// The status filter narrows the table.
+		await admin.locator('select[name="status"]').selectOption({ label: 'Ej rapporterad' });
+		await admin.getByRole('button', { name: 'Filtrera' }).click();
+		await admin.waitForURL((url) => url.searchParams.get('status') === 'none');
+		expect(await admin.locator('#follow-up-table tbody').textContent()).not.toContain('Genomförd');
+
+		await admin.locator('tr', { hasText: 'Delår 2 per 31 augusti' }).getByRole('button', { name: /^Öppna igen/ }).click();
+		await expect.poll(() => admin.locator('main').textContent()).not.toContain('Perioden är stängd');
+		await admin.goto('/admin/audit');
+		expect(await admin.locator('tbody').textContent()).toContain('period.reopen');
+	});
+});
