@@ -77,4 +77,31 @@ describe('follow-up', () => {
 		await admin.goto('/admin/audit');
 		expect(await admin.locator('tbody').textContent()).toContain('period.reopen');
 	});
+
+	it('a goal is assessed with an analysis, beside its indicators and the activities under it; every version is kept', async () => {
+		const admin = await browser.signedIn('admin');
+		await admin.goto('/plans');
+		await admin.getByRole('link', { name: 'Utbildningsförvaltningens verksamhetsplan 2025' }).click();
+		await admin.waitForURL((url) => /^\/plans\/[0-9a-f-]{36}$/.test(url.pathname));
+		await admin.getByRole('link', { name: 'Hållbart medarbetarskap', exact: true }).click();
+		await admin.waitForURL((url) => url.pathname.includes('/nodes/'));
+		const first = admin.locator('section[id^="period-"]', { has: admin.getByRole('heading', { name: /Delår 1 per 30 april/ }) });
+		expect(await first.textContent()).toContain('Delvis uppfyllt');
+		expect(await first.locator('table').first().textContent()).toMatch(/Sjukfrånvaro bland medarbetare\s*6,6 %\s*Ej uppnått/);
+		expect(await first.textContent()).toContain('Införa gemensamma introduktionsdagar för nya rektorer');
+
+		const open = admin.locator('section[id^="period-"]', { has: admin.getByRole('heading', { name: /Delår 2 per 31 augusti/ }) });
+		for (const [assessment, analysis] of [
+			['Delvis uppfyllt', 'Sjukfrånvaron minskar men målet nås inte i år.'],
+			['Ej uppfyllt', 'Efter augusti: målet nås inte; insatserna förstärks.']
+		]) {
+			await open.getByLabel('Bedömning').selectOption({ label: assessment });
+			await open.getByLabel('Analys', { exact: false }).fill(analysis);
+			await open.getByRole('button', { name: /Spara/ }).click();
+			await expect.poll(() => open.textContent()).toContain(analysis);
+		}
+		await open.locator('summary', { hasText: 'Visa alla 2 versioner' }).click();
+		expect(await open.locator('ol').textContent()).toContain('Sjukfrånvaron minskar men målet nås inte i år.');
+		await expectAccessible(admin);
+	});
 });

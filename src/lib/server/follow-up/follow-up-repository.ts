@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { followUps, indicators, measurements, periods } from '../db/schema';
+import { followUpRevisions, followUps, indicators, measurements, periods } from '../db/schema';
 import { rowsOf } from '../db/rows';
 import { isUuid } from '../shared/uuid';
 
@@ -75,4 +75,12 @@ export async function listMeasurements(db: Db, tenantId: string, planId: string)
 export async function listIndicatorsOf(db: Db, tenantId: string, nodeIds: string[]) {
 	if (!nodeIds.length) return [];
 	return db.select().from(indicators).where(and(eq(indicators.tenantId, tenantId), inArray(indicators.nodeId, nodeIds)));
+}
+
+export async function listRevisions(db: Db, tenantId: string, followUpIds: string[]) {
+	if (!followUpIds.length) return [];
+	return db
+		.select()
+		.from(followUpRevisions)
+		.where(and(eq(followUpRevisions.tenantId, tenantId), inArray(followUpRevisions.followUpId, followUpIds)));
 }

@@ -16,7 +16,10 @@ import { removeNode } from '$lib/server/plans/remove-node';
 import { addIndicator } from '$lib/server/indicators/add-indicator';
 import { updateIndicator } from '$lib/server/indicators/update-indicator';
 import { removeIndicator } from '$lib/server/indicators/remove-indicator';
-import { can } from '$lib/server/policies';
+import { authorize, can } from '$lib/server/policies';
+import { presentItemFollowUp, scaleChoices } from '$lib/server/presenters/item-follow-up';
+import { isResponsible } from '$lib/server/follow-up/follow-up-repository';
+import { reportItem } from '$lib/server/follow-up/report-item';
 import { guard, guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import { formFields } from '$lib/server/http/form';
@@ -58,6 +61,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		indicators: node.indicators,
 		subtree: presentOutline(data, { rootId: node.id }),
 		history: await itemHistory(locals.ctx.tenantId, node.id),
+		followUpMode: level.followUp,
+		followUp: level.followUp === 'none' && !node.indicators.length ? [] : await presentItemFollowUp(getDb(), locals.ctx.tenantId, data, node),
+		scaleChoices: level.followUp === 'none' ? [] : await scaleChoices(getDb(), locals.ctx.tenantId, level.followUp),
+		canReport:
+			level.followUp !== 'none' &&
+			can(locals.ctx.actor, 'followup.report', {
+				unitId: data.plan.ownerUnitId,
+				responsible: await isResponsible(getDb(), locals.ctx.tenantId, locals.ctx.actor.personId, node.id)
+			}),
 		childLevels: level.childLevelIds.map((id) => data.framework.levels.find((candidate) => candidate.id === id)!),
 		editable,
 		...(editable
@@ -78,6 +90,25 @@ async function edit(event: RequestEvent, command: (form: FormData) => Promise<un
 }
 
 export const actions: Actions = {
+	report: async (event) => {
+		const { locals, params } = event;
+		const plan = await guardPlan(locals, params.planId, 'plan.read');
+		const form = await event.request.formData();
+		const text = (name: string) => String(form.get(name) ?? '');
+		const values = Object.fromEntries([...form.entries()].filter(([key]) => key.startsWith('value.')).map(([key, value]) => [key.slice(6), String(value)]));
+		const report = { statusId: text('statusId') || undefined, assessmentId: text('assessmentId') || undefined, comment: text('comment'), analysis: text('analysis'), version: text('version') || undefined, values };
+		const responsible = await isResponsible(getDb(), locals.ctx.tenantId, locals.ctx.actor.personId, params.nodeId);
+		const result = await runAction(
+			locals.locale,
+			async () => {
+				authorize(locals.ctx.actor, 'followup.report', { unitId: plan.ownerUnitId, responsible });
+				await reportItem(getDb(), locals.ctx, params.planId, params.nodeId, text('periodId'), report);
+			},
+			{ periodId: text('periodId'), ...report }
+		);
+		if (result) return fail(result.status, { ...result.data });
+		redirect(303, `/plans/${params.planId}/nodes/${params.nodeId}#period-${text('periodId')}`);
+	},
 	update: async (event) => {
 		const { level } = await loadNode(event.locals, event.params.planId, event.params.nodeId);
 		let input: ReturnType<typeof nodeInputFromForm> | undefined;

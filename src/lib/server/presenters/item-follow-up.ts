@@ -1,0 +1,90 @@
+import type { Db } from '../db/client';
+import { actorNames } from '../audit/audit-repository';
+import { evaluateIndicator, type Evaluation } from '../follow-up/evaluate-indicator';
+import { listFollowUps, listMeasurements, listRevisions } from '../follow-up/follow-up-repository';
+import { listPeriods } from '../follow-up/period-repository';
+import { listScale } from '../follow-up/scales';
+import type { PlanData, PlanNode } from '../plans/plan-repository';
+
+/**
+ * An item's follow-up, period by period: its report and every earlier version of it, its
+ * indicators' outcomes evaluated against their targets, and (for goals) the reported status of the
+ * activities under it — what an assessment is made from.
+ */
+export async function presentItemFollowUp(db: Db, tenantId: string, data: PlanData, node: PlanNode) {
+	const [periods, followUps, measurements, scale] = await Promise.all([
+		listPeriods(db, tenantId, data.plan.id),
+		listFollowUps(db, tenantId, data.plan.id),
+		listMeasurements(db, tenantId, data.plan.id),
+		listScale(db, tenantId)
+	]);
+	const values = new Map(scale.map((value) => [value.id, value]));
+	const show = (id: string | null) => {
+		const value = id ? values.get(id) : undefined;
+		return value ? { labelSv: value.labelSv, labelEn: value.labelEn, colour: value.colour } : null;
+	};
+	const own = followUps.filter((followUp) => followUp.nodeId === node.id);
+	const revisions = await listRevisions(db, tenantId, own.map((followUp) => followUp.id));
+	const names = await actorNames(db, tenantId, [...new Set([...revisions.map((revision) => revision.changedBy), ...own.map((followUp) => followUp.updatedBy)])]);
+	// Everything under the item, also through links: a goal is assessed from all its activities.
+	const under = new Set<string>([node.id]);
+	for (let grew = true; grew; ) {
+		grew = false;
+		for (const candidate of data.nodes) {
+			if (under.has(candidate.id)) continue;
+			if ((candidate.parentId && under.has(candidate.parentId)) || candidate.linkedParentIds.some((id) => under.has(id))) {
+				under.add(candidate.id);
+				grew = true;
+			}
+		}
+	}
+	under.delete(node.id);
+	const children = data.nodes.filter((candidate) => under.has(candidate.id));
+	const levels = new Map(data.framework.levels.map((level) => [level.id, level]));
+
+	return periods.map((period, index) => {
+		const report = own.find((followUp) => followUp.periodId === period.id);
+		const previousPeriod = periods[index - 1];
+		return {
+			id: period.id,
+			name: period.name,
+			dueOn: period.dueOn,
+			closed: period.closedAt !== null,
+			report: report && {
+				version: report.version,
+				value: show(report.statusId ?? report.assessmentId),
+				valueId: report.statusId ?? report.assessmentId,
+				comment: report.comment,
+				analysis: report.analysis,
+				by: names.get(report.updatedBy) ?? report.updatedBy,
+				at: report.updatedAt.toISOString()
+			},
+			history: revisions
+				.filter((revision) => revision.followUpId === report?.id)
+				.sort((a, b) => b.version - a.version)
+				.map((revision) => ({
+					version: revision.version,
+					value: show(revision.statusId ?? revision.assessmentId),
+					text: revision.comment || revision.analysis,
+					by: names.get(revision.changedBy) ?? revision.changedBy,
+					at: revision.changedAt.toISOString()
+				})),
+			indicators: node.indicators.map((indicator) => {
+				const value = measurements.find((measurement) => measurement.indicatorId === indicator.id && measurement.periodId === period.id);
+				const previous = previousPeriod && measurements.find((measurement) => measurement.indicatorId === indicator.id && measurement.periodId === previousPeriod.id);
+				const evaluation: Evaluation | null = evaluateIndicator(indicator, value ? Number(value.value) : null, previous ? Number(previous.value) : null);
+				return { id: indicator.id, name: indicator.name, kind: indicator.kind, unit: indicator.unit, value: value?.value ?? null, evaluation };
+			}),
+			activities: children
+				.filter((child) => levels.get(child.levelId)?.followUp === 'status')
+				.map((child) => {
+					const childReport = followUps.find((followUp) => followUp.nodeId === child.id && followUp.periodId === period.id);
+					return { id: child.id, title: `${child.ref ? `${child.ref} ` : ''}${child.title}`, value: show(childReport?.statusId ?? null), comment: childReport?.comment ?? '' };
+				})
+		};
+	});
+}
+
+export async function scaleChoices(db: Db, tenantId: string, kind: 'status' | 'assessment') {
+	return (await listScale(db, tenantId, kind)).filter((value) => !value.retired).map(({ id, labelSv, labelEn, colour }) => ({ id, labelSv, labelEn, colour }));
+}
