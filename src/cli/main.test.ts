@@ -49,6 +49,9 @@ describe('styrkedjan CLI', () => {
 		expect(exported).toMatchObject({ format: 'styrkedjan.plan', plan: { id: adopted.id, state: 'adopted' } });
 		expect(exported.framework.levels.map((level: { key: string }) => level.key)).toEqual(['malomrade', 'resultatmal', 'aktivitet']);
 		expect(exported.tree.map((node: { title: string }) => node.title)).toEqual(['Trygghet', 'Arbetsmarknad', 'Utbildning']);
+		expect(exported.periods).toEqual([expect.objectContaining({ name: 'Delår 2 per 31 augusti', closed: false })]);
+		expect(exported.followUps).toEqual([expect.objectContaining({ status: expect.objectContaining({ label: { sv: 'Pågående', en: 'In progress' }, meaning: 'in_progress' }) })]);
+		expect(exported.measurements).toEqual([expect.objectContaining({ value: 87.9 })]);
 		expect(await cli('export', '--plan', crypto.randomUUID(), '--format', 'json', '--out', file)).toMatchObject({ code: 1 });
 	});
 

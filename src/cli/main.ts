@@ -8,6 +8,7 @@ import { createTenant } from '../lib/server/organisation/create-tenant';
 import { findTenantBySlug } from '../lib/server/organisation/organisation-repository';
 import { findPlanOwner, listPlans, loadPlanData } from '../lib/server/plans/plan-repository';
 import { presentPlanDocument, presentPlanSummary } from '../lib/server/presenters/plan-document';
+import { loadFollowUpData } from '../lib/server/follow-up/follow-up-repository';
 import { messageFor } from '../lib/server/presenters/message';
 import { isDomainError, notFound } from '../lib/server/shared/domain-error';
 import { systemContext } from '../lib/server/shared/context';
@@ -94,7 +95,8 @@ async function run(database: Database, command: string, argv: string[], out: Out
 			const tenantId = await findPlanOwner(db, values.plan);
 			const data = tenantId ? await loadPlanData(db, tenantId, values.plan) : undefined;
 			if (!data) throw notFound();
-			fs.writeFileSync(values.out, `${JSON.stringify(presentPlanDocument(data), null, 2)}\n`);
+			const followUp = await loadFollowUpData(db, data.plan.tenantId, data.plan.id);
+			fs.writeFileSync(values.out, `${JSON.stringify(presentPlanDocument(data, followUp), null, 2)}\n`);
 			out(`Planen "${data.plan.title}" är exporterad till ${values.out}.`);
 			return 0;
 		}

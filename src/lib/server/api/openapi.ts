@@ -136,7 +136,7 @@ export const openApiDocument = {
 			},
 			PlanDocument: {
 				type: 'object',
-				required: ['format', 'version', 'plan', 'framework', 'chapters', 'tree'],
+				required: ['format', 'version', 'plan', 'framework', 'chapters', 'tree', 'periods', 'followUps', 'measurements'],
 				properties: {
 					format: { const: PLAN_DOCUMENT_FORMAT },
 					version: { const: PLAN_DOCUMENT_VERSION },
@@ -147,7 +147,33 @@ export const openApiDocument = {
 						properties: { id: text, name: text, description: text, preset: nullableText, levels: { type: 'array', items: { $ref: '#/components/schemas/Level' } } }
 					},
 					chapters: { type: 'array', items: { type: 'object', properties: { id: text, position: { type: 'integer' }, title: text, body: { type: 'string', description: 'Markdown' } } } },
-					tree: { type: 'array', items: { $ref: '#/components/schemas/Node' } }
+					tree: { type: 'array', items: { $ref: '#/components/schemas/Node' } },
+					periods: {
+						type: 'array',
+						items: { type: 'object', required: ['id', 'name', 'asOf', 'dueOn', 'closed'], properties: { id: text, name: text, asOf: { type: 'string', format: 'date' }, dueOn: { type: 'string', format: 'date' }, closed: { type: 'boolean' } } }
+					},
+					followUps: {
+						type: 'array',
+						description: 'One report per item and period: a status and comment, or an assessment and analysis',
+						items: {
+							type: 'object',
+							required: ['nodeId', 'periodId', 'status', 'assessment', 'comment', 'analysis', 'version'],
+							properties: {
+								nodeId: text,
+								periodId: text,
+								status: { type: ['object', 'null'], properties: { label: bilingual, meaning: text, colour: text } },
+								assessment: { type: ['object', 'null'], properties: { label: bilingual, meaning: text, colour: text } },
+								comment: text,
+								analysis: text,
+								version: { type: 'integer' },
+								updatedAt: { type: 'string', format: 'date-time' }
+							}
+						}
+					},
+					measurements: {
+						type: 'array',
+						items: { type: 'object', required: ['indicatorId', 'periodId', 'value'], properties: { indicatorId: text, periodId: text, value: { type: 'number' }, comment: text } }
+					}
 				}
 			}
 		}

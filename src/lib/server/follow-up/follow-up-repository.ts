@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { followUpRevisions, followUps, indicators, measurements, periods } from '../db/schema';
+import { followUpRevisions, followUps, indicators, measurements, periods, scaleValues } from '../db/schema';
 import { rowsOf } from '../db/rows';
 import { isUuid } from '../shared/uuid';
 
@@ -83,4 +83,20 @@ export async function listRevisions(db: Db, tenantId: string, followUpIds: strin
 		.select()
 		.from(followUpRevisions)
 		.where(and(eq(followUpRevisions.tenantId, tenantId), inArray(followUpRevisions.followUpId, followUpIds)));
+}
+
+/** The plan's whole year of follow-up, for export and the API. */
+export async function loadFollowUpData(db: Db, tenantId: string, planId: string) {
+	const [periodRows, followUpRows, measurementRows, scale] = await Promise.all([
+		db.select().from(periods).where(and(eq(periods.tenantId, tenantId), eq(periods.planId, planId))),
+		listFollowUps(db, tenantId, planId),
+		listMeasurements(db, tenantId, planId),
+		db.select().from(scaleValues).where(eq(scaleValues.tenantId, tenantId))
+	]);
+	return {
+		periods: periodRows.sort((a, b) => a.asOf.localeCompare(b.asOf)),
+		followUps: followUpRows,
+		measurements: measurementRows,
+		scale
+	};
 }

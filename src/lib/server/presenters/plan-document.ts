@@ -72,7 +72,15 @@ function presentNode(node: PlanNode, children: Map<string | null, PlanNode[]>, b
 	};
 }
 
-export function presentPlanDocument(data: PlanData) {
+/** The year's follow-up, for the document: periods, reports (by item and period) and outcomes. */
+export interface FollowUpData {
+	periods: { id: string; name: string; asOf: string; dueOn: string; closedAt: Date | null }[];
+	followUps: { nodeId: string; periodId: string; statusId: string | null; assessmentId: string | null; comment: string; analysis: string; version: number; updatedAt: Date }[];
+	measurements: { indicatorId: string; periodId: string; value: string; comment: string }[];
+	scale: { id: string; kind: string; labelSv: string; labelEn: string; colour: string; meaning: string }[];
+}
+
+export function presentPlanDocument(data: PlanData, followUp?: FollowUpData) {
 	const children = new Map<string | null, PlanNode[]>();
 	for (const node of [...data.nodes].sort((a, b) => a.position - b.position)) {
 		children.set(node.parentId, [...(children.get(node.parentId) ?? []), node]);
@@ -90,6 +98,34 @@ export function presentPlanDocument(data: PlanData) {
 			levels: data.framework.levels.map(presentLevel)
 		},
 		chapters: data.chapters.map((chapter) => ({ id: chapter.id, position: chapter.position, title: chapter.title, body: chapter.body })),
-		tree: (children.get(null) ?? []).map((node) => presentNode(node, children, boards))
+		tree: (children.get(null) ?? []).map((node) => presentNode(node, children, boards)),
+		...(followUp ? presentFollowUpData(followUp) : {})
+	};
+}
+
+function presentFollowUpData(followUp: FollowUpData) {
+	const scale = new Map(followUp.scale.map((value) => [value.id, value]));
+	const valueOf = (id: string | null) => {
+		const value = id ? scale.get(id) : undefined;
+		return value ? { label: { sv: value.labelSv, en: value.labelEn }, meaning: value.meaning, colour: value.colour } : null;
+	};
+	return {
+		periods: followUp.periods.map((period) => ({ id: period.id, name: period.name, asOf: period.asOf, dueOn: period.dueOn, closed: period.closedAt !== null })),
+		followUps: followUp.followUps.map((report) => ({
+			nodeId: report.nodeId,
+			periodId: report.periodId,
+			status: valueOf(report.statusId),
+			assessment: valueOf(report.assessmentId),
+			comment: report.comment,
+			analysis: report.analysis,
+			version: report.version,
+			updatedAt: report.updatedAt.toISOString()
+		})),
+		measurements: followUp.measurements.map((measurement) => ({
+			indicatorId: measurement.indicatorId,
+			periodId: measurement.periodId,
+			value: Number(measurement.value),
+			comment: measurement.comment
+		}))
 	};
 }
