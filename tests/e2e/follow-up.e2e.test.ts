@@ -104,4 +104,22 @@ describe('follow-up', () => {
 		expect(await open.locator('ol').textContent()).toContain('Sjukfrånvaron minskar men målet nås inte i år.');
 		await expectAccessible(admin);
 	});
+
+	it('shows the overview of a plan in a period: a chart with its data table, assessments, overdue, missing, indicators', async () => {
+		const admin = await browser.signedIn('admin');
+		await admin.goto('/plans');
+		await admin.getByRole('link', { name: 'Utbildningsförvaltningens verksamhetsplan 2025' }).click();
+		await admin.waitForURL((url) => /^\/plans\/[0-9a-f-]{36}$/.test(url.pathname));
+		await admin.goto((await admin.getByRole('link', { name: 'Översikt', exact: true }).getAttribute('href'))!);
+		await expectAccessible(admin);
+		expect(await admin.getByRole('img', { name: /Stapeldiagram/ }).locator('svg').count()).toBe(1);
+		const table = admin.getByRole('table', { name: 'Antal aktiviteter per status och område' });
+		expect(await table.locator('tbody th').allTextContents()).toEqual(['Medborgare', 'Medarbetare']);
+		expect(await admin.locator('main').textContent()).toContain('Saknade rapporter per ansvarig');
+		await admin.getByLabel('Uppföljningstillfälle').selectOption({ label: 'Delår 1 per 30 april' });
+		await admin.getByRole('button', { name: 'Visa' }).click();
+		await admin.waitForURL((url) => url.searchParams.has('period'));
+		expect(await admin.locator('section:has(#indicator-heading) tbody').textContent()).toMatch(/Sjukfrånvaro bland medarbetare\s*6,6 %\s*Ej uppnått/);
+		await expectAccessible(admin);
+	});
 });

@@ -1,0 +1,113 @@
+import * as echarts from 'echarts';
+import type { FollowUp, Measurement } from '../follow-up/follow-up-repository';
+import { evaluateIndicator, type Evaluation } from '../follow-up/evaluate-indicator';
+import type { Period } from '../follow-up/period-repository';
+import type { ScaleValue } from '../follow-up/scales';
+import type { PlanData } from '../plans/plan-repository';
+import { buildTree, flattenTree, type TreeEntry } from '../plans/plan-tree';
+
+const NOT_REPORTED = { id: 'none', labelSv: 'Ej rapporterad', labelEn: 'Not reported', colour: '#9ca3af' };
+
+/**
+ * The overview of a plan in a period: status per top-level item, assessments, overdue items,
+ * missing reports per responsible, indicators against their targets. Linked items count once.
+ */
+export function presentOverview(data: PlanData, periods: Period[], period: Period, followUps: FollowUp[], measurements: Measurement[], scale: ScaleValue[], locale: 'sv' | 'en') {
+	const reports = new Map(followUps.filter((report) => report.periodId === period.id).map((report) => [report.nodeId, report]));
+	const values = new Map(scale.map((value) => [value.id, value]));
+	const statuses = scale.filter((value) => value.kind === 'status');
+	const tree = buildTree(data);
+	const own = (entries: TreeEntry[]) => flattenTree(entries).filter((entry) => !entry.linked);
+
+	const perTopLevel = tree.map((root) => {
+		const items = own([root]).filter((entry) => entry.level.followUp === 'status');
+		const counts = Object.fromEntries([...statuses, NOT_REPORTED].map((status) => [status.id, 0]));
+		for (const entry of items) counts[reports.get(entry.node.id)?.statusId ?? 'none'] += 1;
+		return { id: root.node.id, title: `${root.node.ref ? `${root.node.ref} ` : ''}${root.node.title}`, counts, total: items.length };
+	});
+	const columns = [...statuses, NOT_REPORTED].filter((status) => perTopLevel.some((row) => row.counts[status.id] > 0));
+
+	const all = own(tree);
+	const assessments = all
+		.filter((entry) => entry.level.followUp === 'assessment')
+		.map((entry) => {
+			const report = reports.get(entry.node.id);
+			const value = report?.assessmentId ? values.get(report.assessmentId) : undefined;
+			return { id: entry.node.id, title: entry.node.title, value: value ? pick(value) : null, analysis: report?.analysis ?? '' };
+		});
+
+	const asOf = period.asOf;
+	const overdue = all
+		.filter((entry) => entry.level.followUp === 'status' && entry.node.deadlineDate && entry.node.deadlineDate < asOf)
+		.filter((entry) => {
+			const status = values.get(reports.get(entry.node.id)?.statusId ?? '');
+			return !status || !['done', 'cancelled'].includes(status.meaning);
+		})
+		.map((entry) => ({ id: entry.node.id, title: entry.node.title, deadline: entry.node.deadlineText ?? '', responsible: entry.node.responsibles.map((r) => r.name).join(', ') }));
+
+	const missing = new Map<string, { title: string; id: string }[]>();
+	for (const entry of all.filter((candidate) => candidate.level.followUp !== 'none' && !reports.has(candidate.node.id))) {
+		const names = entry.node.responsibles.length ? entry.node.responsibles.map((responsible) => responsible.name) : [locale === 'en' ? '(no one)' : '(ingen angiven)'];
+		for (const name of names) missing.set(name, [...(missing.get(name) ?? []), { id: entry.node.id, title: entry.node.title }]);
+	}
+	const collator = new Intl.Collator('sv');
+
+	const previous = periods[periods.findIndex((candidate) => candidate.id === period.id) - 1];
+	const indicators = all.flatMap((entry) =>
+		entry.node.indicators.map((indicator) => {
+			const value = measurements.find((m) => m.indicatorId === indicator.id && m.periodId === period.id);
+			const before = previous && measurements.find((m) => m.indicatorId === indicator.id && m.periodId === previous.id);
+			const evaluation = evaluateIndicator(indicator, value ? Number(value.value) : null, before ? Number(before.value) : null);
+			return { id: indicator.id, nodeId: entry.node.id, name: indicator.name, kind: indicator.kind, unit: indicator.unit, value: value?.value ?? null, evaluation, target: indicator };
+		})
+	);
+	const evaluationCounts = (['met', 'not_met', 'no_value'] as Evaluation[]).map((evaluation) => ({
+		evaluation,
+		count: indicators.filter((indicator) => indicator.evaluation === evaluation).length
+	}));
+
+	return {
+		perTopLevel: { columns: columns.map(pick), rows: perTopLevel.map((row) => ({ ...row, cells: columns.map((column) => row.counts[column.id]) })) },
+		chart: renderStatusChart(perTopLevel, columns, locale),
+		assessments,
+		overdue,
+		missing: [...missing.entries()].map(([name, items]) => ({ name, items })).sort((a, b) => b.items.length - a.items.length || collator.compare(a.name, b.name)),
+		indicators: indicators.map(({ target: _target, ...indicator }) => indicator),
+		evaluationCounts
+	};
+}
+
+function pick(value: { id: string; labelSv: string; labelEn: string; colour: string }) {
+	return { id: value.id, labelSv: value.labelSv, labelEn: value.labelEn, colour: value.colour };
+}
+
+/** A stacked bar per top-level item, drawn on the server as SVG: visible without JavaScript. */
+function renderStatusChart(rows: { title: string; counts: Record<string, number> }[], columns: { id: string; labelSv: string; labelEn: string; colour: string }[], locale: 'sv' | 'en'): string {
+	if (!rows.length || !columns.length) return '';
+	const height = 80 + rows.length * 44;
+	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 760, height });
+	try {
+		chart.setOption({
+			animation: false,
+			aria: { enabled: true, decal: { show: true } },
+			legend: { top: 0, textStyle: { color: '#1b1f24' } },
+			grid: { left: 220, right: 24, top: 48, bottom: 24 },
+			xAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#1b1f24' } },
+			yAxis: { type: 'category', inverse: true, data: rows.map((row) => truncate(row.title)), axisLabel: { color: '#1b1f24', width: 200, overflow: 'truncate' } },
+			series: columns.map((column) => ({
+				type: 'bar',
+				stack: 'status',
+				name: locale === 'en' ? column.labelEn : column.labelSv,
+				itemStyle: { color: column.colour },
+				data: rows.map((row) => row.counts[column.id])
+			}))
+		});
+		return chart.renderToSVGString();
+	} finally {
+		chart.dispose();
+	}
+}
+
+function truncate(text: string): string {
+	return text.length > 40 ? `${text.slice(0, 38)}…` : text;
+}
