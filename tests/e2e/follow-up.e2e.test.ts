@@ -122,4 +122,22 @@ describe('follow-up', () => {
 		expect(await admin.locator('section:has(#indicator-heading) tbody').textContent()).toMatch(/Sjukfrånvaro bland medarbetare\s*6,6 %\s*Ej uppnått/);
 		await expectAccessible(admin);
 	});
+
+	it('carries a plan over to next year after a preview of what comes along and what stays behind', async () => {
+		const admin = await browser.signedIn('admin');
+		await admin.goto('/plans');
+		await admin.getByRole('link', { name: 'Utbildningsförvaltningens verksamhetsplan 2025' }).click();
+		await admin.waitForURL((url) => /^\/plans\/[0-9a-f-]{36}$/.test(url.pathname));
+		await admin.goto((await admin.getByRole('link', { name: 'Nästa års plan', exact: true }).getAttribute('href'))!);
+		await expectAccessible(admin);
+		expect(await admin.locator('section:has(#stays)').textContent()).toContain('Följa upp att alla kommunala högstadie- och gymnasieskolor har heltidsmentorer');
+		expect(await admin.locator('section:has(#comes)').textContent()).toContain('Ta fram verktyg som stödjer anpassningar');
+		expect(await admin.getByLabel('Titel').inputValue()).toBe('Utbildningsförvaltningens verksamhetsplan 2026');
+		await admin.getByRole('button', { name: 'Skapa nästa års plan' }).click();
+		await expect.poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toBe('Utbildningsförvaltningens verksamhetsplan 2026');
+		const outline = await admin.locator('.outline').textContent();
+		expect(outline).toContain('Från föregående år');
+		expect(outline).not.toContain('Följa upp att alla kommunala högstadie- och gymnasieskolor har heltidsmentorer');
+		await expectAccessible(admin);
+	});
 });

@@ -22,7 +22,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		outline: presentOutline(data, { budget: url.searchParams.has('all') ? Number.POSITIVE_INFINITY : undefined }),
 		editable,
 		canAdopt: data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.adopt', scope),
-		canArchive: data.plan.state === 'adopted' && can(locals.ctx.actor, 'plan.archive', scope)
+		canArchive: data.plan.state === 'adopted' && can(locals.ctx.actor, 'plan.archive', scope),
+		canCarryOver: can(locals.ctx.actor, 'plan.create', scope)
 	};
 };
 

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { chapters, indicators, nodeBoards, nodeLinks, nodeResponsibles, nodes, plans } from '../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { deriveDeadlineDate } from '../plans/deadline';
+import { loadPlanData, type PlanData, type PlanNode } from '../plans/plan-repository';
+import type { Ctx } from '../shared/context';
+import { notFound } from '../shared/domain-error';
+import { parseInput } from '../shared/parse-input';
+import { listFollowUps } from './follow-up-repository';
+import { listPeriods } from './period-repository';
+import { listScale } from './scales';
+
+export interface CarryOverPreview {
+	comes: { id: string; title: string; carried: boolean }[];
+	staysBehind: { id: string; title: string; status: string }[];
+	chapters: number;
+	indicators: number;
+}
+
+/**
+ * What next year's plan takes from this one: its structure, chapters and indicators, and every
+ * activity not done or cancelled by its latest report (marked as continuing). Done and cancelled
+ * activities, and everything under them, stay behind.
+ */
+export async function previewCarryOver(db: Db, tenantId: string, data: PlanData): Promise<{ preview: CarryOverPreview; kept: Set<string> }> {
+	const [periods, followUps, scale] = await Promise.all([listPeriods(db, tenantId, data.plan.id), listFollowUps(db, tenantId, data.plan.id), listScale(db, tenantId)]);
+	const order = new Map(periods.map((period, index) => [period.id, index]));
+	const latest = new Map<string, string | null>();
+	for (const report of [...followUps].sort((a, b) => (order.get(a.periodId) ?? 0) - (order.get(b.periodId) ?? 0))) latest.set(report.nodeId, report.statusId);
+	const values = new Map(scale.map((value) => [value.id, value]));
+	const levels = new Map(data.framework.levels.map((level) => [level.id, level]));
+	const finished = (node: PlanNode) => {
+		if (levels.get(node.levelId)?.followUp !== 'status') return false;
+		const status = values.get(latest.get(node.id) ?? '');
+		return status ? ['done', 'cancelled'].includes(status.meaning) : false;
+	};
+	const byParent = new Map<string | null, PlanNode[]>();
+	for (const node of data.nodes) byParent.set(node.parentId, [...(byParent.get(node.parentId) ?? []), node]);
+	const kept = new Set<string>();
+	const comes: CarryOverPreview['comes'] = [];
+	const staysBehind: CarryOverPreview['staysBehind'] = [];
+	const walk = (parentId: string | null) => {
+		for (const node of (byParent.get(parentId) ?? []).sort((a, b) => a.position - b.position)) {
+			if (finished(node)) {
+				const status = values.get(latest.get(node.id) ?? '')!;
+				staysBehind.push({ id: node.id, title: node.title, status: status.labelSv });
+				continue;
+			}
+			kept.add(node.id);
+			comes.push({ id: node.id, title: node.title, carried: levels.get(node.levelId)?.followUp === 'status' });
+			walk(node.id);
+		}
+	};
+	walk(null);
+	return {
+		preview: { comes, staysBehind, chapters: data.chapters.length, indicators: data.nodes.filter((node) => kept.has(node.id)).reduce((sum, node) => sum + node.indicators.length, 0) },
+		kept
+	};
+}
+
+const carryOverInput = z.object({ title: z.string().trim().min(1).max(300), startYear: z.coerce.number().int().min(2000).max(2100) });
+
+/** Creates next year's plan from this one (a draft), in one transaction. Returns its id. */
+export async function carryOverPlan(db: Db, ctx: Ctx, planId: string, input: unknown): Promise<string> {
+	const data = parseInput(carryOverInput, input, { title: { sv: 'Titel', en: 'Title' }, startYear: { sv: 'År', en: 'Year' } });
+	const source = await loadPlanData(db, ctx.tenantId, planId);
+	if (!source) throw notFound();
+	const { kept, preview } = await previewCarryOver(db, ctx.tenantId, source);
+	return db.transaction(async (tx) => {
+		const tenantId = ctx.tenantId;
+		const [plan] = await tx
+			.insert(plans)
+			.values({
+				tenantId,
+				ownerUnitId: source.plan.ownerUnitId,
+				frameworkId: source.plan.frameworkId,
+				title: data.title,
+				kind: source.plan.kind,
+				periodKind: source.plan.periodKind,
+				startYear: data.startYear,
+				previousPlanId: source.plan.id
+			})
+			.returning();
+		if (source.chapters.length) {
+			await tx.insert(chapters).values(source.chapters.map((chapter) => ({ tenantId, planId: plan.id, position: chapter.position, title: chapter.title, body: chapter.body })));
+		}
+		const ids = new Map(source.nodes.filter((node) => kept.has(node.id)).map((node) => [node.id, randomUUID()]));
+		const levels = new Map(source.framework.levels.map((level) => [level.id, level]));
+		// The preview lists items parents first, so every parent is inserted before its children.
+		const byId = new Map(source.nodes.map((node) => [node.id, node]));
+		const copied = preview.comes.map((item) => byId.get(item.id)!);
+		const year = { periodKind: source.plan.periodKind, startYear: data.startYear };
+		for (let i = 0; i < copied.length; i += 500) {
+			await tx.insert(nodes).values(
+				copied.slice(i, i + 500).map((node) => ({
+					tenantId,
+					id: ids.get(node.id)!,
+					planId: plan.id,
+					levelId: node.levelId,
+					parentId: node.parentId ? ids.get(node.parentId)! : null,
+					position: node.position,
+					ref: node.ref,
+					title: node.title,
+					description: node.description,
+					fieldValues: node.fieldValues,
+					deadlineText: node.deadlineText,
+					deadlineDate: deriveDeadlineDate(node.deadlineText, year),
+					carriedOver: levels.get(node.levelId)?.followUp === 'status',
+					previousNodeId: node.id
+				}))
+			);
+		}
+		const rows = <T>(make: (node: PlanNode, id: string) => T[]) => copied.flatMap((node) => make(node, ids.get(node.id)!));
+		const responsibles = rows((node, id) => node.responsibles.map((r, position) => ({ tenantId, nodeId: id, position, roleTitleId: r.kind === 'role' ? r.id : null, personId: r.kind === 'person' ? r.id : null })));
+		const boards = rows((node, id) => node.boardIds.map((unitId, position) => ({ tenantId, nodeId: id, unitId, position })));
+		const links = rows((node, id) => node.linkedParentIds.filter((parent) => ids.has(parent)).map((parent) => ({ tenantId, nodeId: id, parentId: ids.get(parent)! })));
+		const indicatorRows = rows((node, id) =>
+			node.indicators.map(({ id: _id, tenantId: _tenant, nodeId: _node, createdAt: _created, ...indicator }) => ({ ...indicator, tenantId, nodeId: id }))
+		);
+		if (responsibles.length) await tx.insert(nodeResponsibles).values(responsibles);
+		if (boards.length) await tx.insert(nodeBoards).values(boards);
+		if (links.length) await tx.insert(nodeLinks).values(links);
+		if (indicatorRows.length) await tx.insert(indicators).values(indicatorRows);
+		await recordAudit(tx, ctx, {
+			action: 'plan.carry_over',
+			entityType: 'plan',
+			entityId: plan.id,
+			planId: plan.id,
+			after: { from: source.plan.id, title: data.title, startYear: data.startYear, items: copied.length }
+		});
+		return plan.id;
+	});
+}
