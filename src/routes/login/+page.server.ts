@@ -4,7 +4,7 @@ import { listTenants } from '$lib/server/organisation/organisation-repository';
 import { signIn } from '$lib/server/identity/sign-in';
 import { signInOrganisations } from '$lib/server/identity/sign-in-organisations';
 import { SESSION_COOKIE, SESSION_HOURS } from '$lib/server/identity/sessions';
-import { allowAttempt } from '$lib/server/identity/login-throttle';
+import { countAttempt, isThrottled } from '$lib/server/identity/login-throttle';
 import { findIdentityProvider } from '$lib/server/identity/oidc';
 import { DEMO_TENANT, DEMO_USERS } from '$lib/server/demo/demo-content';
 import { runAction } from '$lib/server/http/run-action';
@@ -32,7 +32,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
 		const slug = String(form.get('org') ?? '');
-		if (!allowAttempt(getClientAddress())) {
+		const address = getClientAddress();
+		if (isThrottled(address)) {
 			return fail(429, { error: messageFor(new DomainError('error_too_many_attempts'), locals.locale), email });
 		}
 		const tenant = (await listTenants(getDb())).find((candidate) => candidate.slug === slug);
@@ -40,7 +41,10 @@ export const actions: Actions = {
 			if (!tenant) throw new DomainError('error_sign_in_failed');
 			return signIn(getDb(), tenant.id, email, String(form.get('password') ?? ''));
 		}, { email });
-		if (!('cookie' in result)) return result;
+		if (!('cookie' in result)) {
+			countAttempt(address);
+			return result;
+		}
 		cookies.set(SESSION_COOKIE, result.cookie, {
 			path: '/',
 			httpOnly: true,
