@@ -1,0 +1,143 @@
+/**
+ * Follow-up under load, on PostgreSQL, through the real server:
+ *  1. 200 concurrent clients saving follow-ups (each its own item, SAVES times, every save with
+ *     its revision and audit record): throughput and latency percentiles;
+ *  2. the overview of a 2,000-item plan with three periods of reports: median and p95.
+ *
+ *   npx tsx bench/follow-up.ts        (CLIENTS, SAVES, ITEMS, REQUESTS can be set)
+ */
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../src/lib/server/db/client';
+import { migrateDatabase } from '../src/lib/server/db/migrate';
+import { followUps } from '../src/lib/server/db/schema';
+import { createTenant } from '../src/lib/server/organisation/create-tenant';
+import { systemContext } from '../src/lib/server/shared/context';
+import { addAccount } from '../src/lib/server/identity/add-account';
+import { createSession, SESSION_COOKIE } from '../src/lib/server/identity/sessions';
+import { addPeriod } from '../src/lib/server/follow-up/manage-periods';
+import { listScale } from '../src/lib/server/follow-up/scales';
+import { loadPlanData } from '../src/lib/server/plans/plan-repository';
+import { generatePlan } from './generate-plan';
+
+const CLIENTS = Number(process.env.CLIENTS ?? 200);
+const SAVES = Number(process.env.SAVES ?? 10);
+const ITEMS = Number(process.env.ITEMS ?? 2000);
+const REQUESTS = Number(process.env.REQUESTS ?? 40);
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PORT = 3960 + Math.floor(Math.random() * 30);
+const base = `http://127.0.0.1:${PORT}`;
+
+const percentile = (values: number[], p: number) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+const name = `styrkedjan_bench_${Date.now().toString(36)}`;
+const admin = new pg.Client({ connectionString: ADMIN_URL });
+await admin.connect();
+await admin.query(`create database "${name}"`);
+const url = new URL(ADMIN_URL);
+url.pathname = `/${name}`;
+const server = spawn(process.execPath, ['scripts/start.js'], {
+	env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: base, DEMO: 'false', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20' },
+	stdio: ['ignore', 'inherit', 'inherit']
+});
+try {
+	// Seed: a plan, three periods (two with a report on every followed-up item), a planner's session.
+	const database = await openDatabase({ databaseUrl: url.toString() });
+	await migrateDatabase(database);
+	const db = database.db;
+	const tenant = await createTenant(db, 'bench', { slug: 'bench', name: 'Bänkkommun' });
+	const ctx = systemContext(tenant.id, 'bench');
+	const planId = await generatePlan(db, ctx, ITEMS);
+	const account = await addAccount(db, ctx, { email: 'bench@example.se', name: 'Bänk', role: 'planner' });
+	const cookie = `${SESSION_COOKIE}=${await createSession(db, tenant.id, account.id)}`;
+	const periods = [
+		await addPeriod(db, ctx, planId, { name: 'Delår 1', asOf: '2026-04-30', dueOn: '2026-05-15' }),
+		await addPeriod(db, ctx, planId, { name: 'Delår 2', asOf: '2026-08-31', dueOn: '2026-09-15' }),
+		await addPeriod(db, ctx, planId, { name: 'Helår', asOf: '2026-12-31', dueOn: '2027-01-31' })
+	];
+	const data = (await loadPlanData(db, tenant.id, planId))!;
+	const statuses = await listScale(db, tenant.id, 'status');
+	const assessments = await listScale(db, tenant.id, 'assessment');
+	const levels = new Map(data.framework.levels.map((level) => [level.id, level.followUp]));
+	const reported = data.nodes.filter((node) => levels.get(node.levelId) !== 'none');
+	for (const periodId of periods.slice(0, 2)) {
+		const rows = reported.map((node, index) => ({
+			tenantId: tenant.id,
+			planId,
+			nodeId: node.id,
+			periodId,
+			statusId: levels.get(node.levelId) === 'status' ? statuses[index % statuses.length].id : null,
+			assessmentId: levels.get(node.levelId) === 'assessment' ? assessments[index % assessments.length].id : null,
+			comment: 'Arbetet fortgår enligt plan.',
+			updatedBy: 'bench'
+		}));
+		for (let i = 0; i < rows.length; i += 500) await db.insert(followUps).values(rows.slice(i, i + 500));
+	}
+	await db.execute(sql`analyze`);
+	await database.close();
+
+	for (let i = 0; ; i++) {
+		try {
+			if ((await fetch(`${base}/healthz`)).ok) break;
+		} catch {
+			if (i > 600) throw new Error('server did not start');
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
+	// 1. Concurrent saves into the open third period.
+	const activities = data.nodes.filter((node) => levels.get(node.levelId) === 'status').slice(0, CLIENTS);
+	const latencies: number[] = [];
+	let failures = 0;
+	const started = performance.now();
+	await Promise.all(
+		activities.map(async (node, client) => {
+			for (let save = 0; save < SAVES; save++) {
+				const body = new URLSearchParams({
+					periodId: periods[2],
+					statusId: statuses[(client + save) % statuses.length].id,
+					comment: `Rapport ${save + 1} från klient ${client + 1}.`,
+					version: save === 0 ? '' : String(save)
+				});
+				const start = performance.now();
+				const response = await fetch(`${base}/plans/${planId}/nodes/${node.id}?/report`, {
+					method: 'POST',
+					headers: { cookie, origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+					body,
+					redirect: 'manual'
+				});
+				await response.arrayBuffer();
+				latencies.push(performance.now() - start);
+				if (response.status !== 303) failures += 1;
+			}
+		})
+	);
+	const seconds = (performance.now() - started) / 1000;
+
+	// 2. The overview with three periods, the last being reported.
+	const overview: number[] = [];
+	for (let i = 0; i < REQUESTS + 5; i++) {
+		const start = performance.now();
+		const response = await fetch(`${base}/plans/${planId}/overview?period=${periods[1]}`, { headers: { cookie }, redirect: 'manual' });
+		await response.text();
+		if (response.status !== 200) throw new Error(`overview answered ${response.status}`);
+		if (i >= 5) overview.push(performance.now() - start);
+	}
+
+	console.log(`\nFollow-up on PostgreSQL (${os.cpus().length} cores, ${os.cpus()[0].model}, Node ${process.version})\n`);
+	console.log('| measurement | figure |');
+	console.log('|---|---|');
+	console.log(`| saves (${CLIENTS} concurrent clients × ${SAVES}) | ${latencies.length} in ${seconds.toFixed(1)} s = ${(latencies.length / seconds).toFixed(0)} saves/s, ${failures} failed |`);
+	console.log(`| save latency p50 / p95 / p99 | ${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 95).toFixed(0)} / ${percentile(latencies, 99).toFixed(0)} ms |`);
+	console.log(`| overview, ${ITEMS} items, 3 periods: median / p95 | ${percentile(overview, 50).toFixed(1)} / ${percentile(overview, 95).toFixed(1)} ms |`);
+} finally {
+	server.kill('SIGTERM');
+	await new Promise((resolve) => server.once('exit', resolve));
+	await admin.query(`drop database if exists "${name}" with (force)`);
+	await admin.end();
+}
