@@ -107,13 +107,16 @@ try {
 				const start = performance.now();
 				const response = await fetch(`${base}/plans/${planId}/nodes/${node.id}?/report`, {
 					method: 'POST',
-					headers: { cookie, origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+					headers: { cookie, origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
 					body,
 					redirect: 'manual'
 				});
-				await response.arrayBuffer();
+				const text = await response.text();
 				latencies.push(performance.now() - start);
-				if (response.status !== 303) failures += 1;
+				if (response.status !== 303) {
+					if (failures === 0) console.error('First failed save:', response.status, /class="notice"[^>]*>([^<]*)/.exec(text)?.[1] ?? text.slice(0, 200));
+					failures += 1;
+				}
 			}
 		})
 	);
