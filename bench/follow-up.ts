@@ -21,6 +21,7 @@ import { addPeriod } from '../src/lib/server/follow-up/manage-periods';
 import { listScale } from '../src/lib/server/follow-up/scales';
 import { loadPlanData } from '../src/lib/server/plans/plan-repository';
 import { generatePlan } from './generate-plan';
+import { percentile, waitForServer } from './support';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 200);
 const SAVES = Number(process.env.SAVES ?? 10);
@@ -29,11 +30,6 @@ const REQUESTS = Number(process.env.REQUESTS ?? 40);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = 3960 + Math.floor(Math.random() * 30);
 const base = `http://127.0.0.1:${PORT}`;
-
-const percentile = (values: number[], p: number) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 const name = `styrkedjan_bench_${Date.now().toString(36)}`;
 const admin = new pg.Client({ connectionString: ADMIN_URL });
@@ -81,14 +77,7 @@ try {
 	await db.execute(sql`analyze`);
 	await database.close();
 
-	for (let i = 0; ; i++) {
-		try {
-			if ((await fetch(`${base}/healthz`)).ok) break;
-		} catch {
-			if (i > 600) throw new Error('server did not start');
-			await new Promise((resolve) => setTimeout(resolve, 250));
-		}
-	}
+	await waitForServer(base);
 
 	// 1. Concurrent saves into the open third period.
 	const activities = data.nodes.filter((node) => levels.get(node.levelId) === 'status').slice(0, CLIENTS);

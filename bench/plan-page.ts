@@ -16,6 +16,7 @@ import { migrateDatabase } from '../src/lib/server/db/migrate';
 import { createTenant } from '../src/lib/server/organisation/create-tenant';
 import { systemContext } from '../src/lib/server/shared/context';
 import { generatePlan } from './generate-plan';
+import { percentile, waitForServer } from './support';
 import { addAccount } from '../src/lib/server/identity/add-account';
 import { createSession, SESSION_COOKIE } from '../src/lib/server/identity/sessions';
 
@@ -45,11 +46,6 @@ interface Figures {
 	rawMedian: number;
 	rawP95: number;
 }
-
-const percentile = (values: number[], p: number) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 async function seed(database: Database) {
 	await migrateDatabase(database);
@@ -81,14 +77,7 @@ async function timePage(env: Record<string, string>, planId: string, query = '')
 	});
 	try {
 		const url = `http://127.0.0.1:${PORT}/plans/${planId}${query}`;
-		for (let i = 0; ; i++) {
-			try {
-				if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) break;
-			} catch {
-				if (i > 600) throw new Error('server did not start');
-				await new Promise((resolve) => setTimeout(resolve, 250));
-			}
-		}
+		await waitForServer(`http://127.0.0.1:${PORT}`);
 		const times: number[] = [];
 		let bytes = 0;
 		for (let i = 0; i < REQUESTS + 5; i++) {

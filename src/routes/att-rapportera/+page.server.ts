@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/app/runtime';
 import { isResponsible, listDueReports, listIndicatorsOf } from '$lib/server/follow-up/follow-up-repository';
 import { listScale } from '$lib/server/follow-up/scales';
 import { reportItem } from '$lib/server/follow-up/report-item';
+import { reportFromForm } from '$lib/server/follow-up/report-form';
 import { authorize } from '$lib/server/policies';
 import { guardPlan } from '$lib/server/http/guard';
 import { runAction } from '$lib/server/http/run-action';
@@ -40,8 +41,7 @@ export const actions: Actions = {
 		const nodeId = text('nodeId');
 		const plan = await guardPlan(locals, planId, 'plan.read');
 		const responsible = await isResponsible(getDb(), locals.ctx.tenantId, locals.ctx.actor.personId, nodeId);
-		const values = Object.fromEntries([...form.entries()].filter(([key]) => key.startsWith('value.')).map(([key, value]) => [key.slice(6), String(value)]));
-		const report = { statusId: text('statusId') || undefined, assessmentId: text('assessmentId') || undefined, comment: text('comment'), analysis: text('analysis'), values };
+		const report = reportFromForm(form);
 		const result = await runAction(
 			locals.locale,
 			async () => {

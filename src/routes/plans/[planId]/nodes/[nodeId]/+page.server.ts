@@ -20,6 +20,7 @@ import { authorize, can } from '$lib/server/policies';
 import { presentItemFollowUp, scaleChoices } from '$lib/server/presenters/item-follow-up';
 import { isResponsible } from '$lib/server/follow-up/follow-up-repository';
 import { reportItem } from '$lib/server/follow-up/report-item';
+import { reportFromForm } from '$lib/server/follow-up/report-form';
 import { guard, guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import { formFields } from '$lib/server/http/form';
@@ -94,20 +95,18 @@ export const actions: Actions = {
 		const { locals, params } = event;
 		const plan = await guardPlan(locals, params.planId, 'plan.read');
 		const form = await event.request.formData();
-		const text = (name: string) => String(form.get(name) ?? '');
-		const values = Object.fromEntries([...form.entries()].filter(([key]) => key.startsWith('value.')).map(([key, value]) => [key.slice(6), String(value)]));
-		const report = { statusId: text('statusId') || undefined, assessmentId: text('assessmentId') || undefined, comment: text('comment'), analysis: text('analysis'), version: text('version') || undefined, values };
+		const report = reportFromForm(form);
 		const responsible = await isResponsible(getDb(), locals.ctx.tenantId, locals.ctx.actor.personId, params.nodeId);
 		const result = await runAction(
 			locals.locale,
 			async () => {
 				authorize(locals.ctx.actor, 'followup.report', { unitId: plan.ownerUnitId, responsible });
-				await reportItem(getDb(), locals.ctx, params.planId, params.nodeId, text('periodId'), report);
+				await reportItem(getDb(), locals.ctx, params.planId, params.nodeId, report.periodId, report);
 			},
-			{ periodId: text('periodId'), ...report }
+			{ ...report }
 		);
 		if (result) return fail(result.status, { ...result.data });
-		redirect(303, `/plans/${params.planId}/nodes/${params.nodeId}#period-${text('periodId')}`);
+		redirect(303, `/plans/${params.planId}/nodes/${params.nodeId}#period-${report.periodId}`);
 	},
 	update: async (event) => {
 		const { level } = await loadNode(event.locals, event.params.planId, event.params.nodeId);
