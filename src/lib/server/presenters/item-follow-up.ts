@@ -5,6 +5,7 @@ import { listFollowUps, listMeasurements, listRevisions } from '../follow-up/fol
 import { listPeriods } from '../follow-up/period-repository';
 import { listScale } from '../follow-up/scales';
 import type { PlanData, PlanNode } from '../plans/plan-repository';
+import { renderChart } from './charts';
 
 /**
  * An item's follow-up, period by period: its report and every earlier version of it, its
@@ -87,4 +88,39 @@ export async function presentItemFollowUp(db: Db, tenantId: string, data: PlanDa
 
 export async function scaleChoices(db: Db, tenantId: string, kind: 'status' | 'assessment') {
 	return (await listScale(db, tenantId, kind)).filter((value) => !value.retired).map(({ id, labelSv, labelEn, colour }) => ({ id, labelSv, labelEn, colour }));
+}
+
+/** Each indicator's values over the periods, as a line against its target value: chart and table. */
+export function indicatorTrends(periods: { id: string; name: string }[], node: PlanNode, measurements: { indicatorId: string; periodId: string; value: string }[]) {
+	return node.indicators
+		.map((indicator) => {
+			const points = periods.map((period) => {
+				const measurement = measurements.find((m) => m.indicatorId === indicator.id && m.periodId === period.id);
+				return { period: period.name, value: measurement ? Number(measurement.value) : null };
+			});
+			if (!points.some((point) => point.value !== null)) return null;
+			const target = indicator.targetKind === 'value' && indicator.targetValue !== null ? Number(indicator.targetValue) : null;
+			const chart = renderChart(
+				{
+					grid: { left: 56, right: 24, top: 24, bottom: 40 },
+					xAxis: { type: 'category', data: points.map((point) => point.period), axisLabel: { color: '#1b1f24' } },
+					yAxis: { type: 'value', axisLabel: { color: '#1b1f24' }, ...(indicator.kind === 'percent' ? { max: 100 } : {}) },
+					series: [
+						{
+							type: 'line',
+							name: indicator.name,
+							connectNulls: false,
+							symbolSize: 8,
+							itemStyle: { color: '#1d5fa8' },
+							data: points.map((point) => point.value),
+							...(target === null ? {} : { markLine: { symbol: 'none', lineStyle: { color: '#a4161a', type: 'dashed' }, data: [{ yAxis: target, name: 'Målvärde' }] } })
+						}
+					]
+				},
+				560,
+				240
+			);
+			return { id: indicator.id, name: indicator.name, kind: indicator.kind, unit: indicator.unit, target, points, chart };
+		})
+		.filter((trend) => trend !== null);
 }

@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import { renderChart } from './charts';
 import type { FollowUp, Measurement } from '../follow-up/follow-up-repository';
 import { evaluateIndicator, type Evaluation } from '../follow-up/evaluate-indicator';
 import type { Period } from '../follow-up/period-repository';
@@ -84,12 +84,8 @@ function pick(value: { id: string; labelSv: string; labelEn: string; colour: str
 /** A stacked bar per top-level item, drawn on the server as SVG: visible without JavaScript. */
 function renderStatusChart(rows: { title: string; counts: Record<string, number> }[], columns: { id: string; labelSv: string; labelEn: string; colour: string }[], locale: 'sv' | 'en'): string {
 	if (!rows.length || !columns.length) return '';
-	const height = 80 + rows.length * 44;
-	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 760, height });
-	try {
-		chart.setOption({
-			animation: false,
-			aria: { enabled: true, decal: { show: true } },
+	return renderChart(
+		{
 			legend: { top: 0, textStyle: { color: '#1b1f24' } },
 			grid: { left: 220, right: 24, top: 48, bottom: 24 },
 			xAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#1b1f24' } },
@@ -101,11 +97,10 @@ function renderStatusChart(rows: { title: string; counts: Record<string, number>
 				itemStyle: { color: column.colour },
 				data: rows.map((row) => row.counts[column.id])
 			}))
-		});
-		return chart.renderToSVGString();
-	} finally {
-		chart.dispose();
-	}
+		},
+		760,
+		80 + rows.length * 44
+	);
 }
 
 function truncate(text: string): string {

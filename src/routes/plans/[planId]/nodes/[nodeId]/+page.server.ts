@@ -17,8 +17,9 @@ import { addIndicator } from '$lib/server/indicators/add-indicator';
 import { updateIndicator } from '$lib/server/indicators/update-indicator';
 import { removeIndicator } from '$lib/server/indicators/remove-indicator';
 import { authorize, can } from '$lib/server/policies';
-import { presentItemFollowUp, scaleChoices } from '$lib/server/presenters/item-follow-up';
-import { isResponsible } from '$lib/server/follow-up/follow-up-repository';
+import { indicatorTrends, presentItemFollowUp, scaleChoices } from '$lib/server/presenters/item-follow-up';
+import { listPeriods } from '$lib/server/follow-up/period-repository';
+import { isResponsible, listMeasurements } from '$lib/server/follow-up/follow-up-repository';
 import { reportItem } from '$lib/server/follow-up/report-item';
 import { reportFromForm } from '$lib/server/follow-up/report-form';
 import { guard, guardPlan } from '$lib/server/http/guard';
@@ -65,6 +66,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		followUpMode: level.followUp,
 		followUp: level.followUp === 'none' && !node.indicators.length ? [] : await presentItemFollowUp(getDb(), locals.ctx.tenantId, data, node),
 		scaleChoices: level.followUp === 'none' ? [] : await scaleChoices(getDb(), locals.ctx.tenantId, level.followUp),
+		trends: node.indicators.length
+			? indicatorTrends(await listPeriods(getDb(), locals.ctx.tenantId, data.plan.id), node, await listMeasurements(getDb(), locals.ctx.tenantId, data.plan.id))
+			: [],
 		canReport:
 			level.followUp !== 'none' &&
 			can(locals.ctx.actor, 'followup.report', {
