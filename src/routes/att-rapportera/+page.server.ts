@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
-import { isResponsible, listDueReports, listIndicatorsOf } from '$lib/server/follow-up/follow-up-repository';
-import { listScale } from '$lib/server/follow-up/scales';
+import { listDueReports, listIndicatorsOf } from '$lib/server/follow-up/follow-up-repository';
+import { scaleChoices } from '$lib/server/presenters/item-follow-up';
 import { reportItem } from '$lib/server/follow-up/report-item';
 import { reportFromForm } from '$lib/server/follow-up/report-form';
 import { authorize } from '$lib/server/policies';
-import { guardPlan } from '$lib/server/http/guard';
+import { guardPlan, reportScope } from '$lib/server/http/guard';
 import { runAction } from '$lib/server/http/run-action';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,12 +13,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = getDb();
 	const personId = locals.ctx.actor.personId;
 	const due = personId ? await listDueReports(db, locals.ctx.tenantId, personId) : [];
-	const [scale, indicators] = await Promise.all([
-		listScale(db, locals.ctx.tenantId),
+	const [statuses, assessments, indicators] = await Promise.all([
+		scaleChoices(db, locals.ctx.tenantId, 'status'),
+		scaleChoices(db, locals.ctx.tenantId, 'assessment'),
 		listIndicatorsOf(db, locals.ctx.tenantId, [...new Set(due.map((row) => row.nodeId))])
 	]);
-	const options = (kind: 'status' | 'assessment') =>
-		scale.filter((value) => value.kind === kind && !value.retired).map(({ id, labelSv, labelEn, colour }) => ({ id, labelSv, labelEn, colour }));
 	return {
 		rows: due.map((row) => ({
 			...row,
@@ -27,8 +26,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				.filter((indicator) => indicator.nodeId === row.nodeId)
 				.map(({ id, name, kind, unit }) => ({ id, name, kind, unit }))
 		})),
-		statuses: options('status'),
-		assessments: options('assessment'),
+		statuses,
+		assessments,
 		saved: url.searchParams.has('saved')
 	};
 };
@@ -40,12 +39,12 @@ export const actions: Actions = {
 		const planId = text('planId');
 		const nodeId = text('nodeId');
 		const plan = await guardPlan(locals, planId, 'plan.read');
-		const responsible = await isResponsible(getDb(), locals.ctx.tenantId, locals.ctx.actor.personId, nodeId);
+		const scope = await reportScope(locals, plan, nodeId);
 		const report = reportFromForm(form);
 		const result = await runAction(
 			locals.locale,
 			async () => {
-				authorize(locals.ctx.actor, 'followup.report', { unitId: plan.ownerUnitId, responsible });
+				authorize(locals.ctx.actor, 'followup.report', scope);
 				await reportItem(getDb(), locals.ctx, planId, nodeId, text('periodId'), report);
 			},
 			{ key: `${nodeId}-${text('periodId')}`, ...report }

@@ -3,6 +3,7 @@ import { getDb } from '../app/runtime';
 import { authorize, type Action, type Scope } from '../policies';
 import { findPlan, type Plan } from '../plans/plan-repository';
 import { findUnit } from '../organisation/organisation-repository';
+import { isResponsible } from '../follow-up/follow-up-repository';
 import { messageFor } from '../presenters/message';
 import { isDomainError } from '../shared/domain-error';
 import { found } from './run-action';
@@ -28,4 +29,12 @@ export async function guardPlan(locals: App.Locals, planId: string, action: Acti
 export async function guardUnit(locals: App.Locals, unitId: string, action: Action): Promise<void> {
 	found(await findUnit(getDb(), locals.ctx.tenantId, unitId), locals.locale);
 	guard(locals, action, { unitId });
+}
+
+/**
+ * What the policy needs to decide whether the signed-in person may report an item: the plan's
+ * owner unit, and whether they are responsible for the item (named, or through a role title).
+ */
+export async function reportScope(locals: App.Locals, plan: Pick<Plan, 'ownerUnitId'>, nodeId: string): Promise<Scope> {
+	return { unitId: plan.ownerUnitId, responsible: await isResponsible(getDb(), locals.ctx.tenantId, locals.ctx.actor.personId, nodeId) };
 }

@@ -19,10 +19,10 @@ import { removeIndicator } from '$lib/server/indicators/remove-indicator';
 import { authorize, can } from '$lib/server/policies';
 import { indicatorTrends, presentItemFollowUp, scaleChoices } from '$lib/server/presenters/item-follow-up';
 import { listPeriods } from '$lib/server/follow-up/period-repository';
-import { isResponsible, listMeasurements } from '$lib/server/follow-up/follow-up-repository';
+import { listMeasurements } from '$lib/server/follow-up/follow-up-repository';
 import { reportItem } from '$lib/server/follow-up/report-item';
 import { reportFromForm } from '$lib/server/follow-up/report-form';
-import { guard, guardPlan } from '$lib/server/http/guard';
+import { guard, guardPlan, reportScope } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import { formFields } from '$lib/server/http/form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -71,10 +71,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			: [],
 		canReport:
 			level.followUp !== 'none' &&
-			can(locals.ctx.actor, 'followup.report', {
-				unitId: data.plan.ownerUnitId,
-				responsible: await isResponsible(getDb(), locals.ctx.tenantId, locals.ctx.actor.personId, node.id)
-			}),
+			can(locals.ctx.actor, 'followup.report', await reportScope(locals, data.plan, node.id)),
 		childLevels: level.childLevelIds.map((id) => data.framework.levels.find((candidate) => candidate.id === id)!),
 		editable,
 		...(editable
@@ -100,11 +97,11 @@ export const actions: Actions = {
 		const plan = await guardPlan(locals, params.planId, 'plan.read');
 		const form = await event.request.formData();
 		const report = reportFromForm(form);
-		const responsible = await isResponsible(getDb(), locals.ctx.tenantId, locals.ctx.actor.personId, params.nodeId);
+		const scope = await reportScope(locals, plan, params.nodeId);
 		const result = await runAction(
 			locals.locale,
 			async () => {
-				authorize(locals.ctx.actor, 'followup.report', { unitId: plan.ownerUnitId, responsible });
+				authorize(locals.ctx.actor, 'followup.report', scope);
 				await reportItem(getDb(), locals.ctx, params.planId, params.nodeId, report.periodId, report);
 			},
 			{ ...report }
