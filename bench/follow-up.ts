@@ -1,10 +1,12 @@
 /**
  * Follow-up under load, on PostgreSQL, through the real server:
  *  1. 200 concurrent clients saving follow-ups (each its own item, SAVES times, every save with
- *     its revision and audit record): throughput and latency percentiles;
+ *     its revision and audit record): as people do it (think time between saves, THINK_MS on
+ *     average) and back to back (saturation): throughput and latency percentiles;
  *  2. the overview of a 2,000-item plan with three periods of reports: median and p95.
  *
- *   npx tsx bench/follow-up.ts        (CLIENTS, SAVES, ITEMS, REQUESTS can be set)
+ *   npx tsx bench/follow-up.ts        (CLIENTS, SAVES, ITEMS, REQUESTS can be set;
+ *                                      BENCH_NODE_ARGS="--cpu-prof" profiles the server)
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
@@ -23,10 +25,13 @@ import { loadPlanData } from '../src/lib/server/plans/plan-repository';
 import { generatePlan } from './generate-plan';
 import { percentile, waitForServer } from './support';
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const CLIENTS = Number(process.env.CLIENTS ?? 200);
 const SAVES = Number(process.env.SAVES ?? 10);
 const ITEMS = Number(process.env.ITEMS ?? 2000);
 const REQUESTS = Number(process.env.REQUESTS ?? 40);
+const THINK_MS = Number(process.env.THINK_MS ?? 2000);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = 3960 + Math.floor(Math.random() * 30);
 const base = `http://127.0.0.1:${PORT}`;
@@ -37,7 +42,7 @@ await admin.connect();
 await admin.query(`create database "${name}"`);
 const url = new URL(ADMIN_URL);
 url.pathname = `/${name}`;
-const server = spawn(process.execPath, ['scripts/start.js'], {
+const server = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'scripts/start.js'], {
 	env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: base, DEMO: 'false', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20' },
 	stdio: ['ignore', 'inherit', 'inherit']
 });
@@ -79,37 +84,55 @@ try {
 
 	await waitForServer(base);
 
-	// 1. Concurrent saves into the open third period.
+	// 1. Saves into the open third period, by 200 clients each on their own item, two ways:
+	//    a. people: each saves, reads for a while (exponential think time, mean THINK_MS) and saves
+	//       again, so arrivals do not wait on answers: latency as people feel it;
+	//    b. saturation: each saves again the moment the last one is answered: the most saves per
+	//       second the server manages (latency there is queueing, not the save).
 	const activities = data.nodes.filter((node) => levels.get(node.levelId) === 'status').slice(0, CLIENTS);
-	const latencies: number[] = [];
+	const versions = new Map<string, number>();
 	let failures = 0;
-	const started = performance.now();
-	await Promise.all(
-		activities.map(async (node, client) => {
-			for (let save = 0; save < SAVES; save++) {
-				const body = new URLSearchParams({
-					periodId: periods[2],
-					statusId: statuses[(client + save) % statuses.length].id,
-					comment: `Rapport ${save + 1} från klient ${client + 1}.`,
-					version: save === 0 ? '' : String(save)
-				});
-				const start = performance.now();
-				const response = await fetch(`${base}/plans/${planId}/nodes/${node.id}?/report`, {
-					method: 'POST',
-					headers: { cookie, origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-					body,
-					redirect: 'manual'
-				});
-				const text = await response.text();
-				latencies.push(performance.now() - start);
-				if (response.status !== 303) {
-					if (failures === 0) console.error('First failed save:', response.status, /class="notice"[^>]*>([^<]*)/.exec(text)?.[1] ?? text.slice(0, 200));
-					failures += 1;
+	const save = async (node: { id: string }, client: number, round: number): Promise<number> => {
+		const version = versions.get(node.id) ?? 0;
+		const body = new URLSearchParams({
+			periodId: periods[2],
+			statusId: statuses[(client + round) % statuses.length].id,
+			comment: `Rapport ${round + 1} från klient ${client + 1}.`,
+			version: version ? String(version) : ''
+		});
+		const start = performance.now();
+		const response = await fetch(`${base}/plans/${planId}/nodes/${node.id}?/report`, {
+			method: 'POST',
+			headers: { cookie, origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			body,
+			redirect: 'manual'
+		});
+		const text = await response.text();
+		const elapsed = performance.now() - start;
+		if (response.status === 303) versions.set(node.id, version + 1);
+		else {
+			if (failures === 0) console.error('First failed save:', response.status, /class="notice"[^>]*>([^<]*)/.exec(text)?.[1] ?? text.slice(0, 200));
+			failures += 1;
+		}
+		return elapsed;
+	};
+	const run = async (pause: () => number) => {
+		const latencies: number[] = [];
+		const started = performance.now();
+		await Promise.all(
+			activities.map(async (node, client) => {
+				await sleep(pause());
+				for (let round = 0; round < SAVES; round++) {
+					latencies.push(await save(node, client, round));
+					await sleep(pause());
 				}
-			}
-		})
-	);
-	const seconds = (performance.now() - started) / 1000;
+			})
+		);
+		return { latencies, seconds: (performance.now() - started) / 1000 };
+	};
+	// Saturation first: it also warms the server (compiled code, connections) for the people.
+	const saturation = await run(() => 0);
+	const people = await run(() => -Math.log(1 - Math.random()) * THINK_MS);
 
 	// 2. The overview with three periods, the last being reported.
 	const overview: number[] = [];
@@ -124,8 +147,11 @@ try {
 	console.log(`\nFollow-up on PostgreSQL (${os.cpus().length} cores, ${os.cpus()[0].model}, Node ${process.version})\n`);
 	console.log('| measurement | figure |');
 	console.log('|---|---|');
-	console.log(`| saves (${CLIENTS} concurrent clients × ${SAVES}) | ${latencies.length} in ${seconds.toFixed(1)} s = ${(latencies.length / seconds).toFixed(0)} saves/s, ${failures} failed |`);
-	console.log(`| save latency p50 / p95 / p99 | ${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 95).toFixed(0)} / ${percentile(latencies, 99).toFixed(0)} ms |`);
+	const figures = ({ latencies, seconds }: { latencies: number[]; seconds: number }) =>
+		`${latencies.length} saves in ${seconds.toFixed(1)} s = ${(latencies.length / seconds).toFixed(0)}/s; p50 / p95 / p99 ${[50, 95, 99].map((p) => percentile(latencies, p).toFixed(1)).join(' / ')} ms`;
+	console.log(`| ${CLIENTS} people saving, think time ${THINK_MS / 1000} s on average (≈ ${Math.round(CLIENTS / (THINK_MS / 1000))} saves/s offered) | ${figures(people)} |`);
+	console.log(`| ${CLIENTS} clients saving back to back (saturation) | ${figures(saturation)} |`);
+	console.log(`| failed saves | ${failures} |`);
 	console.log(`| overview, ${ITEMS} items, 3 periods: median / p95 | ${percentile(overview, 50).toFixed(1)} / ${percentile(overview, 95).toFixed(1)} ms |`);
 } finally {
 	server.kill('SIGTERM');

@@ -5,7 +5,7 @@ import { scaleChoices } from '$lib/server/presenters/item-follow-up';
 import { reportItem } from '$lib/server/follow-up/report-item';
 import { reportFromForm } from '$lib/server/follow-up/report-form';
 import { authorize } from '$lib/server/policies';
-import { guardPlan, reportScope } from '$lib/server/http/guard';
+import { guardReport } from '$lib/server/http/guard';
 import { runAction } from '$lib/server/http/run-action';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -38,8 +38,7 @@ export const actions: Actions = {
 		const text = (name: string) => String(form.get(name) ?? '');
 		const planId = text('planId');
 		const nodeId = text('nodeId');
-		const plan = await guardPlan(locals, planId, 'plan.read');
-		const scope = await reportScope(locals, plan, nodeId);
+		const { scope } = await guardReport(locals, planId, nodeId);
 		const report = reportFromForm(form);
 		const result = await runAction(
 			locals.locale,

@@ -1,9 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { people, tenants } from '../db/schema';
-import { findAccount } from '../identity/account-repository';
+import { tenants } from '../db/schema';
 import { resolveApiToken } from '../identity/api-tokens';
-import { buildActor } from '../identity/build-actor';
+import { grantsFrom } from '../identity/grants';
 import { resolveSession } from '../identity/sessions';
 import type { Tenant } from '../organisation/organisation-repository';
 import type { Ctx } from '../shared/context';
@@ -26,11 +25,9 @@ export async function resolveRequestContext(
 	}
 	if (!credentials.sessionCookie) return undefined;
 	const session = await resolveSession(db, credentials.sessionCookie);
-	const account = session && (await findAccount(db, session.tenantId, session.accountId));
-	if (!session || !account || account.disabled) return { refused: 'session' };
-	const [person] = await db.select().from(people).where(and(eq(people.tenantId, account.tenantId), eq(people.id, account.personId)));
-	const actor = await buildActor(db, account.tenantId, account, person.name);
-	return { ctx: { tenantId: account.tenantId, actor }, tenant: await tenantOf(db, account.tenantId), user: { name: person.name, email: account.email } };
+	if (!session || session.disabled) return { refused: 'session' };
+	const actor = { id: session.accountId, name: session.name, grants: grantsFrom(session.units, session.assignments), personId: session.personId };
+	return { ctx: { tenantId: session.tenantId, actor }, tenant: session.tenant, user: { name: session.name, email: session.email } };
 }
 
 async function tenantOf(db: Db, tenantId: string): Promise<Tenant> {

@@ -1,5 +1,5 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { auditEvents } from '../db/schema';
 import type { Ctx } from '../shared/context';
 
 export interface AuditEntry {
@@ -13,18 +13,19 @@ export interface AuditEntry {
 
 /** Call inside the transaction of the change, with its handle: the record and the change land together. */
 export async function recordAudit(tx: Db, ctx: Ctx, entry: AuditEntry): Promise<void> {
-	await tx.insert(auditEvents).values({
-		tenantId: ctx.tenantId,
-		actor: ctx.actor.id,
-		action: entry.action,
-		entityType: entry.entityType,
-		entityId: entry.entityId,
-		planId: entry.planId ?? null,
-		before: entry.before === undefined ? null : toJson(entry.before),
-		after: entry.after === undefined ? null : toJson(entry.after)
-	});
+	await tx.execute(auditInsert(ctx, entry));
 }
 
-function toJson(value: unknown): unknown {
-	return JSON.parse(JSON.stringify(value));
+/**
+ * The audit record as an INSERT … SELECT, so a busy write can carry it in its own statement (as a
+ * WITH part, with a WHERE that ties it to the write) instead of a round trip of its own.
+ */
+export function auditInsert(ctx: Ctx, entry: AuditEntry): SQL {
+	return sql`insert into audit_events (tenant_id, actor, action, entity_type, entity_id, plan_id, before, after)
+		select ${ctx.tenantId}::uuid, ${ctx.actor.id}, ${entry.action}, ${entry.entityType}, ${entry.entityId}::uuid,
+			${entry.planId ?? null}::uuid, ${toJson(entry.before)}::jsonb, ${toJson(entry.after)}::jsonb`;
+}
+
+function toJson(value: unknown): string | null {
+	return value === undefined ? null : JSON.stringify(value);
 }

@@ -1,22 +1,44 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { followUpRevisions, followUps, indicators, measurements, periods, scaleValues } from '../db/schema';
+import { followUpRevisions, followUps, indicators, measurements, periods, plans, scaleValues } from '../db/schema';
+import type { Plan } from '../plans/plan-repository';
 import { rowsOf } from '../db/rows';
 import { isUuid } from '../shared/uuid';
+import { auditInsert, type AuditEntry } from '../audit/record-audit';
+import type { Ctx } from '../shared/context';
 
 export type FollowUp = typeof followUps.$inferSelect;
 export type Measurement = typeof measurements.$inferSelect;
 
 /** Is the person responsible for the item: named, or holding a role title named? */
 export async function isResponsible(db: Db, tenantId: string, personId: string | undefined, nodeId: string): Promise<boolean> {
-	if (!personId || !isUuid(nodeId)) return false;
-	const result = await db.execute(sql`
+	const [row] = rowsOf<{ responsible: boolean }>(await db.execute(sql`select ${responsibleFor(tenantId, personId, nodeId)} as responsible`));
+	return row.responsible;
+}
+
+/** A plan, and whether the person is responsible for one of its items: what a report's policy check needs, in one query. */
+export async function findPlanForReport(
+	db: Db,
+	tenantId: string,
+	planId: string,
+	personId: string | undefined,
+	nodeId: string
+): Promise<{ plan: Plan; responsible: boolean } | undefined> {
+	if (!isUuid(planId)) return undefined;
+	const [row] = await db
+		.select({ plan: plans, responsible: responsibleFor(tenantId, personId, nodeId) })
+		.from(plans)
+		.where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+	return row;
+}
+
+function responsibleFor(tenantId: string, personId: string | undefined, nodeId: string): SQL<boolean> {
+	if (!personId || !isUuid(nodeId)) return sql<boolean>`false`;
+	return sql<boolean>`exists (
 		select 1 from node_responsibles r
 		where r.tenant_id = ${tenantId} and r.node_id = ${nodeId}
 			and (r.person_id = ${personId} or r.role_title_id in
-				(select h.role_title_id from role_title_holders h where h.tenant_id = ${tenantId} and h.person_id = ${personId}))
-		limit 1`);
-	return rowsOf(result).length > 0;
+				(select h.role_title_id from role_title_holders h where h.tenant_id = ${tenantId} and h.person_id = ${personId})))`;
 }
 
 export interface DueReport {
@@ -62,6 +84,16 @@ export async function listFollowUps(db: Db, tenantId: string, planId: string, pe
 		.where(and(eq(followUps.tenantId, tenantId), eq(followUps.planId, planId), ...(periodId ? [eq(followUps.periodId, periodId)] : [])));
 }
 
+/** What each item's report in a period says, without its comment: what counts and overviews need. */
+export type ReportState = Pick<FollowUp, 'nodeId' | 'periodId' | 'statusId' | 'assessmentId' | 'analysis'>;
+
+export async function listReportStates(db: Db, tenantId: string, planId: string, periodId: string): Promise<ReportState[]> {
+	return db
+		.select({ nodeId: followUps.nodeId, periodId: followUps.periodId, statusId: followUps.statusId, assessmentId: followUps.assessmentId, analysis: followUps.analysis })
+		.from(followUps)
+		.where(and(eq(followUps.tenantId, tenantId), eq(followUps.planId, planId), eq(followUps.periodId, periodId)));
+}
+
 /** Every outcome of the plan's indicators, in all its periods (for evaluation against earlier values). */
 export async function listMeasurements(db: Db, tenantId: string, planId: string): Promise<Measurement[]> {
 	return db
@@ -99,4 +131,95 @@ export async function loadFollowUpData(db: Db, tenantId: string, planId: string)
 		measurements: measurementRows,
 		scale
 	};
+}
+
+/** What saving a report needs to know, read in one round trip (this is the busiest write there is). */
+export interface ReportTarget {
+	periodClosed: boolean;
+	/** Undefined when the item is not in the plan. */
+	followUp?: 'none' | 'status' | 'assessment';
+	/** Is the chosen status or assessment a current value of the item's scale? */
+	choiceValid: boolean;
+	existing?: Pick<FollowUp, 'id' | 'version' | 'statusId' | 'assessmentId' | 'comment' | 'analysis' | 'updatedBy'>;
+}
+
+export async function findReportTarget(
+	db: Db,
+	tenantId: string,
+	key: { planId: string; nodeId: string; periodId: string; statusId?: string; assessmentId?: string }
+): Promise<ReportTarget | undefined> {
+	if (![key.planId, key.nodeId, key.periodId].every(isUuid)) return undefined;
+	const chosen = (id: string | undefined) => (id && isUuid(id) ? id : null);
+	const [row] = rowsOf<{
+		closed_at: unknown;
+		follow_up: ReportTarget['followUp'] | null;
+		choice_valid: boolean;
+		id: string | null;
+		version: number;
+		status_id: string | null;
+		assessment_id: string | null;
+		comment: string;
+		analysis: string;
+		updated_by: string;
+	}>(
+		await db.execute(sql`
+			select p.closed_at, l.follow_up,
+				exists (select 1 from scale_values s where s.tenant_id = p.tenant_id and s.kind = l.follow_up and not s.retired
+					and s.id = case l.follow_up when 'status' then ${chosen(key.statusId)}::uuid else ${chosen(key.assessmentId)}::uuid end) as choice_valid,
+				f.id, f.version, f.status_id, f.assessment_id, f.comment, f.analysis, f.updated_by
+			from periods p
+			left join nodes n on n.tenant_id = p.tenant_id and n.plan_id = p.plan_id and n.id = ${key.nodeId}
+			left join levels l on l.tenant_id = n.tenant_id and l.id = n.level_id
+			left join follow_ups f on f.tenant_id = p.tenant_id and f.node_id = n.id and f.period_id = p.id
+			where p.tenant_id = ${tenantId} and p.plan_id = ${key.planId} and p.id = ${key.periodId}`)
+	);
+	if (!row) return undefined;
+	return {
+		periodClosed: row.closed_at !== null,
+		followUp: row.follow_up ?? undefined,
+		choiceValid: row.choice_valid,
+		existing: row.id
+			? {
+					id: row.id,
+					version: row.version,
+					statusId: row.status_id,
+					assessmentId: row.assessment_id,
+					comment: row.comment,
+					analysis: row.analysis,
+					updatedBy: row.updated_by
+				}
+			: undefined
+	};
+}
+
+/**
+ * Writes a report, its revision and its audit record in one statement, if the report is still at
+ * `expectedVersion` (0: none yet). Returns the new version, or undefined when someone else saved first.
+ */
+export async function saveFollowUpVersion(
+	db: Db,
+	ctx: Ctx,
+	row: { planId: string; nodeId: string; periodId: string; statusId: string | null; assessmentId: string | null; comment: string; analysis: string },
+	expectedVersion: number,
+	audit: AuditEntry
+): Promise<number | undefined> {
+	const [saved] = rowsOf<{ version: number }>(
+		await db.execute(sql`
+			with saved as (
+				insert into follow_ups (tenant_id, plan_id, node_id, period_id, status_id, assessment_id, comment, analysis, updated_by)
+				values (${ctx.tenantId}, ${row.planId}, ${row.nodeId}, ${row.periodId}, ${row.statusId}, ${row.assessmentId}, ${row.comment}, ${row.analysis}, ${ctx.actor.id})
+				on conflict (tenant_id, node_id, period_id) do update
+					set status_id = excluded.status_id, assessment_id = excluded.assessment_id, comment = excluded.comment,
+						analysis = excluded.analysis, updated_by = excluded.updated_by, updated_at = now(), version = follow_ups.version + 1
+					where follow_ups.version = ${expectedVersion}
+				returning tenant_id, id, version, status_id, assessment_id, comment, analysis, updated_by
+			),
+			revision as (
+				insert into follow_up_revisions (tenant_id, follow_up_id, version, status_id, assessment_id, comment, analysis, changed_by)
+				select tenant_id, id, version, status_id, assessment_id, comment, analysis, updated_by from saved
+			),
+			audit as (${auditInsert(ctx, audit)} where exists (select 1 from saved))
+			select version from saved`)
+	);
+	return saved?.version;
 }

@@ -55,6 +55,23 @@ describe('follow-up', () => {
 		expect(row.comment).toBe('Annas text');
 	});
 
+	it('lets exactly one of many simultaneous saves from the same version land', async () => {
+		const { db, ctx, plan, activity, period, status } = await setup();
+		await recordFollowUp(db, ctx, plan.id, activity.id, period, { statusId: status('Pågående'), comment: 'Start' });
+		const attempts = await Promise.allSettled(
+			['A', 'B', 'C', 'D'].map((who) => recordFollowUp(db, ctx, plan.id, activity.id, period, { statusId: status('Genomförd'), comment: who, version: 1 }))
+		);
+		const landed = attempts.filter((attempt) => attempt.status === 'fulfilled');
+		expect(landed).toHaveLength(1);
+		for (const attempt of attempts.filter((attempt) => attempt.status === 'rejected')) {
+			expect((attempt as PromiseRejectedResult).reason).toMatchObject({ code: 'error_follow_up_conflict' });
+		}
+		const [row] = await db.select().from(followUps).where(eq(followUps.nodeId, activity.id));
+		const revisions = await db.select().from(followUpRevisions).where(and(eq(followUpRevisions.tenantId, ctx.tenantId), eq(followUpRevisions.followUpId, row.id)));
+		expect(row.version).toBe(2);
+		expect(revisions).toHaveLength(2);
+	});
+
 	it('takes an assessment and analysis for goals, and refuses a status that is not in the set', async () => {
 		const { db, ctx, plan, goal, activity, period, assessments, status } = await setup();
 		await recordFollowUp(db, ctx, plan.id, goal.id, period, { assessmentId: assessments[1].id, analysis: 'Resultaten i åk 3 har ökat men inte nått målet.' });

@@ -1,14 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { followUpRevisions, followUps, levels, nodes, people, accounts } from '../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { followUps, people, accounts } from '../db/schema';
 import type { Ctx } from '../shared/context';
 import { DomainError, notFound } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
 import { isUuid } from '../shared/uuid';
-import { findPeriod } from './period-repository';
-import { listScale } from './scales';
+import { findReportTarget, saveFollowUpVersion } from './follow-up-repository';
 
 export const followUpInput = z.object({
 	statusId: z.string().optional(),
@@ -35,69 +33,48 @@ export async function recordFollowUp(db: Db, ctx: Ctx, planId: string, nodeId: s
 	const data = parseInput(followUpInput, input, labels);
 	const comment = data.comment.replace(/\r\n/g, '\n').trim();
 	const analysis = data.analysis.replace(/\r\n/g, '\n').trim();
-	return db.transaction(async (tx) => {
-		const period = await findPeriod(tx, ctx.tenantId, planId, periodId);
-		if (!period) throw notFound();
-		if (period.closedAt) throw new DomainError('error_period_closed', {}, { status: 409 });
-		if (!isUuid(nodeId)) throw notFound();
-		const [row] = await tx
-			.select({ node: nodes, followUp: levels.followUp })
-			.from(nodes)
-			.innerJoin(levels, and(eq(levels.tenantId, nodes.tenantId), eq(levels.id, nodes.levelId)))
-			.where(and(eq(nodes.tenantId, ctx.tenantId), eq(nodes.planId, planId), eq(nodes.id, nodeId)));
-		if (!row) throw notFound();
-		if (row.followUp === 'none') throw new DomainError('error_not_followed_up', {}, { status: 409 });
+	// No transaction of its own: the write is one statement (report, revision, audit) that lands only
+	// if the report is still at the version read here. Inside a caller's transaction, pass its handle.
+	const target = await findReportTarget(db, ctx.tenantId, { planId, nodeId, periodId, statusId: data.statusId, assessmentId: data.assessmentId });
+	if (!target) throw notFound();
+	if (target.periodClosed) throw new DomainError('error_period_closed', {}, { status: 409 });
+	if (!target.followUp) throw notFound();
+	if (target.followUp === 'none') throw new DomainError('error_not_followed_up', {}, { status: 409 });
+	const isStatus = target.followUp === 'status';
+	const chosen = isStatus ? data.statusId : data.assessmentId;
+	const field = isStatus ? 'statusId' : 'assessmentId';
+	if (!target.choiceValid) throw new DomainError(chosen ? 'error_field_invalid' : 'error_field_required', { field: labels[field] }, { field });
+	const values = {
+		statusId: isStatus ? chosen! : null,
+		assessmentId: isStatus ? null : chosen!,
+		comment,
+		analysis: isStatus ? '' : analysis
+	};
 
-		const scale = await listScale(tx, ctx.tenantId, row.followUp);
-		const chosen = row.followUp === 'status' ? data.statusId : data.assessmentId;
-		const field = row.followUp === 'status' ? 'statusId' : 'assessmentId';
-		const value = scale.find((candidate) => candidate.id === chosen && !candidate.retired);
-		if (!value) throw new DomainError(chosen ? 'error_field_invalid' : 'error_field_required', { field: labels[field] }, { field });
-		const values = {
-			statusId: row.followUp === 'status' ? value.id : null,
-			assessmentId: row.followUp === 'assessment' ? value.id : null,
-			comment,
-			analysis: row.followUp === 'assessment' ? analysis : ''
-		};
-
-		const key = and(eq(followUps.tenantId, ctx.tenantId), eq(followUps.nodeId, nodeId), eq(followUps.periodId, periodId));
-		const [existing] = await tx.select().from(followUps).where(key);
-		let id: string;
-		let version: number;
-		if (existing) {
-			if (data.version !== existing.version) throw await conflict(tx, ctx.tenantId, existing);
-			version = existing.version + 1;
-			await tx
-				.update(followUps)
-				.set({ ...values, version: sql`${followUps.version} + 1`, updatedBy: ctx.actor.id, updatedAt: new Date() })
-				.where(key);
-			id = existing.id;
-		} else {
-			if (data.version !== undefined && data.version !== 0) throw new DomainError('error_stale_edit', {}, { status: 409 });
-			const inserted = await tx
-				.insert(followUps)
-				.values({ tenantId: ctx.tenantId, planId, nodeId, periodId, ...values, updatedBy: ctx.actor.id })
-				.onConflictDoNothing()
-				.returning();
-			// Someone else's first report landed between our read and our write.
-			if (!inserted.length) throw await conflict(tx, ctx.tenantId, (await tx.select().from(followUps).where(key))[0]);
-			id = inserted[0].id;
-			version = 1;
-		}
-		await tx.insert(followUpRevisions).values({ tenantId: ctx.tenantId, followUpId: id, version, ...values, changedBy: ctx.actor.id });
-		await recordAudit(tx, ctx, {
-			action: 'follow_up.save',
-			entityType: 'node',
-			entityId: nodeId,
-			planId,
-			before: existing ? { statusId: existing.statusId, assessmentId: existing.assessmentId, comment: existing.comment, analysis: existing.analysis } : undefined,
-			after: { periodId, ...values }
-		});
-		return version;
+	const { existing } = target;
+	// A first report is made from version 0; an edit from the version its form showed.
+	const expected = data.version ?? 0;
+	if (existing ? expected !== existing.version : expected !== 0) throw await conflictWith(db, ctx.tenantId, nodeId, periodId);
+	const version = await saveFollowUpVersion(db, ctx, { planId, nodeId, periodId, ...values }, expected, {
+		action: 'follow_up.save',
+		entityType: 'node',
+		entityId: nodeId,
+		planId,
+		before: existing ? { statusId: existing.statusId, assessmentId: existing.assessmentId, comment: existing.comment, analysis: existing.analysis } : undefined,
+		after: { periodId, ...values }
 	});
+	// Someone else's save landed between our read and our write.
+	if (version === undefined) throw await conflictWith(db, ctx.tenantId, nodeId, periodId);
+	return version;
 }
 
-async function conflict(tx: Db, tenantId: string, other: typeof followUps.$inferSelect): Promise<DomainError> {
+/** The refusal for a stale edit: whoever saved last, and what they wrote (a vanished report: plainly stale). */
+async function conflictWith(tx: Db, tenantId: string, nodeId: string, periodId: string): Promise<DomainError> {
+	const [other] = await tx
+		.select()
+		.from(followUps)
+		.where(and(eq(followUps.tenantId, tenantId), eq(followUps.nodeId, nodeId), eq(followUps.periodId, periodId)));
+	if (!other) return new DomainError('error_stale_edit', {}, { status: 409 });
 	const [who] = isUuid(other.updatedBy)
 		? await tx
 				.select({ name: people.name })

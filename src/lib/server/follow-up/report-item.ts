@@ -15,10 +15,14 @@ export interface ItemReport {
 
 /** One row of "Att rapportera": the item's follow-up and its indicators' values, saved together or not at all. */
 export async function reportItem(db: Db, ctx: Ctx, planId: string, nodeId: string, periodId: string, report: ItemReport): Promise<void> {
+	const values = Object.entries(report.values ?? {}).filter(([, value]) => value.trim());
+	// Without values the report is one statement already; a transaction would only add round trips.
+	if (!values.length) {
+		await recordFollowUp(db, ctx, planId, nodeId, periodId, report);
+		return;
+	}
 	await db.transaction(async (tx) => {
 		await recordFollowUp(tx, ctx, planId, nodeId, periodId, report);
-		for (const [indicatorId, value] of Object.entries(report.values ?? {})) {
-			if (value.trim()) await recordMeasurement(tx, ctx, planId, indicatorId, periodId, { value });
-		}
+		for (const [indicatorId, value] of values) await recordMeasurement(tx, ctx, planId, indicatorId, periodId, { value });
 	});
 }

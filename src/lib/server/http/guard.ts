@@ -3,7 +3,7 @@ import { getDb } from '../app/runtime';
 import { authorize, type Action, type Scope } from '../policies';
 import { findPlan, type Plan } from '../plans/plan-repository';
 import { findUnit } from '../organisation/organisation-repository';
-import { isResponsible } from '../follow-up/follow-up-repository';
+import { findPlanForReport, isResponsible } from '../follow-up/follow-up-repository';
 import { messageFor } from '../presenters/message';
 import { isDomainError } from '../shared/domain-error';
 import { found } from './run-action';
@@ -37,4 +37,11 @@ export async function guardUnit(locals: App.Locals, unitId: string, action: Acti
  */
 export async function reportScope(locals: App.Locals, plan: Pick<Plan, 'ownerUnitId'>, nodeId: string): Promise<Scope> {
 	return { unitId: plan.ownerUnitId, responsible: await isResponsible(getDb(), locals.ctx.tenantId, locals.ctx.actor.personId, nodeId) };
+}
+
+/** A report's checks in one query: the plan of the signed-in organisation (else 404), readable, and the report scope. */
+export async function guardReport(locals: App.Locals, planId: string, nodeId: string): Promise<{ plan: Plan; scope: Scope }> {
+	const { plan, responsible } = found(await findPlanForReport(getDb(), locals.ctx.tenantId, planId, locals.ctx.actor.personId, nodeId), locals.locale);
+	guard(locals, 'plan.read', { unitId: plan.ownerUnitId });
+	return { plan, scope: { unitId: plan.ownerUnitId, responsible } };
 }

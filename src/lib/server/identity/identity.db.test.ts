@@ -9,11 +9,11 @@ import { assignRole } from './assign-role';
 import { removeRole } from './remove-role';
 import { holdRoleTitle } from './hold-role-title';
 import { signIn } from './sign-in';
-import { endSession, resolveSession } from './sessions';
+import { createSession, endSession, resolveSession } from './sessions';
 import { createApiToken, resolveApiToken, revokeApiToken } from './api-tokens';
 import { issuePasswordLink, resetPassword } from './password-links';
 import { setIdentityProvider } from './oidc';
-import { buildActor } from './build-actor';
+import { resolveRequestContext } from '../app/request-context';
 import { listAccounts } from './account-repository';
 import { setAccountDisabled } from './set-account-disabled';
 
@@ -65,13 +65,19 @@ describe('roles', () => {
 		const { db, tenant, top, school, account, ctx } = await setup();
 		const other = await addUnit(db, ctx, { parentId: top.id, kind: 'school_unit', name: 'Söderskolan' });
 		const classroom = await addUnit(db, ctx, { parentId: school.id, kind: 'department', name: 'Årskurs 1' });
-		const actor = await buildActor(db, tenant.id, account, 'Karin Ek');
+		const actorOf = async () => {
+			const resolved = await resolveRequestContext(db, { sessionCookie: await createSession(db, tenant.id, account.id) });
+			if (!resolved || 'refused' in resolved) throw new Error('no session');
+			return resolved.ctx.actor;
+		};
+		const actor = await actorOf();
+		expect(actor).toMatchObject({ id: account.id, name: 'Karin Ek', personId: account.personId });
 		expect(can(actor, 'plan.edit', { unitId: school.id })).toBe(true);
 		expect(can(actor, 'plan.edit', { unitId: classroom.id })).toBe(true);
 		expect(can(actor, 'plan.edit', { unitId: other.id })).toBe(false);
 		expect(can(actor, 'framework.edit')).toBe(false);
 		await assignRole(db, ctx, account.id, { role: 'admin', unitId: top.id });
-		const admin = await buildActor(db, tenant.id, account, 'Karin Ek');
+		const admin = await actorOf();
 		expect(can(admin, 'framework.edit')).toBe(true);
 		expect(can(admin, 'plan.adopt', { unitId: other.id })).toBe(true);
 		await expect(assignRole(db, ctx, account.id, { role: 'admin', unitId: top.id })).rejects.toMatchObject({ code: 'error_role_already_held' });

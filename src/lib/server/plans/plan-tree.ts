@@ -41,7 +41,15 @@ export function buildTree(data: Pick<PlanData, 'nodes' | 'framework'>): TreeEntr
 
 /** Every entry of the outline, depth first: for tables and documents. */
 export function flattenTree(entries: TreeEntry[]): TreeEntry[] {
-	return entries.flatMap((entry) => [entry, ...flattenTree(entry.children)]);
+	const flat: TreeEntry[] = [];
+	const visit = (list: TreeEntry[]) => {
+		for (const entry of list) {
+			flat.push(entry);
+			visit(entry.children);
+		}
+	};
+	visit(entries);
+	return flat;
 }
 
 /** Ids of a node and everything under it (own children only): what a move must not land in. */

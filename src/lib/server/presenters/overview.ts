@@ -1,5 +1,5 @@
 import { renderChart } from './charts';
-import type { FollowUp, Measurement } from '../follow-up/follow-up-repository';
+import type { Measurement, ReportState } from '../follow-up/follow-up-repository';
 import { evaluateIndicator, type Evaluation } from '../follow-up/evaluate-indicator';
 import type { Period } from '../follow-up/period-repository';
 import type { ScaleValue } from '../follow-up/scales';
@@ -12,22 +12,23 @@ const NOT_REPORTED = { id: 'none', labelSv: 'Ej rapporterad', labelEn: 'Not repo
  * The overview of a plan in a period: status per top-level item, assessments, overdue items,
  * missing reports per responsible, indicators against their targets. Linked items count once.
  */
-export function presentOverview(data: PlanData, periods: Period[], period: Period, followUps: FollowUp[], measurements: Measurement[], scale: ScaleValue[], locale: 'sv' | 'en') {
+export function presentOverview(data: PlanData, periods: Period[], period: Period, followUps: ReportState[], measurements: Measurement[], scale: ScaleValue[], locale: 'sv' | 'en') {
 	const reports = new Map(followUps.filter((report) => report.periodId === period.id).map((report) => [report.nodeId, report]));
 	const values = new Map(scale.map((value) => [value.id, value]));
 	const statuses = scale.filter((value) => value.kind === 'status');
 	const tree = buildTree(data);
 	const own = (entries: TreeEntry[]) => flattenTree(entries).filter((entry) => !entry.linked);
 
-	const perTopLevel = tree.map((root) => {
-		const items = own([root]).filter((entry) => entry.level.followUp === 'status');
+	const branches = tree.map((root) => own([root]));
+	const perTopLevel = tree.map((root, index) => {
+		const items = branches[index].filter((entry) => entry.level.followUp === 'status');
 		const counts = Object.fromEntries([...statuses, NOT_REPORTED].map((status) => [status.id, 0]));
 		for (const entry of items) counts[reports.get(entry.node.id)?.statusId ?? 'none'] += 1;
 		return { id: root.node.id, title: `${root.node.ref ? `${root.node.ref} ` : ''}${root.node.title}`, counts, total: items.length };
 	});
 	const columns = [...statuses, NOT_REPORTED].filter((status) => perTopLevel.some((row) => row.counts[status.id] > 0));
 
-	const all = own(tree);
+	const all = branches.flat();
 	const assessments = all
 		.filter((entry) => entry.level.followUp === 'assessment')
 		.map((entry) => {
@@ -53,10 +54,11 @@ export function presentOverview(data: PlanData, periods: Period[], period: Perio
 	const collator = new Intl.Collator('sv');
 
 	const previous = periods[periods.findIndex((candidate) => candidate.id === period.id) - 1];
+	const outcomes = new Map(measurements.map((m) => [`${m.indicatorId}/${m.periodId}`, m]));
 	const indicators = all.flatMap((entry) =>
 		entry.node.indicators.map((indicator) => {
-			const value = measurements.find((m) => m.indicatorId === indicator.id && m.periodId === period.id);
-			const before = previous && measurements.find((m) => m.indicatorId === indicator.id && m.periodId === previous.id);
+			const value = outcomes.get(`${indicator.id}/${period.id}`);
+			const before = previous && outcomes.get(`${indicator.id}/${previous.id}`);
 			const evaluation = evaluateIndicator(indicator, value ? Number(value.value) : null, before ? Number(before.value) : null);
 			return { id: indicator.id, nodeId: entry.node.id, name: indicator.name, kind: indicator.kind, unit: indicator.unit, value: value?.value ?? null, evaluation, target: indicator };
 		})

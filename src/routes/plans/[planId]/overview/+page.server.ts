@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/app/runtime';
 import { loadPlanData } from '$lib/server/plans/plan-repository';
 import { listPeriods } from '$lib/server/follow-up/period-repository';
-import { listFollowUps, listMeasurements } from '$lib/server/follow-up/follow-up-repository';
+import { listMeasurements, listReportStates } from '$lib/server/follow-up/follow-up-repository';
 import { listScale } from '$lib/server/follow-up/scales';
 import { presentOverview } from '$lib/server/presenters/overview';
 import { guard } from '$lib/server/http/guard';
@@ -11,14 +11,16 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	guard(locals, 'plan.read');
 	const db = getDb();
-	const data = found(await loadPlanData(db, locals.ctx.tenantId, params.planId), locals.locale);
-	const [periods, followUps, measurements, scale] = await Promise.all([
-		listPeriods(db, locals.ctx.tenantId, data.plan.id),
-		listFollowUps(db, locals.ctx.tenantId, data.plan.id),
-		listMeasurements(db, locals.ctx.tenantId, data.plan.id),
+	const periods = await listPeriods(db, locals.ctx.tenantId, params.planId);
+	const period = periods.find((candidate) => candidate.id === url.searchParams.get('period')) ?? periods.findLast((candidate) => !candidate.closedAt) ?? periods.at(-1);
+	// Only the chosen period's reports; every period's outcomes (an indicator may be judged against the one before).
+	const [plan, followUps, measurements, scale] = await Promise.all([
+		loadPlanData(db, locals.ctx.tenantId, params.planId),
+		period ? listReportStates(db, locals.ctx.tenantId, params.planId, period.id) : [],
+		listMeasurements(db, locals.ctx.tenantId, params.planId),
 		listScale(db, locals.ctx.tenantId)
 	]);
-	const period = periods.find((candidate) => candidate.id === url.searchParams.get('period')) ?? periods.findLast((candidate) => !candidate.closedAt) ?? periods.at(-1);
+	const data = found(plan, locals.locale);
 	return {
 		plan: { id: data.plan.id, title: data.plan.title },
 		periods: periods.map(({ id, name }) => ({ id, name })),

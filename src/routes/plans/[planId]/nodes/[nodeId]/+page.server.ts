@@ -22,7 +22,7 @@ import { listPeriods } from '$lib/server/follow-up/period-repository';
 import { listMeasurements } from '$lib/server/follow-up/follow-up-repository';
 import { reportItem } from '$lib/server/follow-up/report-item';
 import { reportFromForm } from '$lib/server/follow-up/report-form';
-import { guard, guardPlan, reportScope } from '$lib/server/http/guard';
+import { guard, guardPlan, guardReport, reportScope } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import { formFields } from '$lib/server/http/form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -94,10 +94,8 @@ async function edit(event: RequestEvent, command: (form: FormData) => Promise<un
 export const actions: Actions = {
 	report: async (event) => {
 		const { locals, params } = event;
-		const plan = await guardPlan(locals, params.planId, 'plan.read');
-		const form = await event.request.formData();
-		const report = reportFromForm(form);
-		const scope = await reportScope(locals, plan, params.nodeId);
+		const { scope } = await guardReport(locals, params.planId, params.nodeId);
+		const report = reportFromForm(await event.request.formData());
 		const result = await runAction(
 			locals.locale,
 			async () => {
