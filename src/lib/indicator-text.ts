@@ -21,6 +21,12 @@ export function indicatorValue(indicator: Pick<IndicatorLike, 'kind' | 'unit'>, 
 	return `${formatNumber(value)}${unit}`;
 }
 
+/** A stored value as a person types it: "ja"/"nej", "86,5". */
+export function editableValue(kind: string, value: string | null): string {
+	if (value === null) return '';
+	return kind === 'yes_no' ? (Number(value) === 1 ? 'ja' : 'nej') : value.replace('.', ',');
+}
+
 /** "≥ 85 %", "= ja", "Ökat jämfört med föregående år". */
 export function targetText(indicator: IndicatorLike): string {
 	if (indicator.targetKind === 'change') return indicator.targetChange === 'decrease' ? m.target_decreased() : m.target_increased();

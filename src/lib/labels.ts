@@ -50,3 +50,15 @@ export const directionLabel = (direction: string) =>
 
 export const roleLabel = (role: string) =>
 	({ admin: m.role_admin(), planner: m.role_planner(), reporter: m.role_reporter(), reader: m.role_reader() })[role] ?? role;
+
+export const meaningLabel = (meaning: string) =>
+	({
+		not_started: m.meaning_not_started(),
+		in_progress: m.meaning_in_progress(),
+		done: m.meaning_done(),
+		cancelled: m.meaning_cancelled(),
+		met: m.meaning_met(),
+		partly_met: m.meaning_partly_met(),
+		not_met: m.meaning_not_met(),
+		other: m.meaning_other()
+	})[meaning] ?? meaning;

@@ -9,7 +9,7 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		locale: locals.locale,
 		path: url.pathname + url.search,
 		admin: actor
-			? { people: can(actor, 'people.manage'), tokens: can(actor, 'tokens.manage'), audit: can(actor, 'audit.read') }
-			: { people: false, tokens: false, audit: false }
+			? { people: can(actor, 'people.manage'), scales: can(actor, 'scale.edit'), tokens: can(actor, 'tokens.manage'), audit: can(actor, 'audit.read') }
+			: { people: false, scales: false, tokens: false, audit: false }
 	};
 };

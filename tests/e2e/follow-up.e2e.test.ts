@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { expectAccessible, useBrowser, visit } from './support';
+import { expectAccessible, planPath, useBrowser, visit } from './support';
 
 const browser = useBrowser();
-
-/** A plan's address by its title (through the API, so no list has to be clicked while it loads). */
-async function planPath(page: Page, title: string): Promise<string> {
-	const plans = (await (await page.request.get('/api/v1/plans')).json()) as { id: string; title: string }[];
-	return `/plans/${plans.find((plan) => plan.title === title)!.id}`;
-}
 
 describe('follow-up', () => {
 	it('the second of two people saving the same report gets a clear message with the first one\'s text', async () => {

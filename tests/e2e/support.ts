@@ -62,3 +62,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await page.getByRole('button', { name: 'Logga in' }).click();
 	await page.waitForURL((url) => url.pathname === '/plans');
 }
+
+/** A plan's address by its title (through the API, so no list has to be clicked while it loads). */
+export async function planPath(page: Page, title: string): Promise<string> {
+	const plans = (await (await page.request.get('/api/v1/plans')).json()) as { id: string; title: string }[];
+	return `/plans/${plans.find((plan) => plan.title === title)!.id}`;
+}

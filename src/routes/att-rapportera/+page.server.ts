@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
-import { listDueReports, listIndicatorsOf } from '$lib/server/follow-up/follow-up-repository';
+import { presentDueReports } from '$lib/server/presenters/due-reports';
 import { scaleChoices } from '$lib/server/presenters/item-follow-up';
 import { reportItem } from '$lib/server/follow-up/report-item';
 import { reportFromForm } from '$lib/server/follow-up/report-form';
@@ -11,25 +11,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = getDb();
-	const personId = locals.ctx.actor.personId;
-	const due = personId ? await listDueReports(db, locals.ctx.tenantId, personId) : [];
-	const [statuses, assessments, indicators] = await Promise.all([
+	const [rows, statuses, assessments] = await Promise.all([
+		presentDueReports(db, locals.ctx.tenantId, locals.ctx.actor.personId),
 		scaleChoices(db, locals.ctx.tenantId, 'status'),
-		scaleChoices(db, locals.ctx.tenantId, 'assessment'),
-		listIndicatorsOf(db, locals.ctx.tenantId, [...new Set(due.map((row) => row.nodeId))])
+		scaleChoices(db, locals.ctx.tenantId, 'assessment')
 	]);
-	return {
-		rows: due.map((row) => ({
-			...row,
-			key: `${row.nodeId}-${row.periodId}`,
-			indicators: indicators
-				.filter((indicator) => indicator.nodeId === row.nodeId)
-				.map(({ id, name, kind, unit }) => ({ id, name, kind, unit }))
-		})),
-		statuses,
-		assessments,
-		saved: url.searchParams.has('saved')
-	};
+	return { rows, statuses, assessments, saved: url.searchParams.has('saved') };
 };
 
 export const actions: Actions = {

@@ -53,6 +53,7 @@ export interface DueReport {
 	periodId: string;
 	periodName: string;
 	dueOn: string;
+	asOf: string;
 }
 
 /**
@@ -63,7 +64,7 @@ export async function listDueReports(db: Db, tenantId: string, personId: string)
 	const result = await db.execute(sql`
 		select n.id as "nodeId", n.plan_id as "planId", pl.title as "planTitle", n.ref, n.title, n.level_id as "levelId",
 			l.follow_up as "followUp", n.deadline_text as "deadlineText", p.id as "periodId", p.name as "periodName",
-			to_char(p.due_on, 'YYYY-MM-DD') as "dueOn"
+			to_char(p.due_on, 'YYYY-MM-DD') as "dueOn", to_char(p.as_of, 'YYYY-MM-DD') as "asOf"
 		from nodes n
 		join levels l on l.tenant_id = n.tenant_id and l.id = n.level_id
 		join plans pl on pl.tenant_id = n.tenant_id and pl.id = n.plan_id
@@ -107,6 +108,17 @@ export async function listMeasurements(db: Db, tenantId: string, planId: string)
 export async function listIndicatorsOf(db: Db, tenantId: string, nodeIds: string[]) {
 	if (!nodeIds.length) return [];
 	return db.select().from(indicators).where(and(eq(indicators.tenantId, tenantId), inArray(indicators.nodeId, nodeIds)));
+}
+
+/** The outcomes recorded for some indicators, period by period, oldest first: what was measured before. */
+export async function listOutcomes(db: Db, tenantId: string, indicatorIds: string[]) {
+	if (!indicatorIds.length) return [];
+	return db
+		.select({ indicatorId: measurements.indicatorId, periodId: measurements.periodId, periodName: periods.name, asOf: periods.asOf, value: measurements.value })
+		.from(measurements)
+		.innerJoin(periods, and(eq(periods.tenantId, measurements.tenantId), eq(periods.id, measurements.periodId)))
+		.where(and(eq(measurements.tenantId, tenantId), inArray(measurements.indicatorId, indicatorIds)))
+		.orderBy(periods.asOf);
 }
 
 export async function listRevisions(db: Db, tenantId: string, followUpIds: string[]) {

@@ -11,6 +11,7 @@ import { recordFollowUp } from './record-follow-up';
 import { recordMeasurement } from './record-measurement';
 import { listScale } from './scales';
 import { isResponsible, listDueReports, listMeasurements } from './follow-up-repository';
+import { presentDueReports } from '../presenters/due-reports';
 
 async function setup() {
 	const db = await testDb();
@@ -116,6 +117,26 @@ describe('follow-up', () => {
 		expect(due).toEqual([expect.objectContaining({ nodeId: activity.id, periodId: period, dueOn: '2024-09-15', title: 'Läsfixare i åk 1' })]);
 		await recordFollowUp(db, ctx, plan.id, activity.id, period, { statusId: status('Pågående') });
 		expect(await listDueReports(db, ctx.tenantId, account.personId)).toEqual([]);
+	});
+
+	it('shows on "Att rapportera" each indicator\'s target, earlier outcomes and a value already entered', async () => {
+		const { db, ctx, plan, activity, period, status } = await setup();
+		const account = await addAccount(db, ctx, { email: 'omar@exempel.se', name: 'Omar', role: 'reporter' });
+		await holdRoleTitle(db, ctx, account.personId, 'Utvecklingschef', true);
+		const share = await addIndicator(db, ctx, plan.id, activity.id, { name: 'Andel lästa', kind: 'percent', targetKind: 'value', targetComparison: '>=', targetValue: '85' });
+		await recordMeasurement(db, ctx, plan.id, share, period, { value: '78' });
+		await recordFollowUp(db, ctx, plan.id, activity.id, period, { statusId: status('Pågående') });
+		await setPeriodClosed(db, ctx, plan.id, period, true);
+		const next = await addPeriod(db, ctx, plan.id, { name: 'Helår', asOf: '2024-12-31', dueOn: '2025-01-31' });
+		const [row] = await presentDueReports(db, ctx.tenantId, account.personId);
+		expect(row).toMatchObject({ periodId: next, nodeId: activity.id });
+		expect(row.indicators).toEqual([
+			expect.objectContaining({ name: 'Andel lästa', targetComparison: '>=', current: null, earlier: [{ periodName: 'Delår 2 per 31 augusti', value: '78' }] })
+		]);
+		await recordMeasurement(db, ctx, plan.id, share, next, { value: '86,5' });
+		const [again] = await presentDueReports(db, ctx.tenantId, account.personId);
+		expect(again.indicators[0]).toMatchObject({ current: '86.5', earlier: [{ value: '78' }] });
+		expect(await presentDueReports(db, ctx.tenantId, undefined)).toEqual([]);
 	});
 
 	it('answers another organisation\'s ids as not found', async () => {

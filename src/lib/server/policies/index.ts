@@ -23,7 +23,8 @@ export type Action =
 	| 'tokens.manage'
 	| 'audit.read'
 	| 'followup.report'
-	| 'period.manage';
+	| 'period.manage'
+	| 'scale.edit';
 
 const RULES: Record<Action, readonly Role[]> = {
 	'plan.read': ['admin', 'planner', 'reporter', 'reader'],
@@ -38,7 +39,8 @@ const RULES: Record<Action, readonly Role[]> = {
 	'tokens.manage': ['admin'],
 	'audit.read': ['admin'],
 	'followup.report': ['admin', 'planner', 'reporter'],
-	'period.manage': ['admin']
+	'period.manage': ['admin'],
+	'scale.edit': ['admin']
 };
 
 type Reach = 'anywhere' | 'unit' | 'organisation';
@@ -55,7 +57,8 @@ const REACH: Record<Action, Reach> = {
 	'tokens.manage': 'organisation',
 	'audit.read': 'organisation',
 	'followup.report': 'unit',
-	'period.manage': 'unit'
+	'period.manage': 'unit',
+	'scale.edit': 'organisation'
 };
 
 export interface Scope {

@@ -28,10 +28,11 @@ const allowedRoles: Record<Action, Role[]> = {
 	'tokens.manage': ['admin'],
 	'audit.read': ['admin'],
 	'followup.report': ['admin', 'planner', 'reporter'],
-	'period.manage': ['admin']
+	'period.manage': ['admin'],
+	'scale.edit': ['admin']
 };
 const unitScoped: Action[] = ['plan.create', 'plan.edit', 'plan.adopt', 'plan.archive', 'followup.report', 'period.manage'];
-const organisationWide: Action[] = ['framework.edit', 'organisation.edit', 'people.manage', 'tokens.manage', 'audit.read'];
+const organisationWide: Action[] = ['framework.edit', 'organisation.edit', 'people.manage', 'tokens.manage', 'audit.read', 'scale.edit'];
 
 describe('policies', () => {
 	for (const [action, roles] of Object.entries(allowedRoles) as [Action, Role[]][]) {

@@ -1,0 +1,74 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app/runtime';
+import { countScaleUsage, listScale } from '$lib/server/follow-up/scales';
+import { addScaleValue, moveScaleValue, removeScaleValue, updateScaleValue, useAssessmentPreset, MEANINGS_OF } from '$lib/server/follow-up/manage-scale';
+import { authorize } from '$lib/server/policies';
+import { guard } from '$lib/server/http/guard';
+import { runAction } from '$lib/server/http/run-action';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	guard(locals, 'scale.edit');
+	const db = getDb();
+	const [scale, usage] = await Promise.all([listScale(db, locals.ctx.tenantId), countScaleUsage(db, locals.ctx.tenantId)]);
+	const present = (kind: 'status' | 'assessment') => ({
+		kind,
+		meanings: [...MEANINGS_OF[kind]],
+		values: scale
+			.filter((value) => value.kind === kind)
+			.map(({ id, labelSv, labelEn, colour, meaning, retired }) => ({ id, labelSv, labelEn, colour, meaning, retired, uses: usage.get(id) ?? 0 }))
+	});
+	return { scales: [present('status'), present('assessment')], saved: url.searchParams.get('saved') };
+};
+
+/** Runs one change; on success back to the page (fresh lists), at the value the command names. */
+async function change(event: RequestEvent, command: (form: FormData) => Promise<string>) {
+	const { locals, request } = event;
+	const form = await request.formData();
+	const values = Object.fromEntries(form);
+	const result = await runAction(
+		locals.locale,
+		async () => {
+			authorize(locals.ctx.actor, 'scale.edit');
+			return command(form);
+		},
+		values
+	);
+	if (result && typeof result === 'object') return result;
+	const id = result as string;
+	redirect(303, `/admin/scales?saved=${encodeURIComponent(id)}${id ? `#value-${id}` : ''}`);
+}
+
+const fields = (form: FormData) => ({
+	labelSv: form.get('labelSv') ?? undefined,
+	labelEn: form.get('labelEn') ?? undefined,
+	colour: form.get('colour') ?? undefined,
+	meaning: form.get('meaning') ?? undefined,
+	retired: form.get('retired') ?? undefined
+});
+
+export const actions: Actions = {
+	add: (event) => change(event, (form) => addScaleValue(getDb(), event.locals.ctx, String(form.get('kind') ?? ''), fields(form))),
+	update: (event) =>
+		change(event, async (form) => {
+			const id = String(form.get('id') ?? '');
+			await updateScaleValue(getDb(), event.locals.ctx, id, fields(form));
+			return id;
+		}),
+	move: (event) =>
+		change(event, async (form) => {
+			const id = String(form.get('id') ?? '');
+			await moveScaleValue(getDb(), event.locals.ctx, id, form.get('direction') === 'up' ? 'up' : 'down');
+			return id;
+		}),
+	remove: (event) =>
+		change(event, async (form) => {
+			await removeScaleValue(getDb(), event.locals.ctx, String(form.get('id') ?? ''));
+			return '';
+		}),
+	preset: (event) =>
+		change(event, async (form) => {
+			await useAssessmentPreset(getDb(), event.locals.ctx, String(form.get('preset') ?? ''));
+			return '';
+		})
+};
