@@ -53,6 +53,16 @@ describe('styrkedjan CLI', () => {
 		expect(exported.followUps).toEqual([expect.objectContaining({ status: expect.objectContaining({ label: { sv: 'Pågående', en: 'In progress' }, meaning: 'in_progress' }) })]);
 		expect(exported.measurements).toEqual([expect.objectContaining({ value: 87.9 })]);
 		expect(await cli('export', '--plan', crypto.randomUUID(), '--format', 'json', '--out', file)).toMatchObject({ code: 1 });
+
+		// The same plan as Word and Excel: real files (zip archives a reader opens: see documents.db.test.ts).
+		for (const format of ['docx', 'xlsx']) {
+			const target = path.join(dataDir, `plan.${format}`);
+			const result = await cli('export', '--plan', adopted.id, '--format', format, '--out', target);
+			expect(result).toMatchObject({ code: 0 });
+			expect(result.out).toContain(target);
+			expect(fs.readFileSync(target).subarray(0, 2).toString()).toBe('PK');
+		}
+		expect(await cli('export', '--plan', adopted.id, '--format', 'odt', '--out', file)).toMatchObject({ code: 1, err: 'Okänt format. Välj ett av: html, docx, pdf, xlsx, json.' });
 	});
 
 	it('adds people with roles and creates API tokens', { timeout: 60_000 }, async () => {

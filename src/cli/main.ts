@@ -6,9 +6,9 @@ import { migrateDatabase } from '../lib/server/db/migrate';
 import { loadDemo } from '../lib/server/demo/load-demo';
 import { createTenant } from '../lib/server/organisation/create-tenant';
 import { findTenantBySlug } from '../lib/server/organisation/organisation-repository';
-import { findPlanOwner, listPlans, loadPlanData } from '../lib/server/plans/plan-repository';
-import { presentPlanDocument, presentPlanSummary } from '../lib/server/presenters/plan-document';
-import { loadFollowUpData } from '../lib/server/follow-up/follow-up-repository';
+import { findPlanOwner, listPlans } from '../lib/server/plans/plan-repository';
+import { exportPlan } from '../lib/server/documents/export-plan';
+import { presentPlanSummary } from '../lib/server/presenters/plan-document';
 import { messageFor } from '../lib/server/presenters/message';
 import { isDomainError, notFound } from '../lib/server/shared/domain-error';
 import { systemContext } from '../lib/server/shared/context';
@@ -23,7 +23,8 @@ const HELP = `Styrkedjan – kommandon
   styrkedjan demo                                      Lägger in demo-organisationen Exempelkommun (om den saknas)
   styrkedjan tenant add --slug S --name N              Lägger till en organisation
   styrkedjan plans --tenant S [--json]                 Listar en organisations planer
-  styrkedjan export --plan ID --format json --out FIL  Exporterar en hel plan
+  styrkedjan export --plan ID --format json|xlsx|docx|pdf|html [--period ID] [--language sv|en] --out FIL
+                                                       Exporterar en plan (med --period: uppföljningsrapporten)
   styrkedjan user add --tenant S --email E --name N --role R [--unit ENHETS-ID] [--password LÖSENORD]
                                                        Lägger till en person med konto (roll: admin, planner, reporter, reader)
   styrkedjan token create --tenant S --name N          Skapar en API-nyckel (skrivs ut på sista raden, visas bara en gång)
@@ -85,19 +86,17 @@ async function run(database: Database, command: string, argv: string[], out: Out
 			return 0;
 		}
 		case 'export': {
-			const { values } = parseArgs({ args: argv, options: { plan: { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' } } });
-			if (values.format !== 'json') {
-				err(`Formatet "${values.format}" stöds inte ännu. Använd --format json.`);
-				return 1;
-			}
+			const { values } = parseArgs({
+				args: argv,
+				options: { plan: { type: 'string' }, format: { type: 'string', default: 'json' }, period: { type: 'string' }, out: { type: 'string' }, language: { type: 'string', default: 'sv' } }
+			});
 			if (!values.plan || !values.out) return usage(err);
 			// The operator names a plan by id alone; its organisation is looked up, then every read is scoped to it.
 			const tenantId = await findPlanOwner(db, values.plan);
-			const data = tenantId ? await loadPlanData(db, tenantId, values.plan) : undefined;
-			if (!data) throw notFound();
-			const followUp = await loadFollowUpData(db, data.plan.tenantId, data.plan.id);
-			fs.writeFileSync(values.out, `${JSON.stringify(presentPlanDocument(data, followUp), null, 2)}\n`);
-			out(`Planen "${data.plan.title}" är exporterad till ${values.out}.`);
+			if (!tenantId) throw notFound();
+			const file = await exportPlan(db, tenantId, values.plan, { format: values.format ?? 'json', periodId: values.period, locale: values.language === 'en' ? 'en' : 'sv' });
+			fs.writeFileSync(values.out, file.body);
+			out(`Planen är exporterad till ${values.out} (${file.contentType.split(';')[0]}, ${Math.ceil(file.body.length / 1024)} kB).`);
 			return 0;
 		}
 		case 'user': {

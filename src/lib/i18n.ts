@@ -1,4 +1,4 @@
-import { getLocale } from '$lib/paraglide/runtime';
+import { getLocale } from './paraglide/runtime';
 
 /** The organisation's own names for its levels and fields, in the reader's language. */
 export function levelName(level: { nameSv: string; nameEn: string; namePluralSv: string; namePluralEn: string }, plural = false): string {
@@ -20,7 +20,7 @@ export function formatDate(iso: string | null | undefined): string {
 	return new Intl.DateTimeFormat(getLocale() === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
-export function formatNumber(value: string | number | null | undefined): string {
+export function formatNumber(value: string | number | null | undefined, locale: 'sv' | 'en' = getLocale() === 'en' ? 'en' : 'sv'): string {
 	if (value === null || value === undefined || value === '') return '';
-	return new Intl.NumberFormat(getLocale() === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 2 }).format(Number(value));
+	return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 2 }).format(Number(value));
 }

@@ -1,5 +1,10 @@
-import { m } from '$lib/paraglide/messages.js';
-import { formatNumber } from '$lib/i18n';
+import { m } from './paraglide/messages.js';
+import { getLocale } from './paraglide/runtime';
+import { formatNumber } from './i18n';
+
+/** The reader's language; documents made on the server pass theirs. */
+type Locale = 'sv' | 'en';
+const current = (): Locale => (getLocale() === 'en' ? 'en' : 'sv');
 
 interface IndicatorLike {
 	kind: string;
@@ -14,11 +19,11 @@ interface IndicatorLike {
 
 const COMPARISON: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
 
-export function indicatorValue(indicator: Pick<IndicatorLike, 'kind' | 'unit'>, value: string | null): string {
+export function indicatorValue(indicator: Pick<IndicatorLike, 'kind' | 'unit'>, value: string | null, locale: Locale = current()): string {
 	if (value === null || value === '') return '';
-	if (indicator.kind === 'yes_no') return Number(value) === 1 ? m.yes() : m.no();
+	if (indicator.kind === 'yes_no') return Number(value) === 1 ? m.yes({}, { locale }) : m.no({}, { locale });
 	const unit = indicator.kind === 'percent' ? ' %' : indicator.unit ? ` ${indicator.unit}` : '';
-	return `${formatNumber(value)}${unit}`;
+	return `${formatNumber(value, locale)}${unit}`;
 }
 
 /** A stored value as a person types it: "ja"/"nej", "86,5". */
@@ -28,13 +33,13 @@ export function editableValue(kind: string, value: string | null): string {
 }
 
 /** "≥ 85 %", "= ja", "Ökat jämfört med föregående år". */
-export function targetText(indicator: IndicatorLike): string {
-	if (indicator.targetKind === 'change') return indicator.targetChange === 'decrease' ? m.target_decreased() : m.target_increased();
-	if (indicator.targetKind === 'value') return `${COMPARISON[indicator.targetComparison ?? '='] ?? ''} ${indicatorValue(indicator, indicator.targetValue)}`;
+export function targetText(indicator: IndicatorLike, locale: Locale = current()): string {
+	if (indicator.targetKind === 'change') return indicator.targetChange === 'decrease' ? m.target_decreased({}, { locale }) : m.target_increased({}, { locale });
+	if (indicator.targetKind === 'value') return `${COMPARISON[indicator.targetComparison ?? '='] ?? ''} ${indicatorValue(indicator, indicator.targetValue, locale)}`;
 	return '';
 }
 
-export function baselineText(indicator: IndicatorLike): string {
-	const value = indicatorValue(indicator, indicator.baselineValue);
+export function baselineText(indicator: IndicatorLike, locale: Locale = current()): string {
+	const value = indicatorValue(indicator, indicator.baselineValue, locale);
 	return value && indicator.baselineLabel ? `${value} (${indicator.baselineLabel})` : value;
 }

@@ -6,6 +6,12 @@ import { isUuid } from '../shared/uuid';
 export type Tenant = typeof tenants.$inferSelect;
 export type Unit = typeof units.$inferSelect;
 
+export async function findTenant(db: Db, tenantId: string): Promise<Tenant | undefined> {
+	if (!isUuid(tenantId)) return undefined;
+	const [row] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
+	return row;
+}
+
 export async function findTenantBySlug(db: Db, slug: string): Promise<Tenant | undefined> {
 	const [row] = await db.select().from(tenants).where(eq(tenants.slug, slug));
 	return row;

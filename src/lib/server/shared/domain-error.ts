@@ -13,7 +13,7 @@ export class DomainError extends Error {
 	constructor(
 		readonly code: string,
 		readonly params: Record<string, MessageParam> = {},
-		readonly options: { field?: string; status?: 400 | 403 | 404 | 409 } = {}
+		readonly options: { field?: string; status?: 400 | 403 | 404 | 409 | 413 | 503 } = {}
 	) {
 		super(code);
 		this.name = 'DomainError';

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { testDb } from '../testing/factories';
+import { loadDemo } from '../demo/load-demo';
+import { listPlans, loadPlanData } from '../plans/plan-repository';
+import { listPeriods } from '../follow-up/period-repository';
+import { exportPlan, fileName } from './export-plan';
+
+const CENTRAL = 'Utbildningsförvaltningens verksamhetsplan 2025';
+const SCHOOL_YEAR = 'Verksamhetsplan 2025';
+
+async function setup() {
+	const db = await testDb();
+	const { tenant } = await loadDemo(db);
+	const plans = await listPlans(db, tenant.id);
+	const plan = (title: string) => plans.find((candidate) => candidate.title === title)!;
+	return { db, tenantId: tenant.id, plan };
+}
+
+/** The main text and the styles of a .docx, as Word stores them. */
+async function openDocx(body: Buffer) {
+	const zip = await JSZip.loadAsync(body);
+	const read = (name: string) => zip.file(name)!.async('string');
+	return { document: await read('word/document.xml'), styles: await read('word/styles.xml'), settings: await read('word/settings.xml'), zip };
+}
+
+/** Paragraph texts with the style Word will show them in. */
+function paragraphs(xml: string): { style: string; text: string }[] {
+	return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((match) => ({
+		style: /<w:pStyle w:val="([^"]+)"/.exec(match[0])?.[1] ?? '',
+		text: [...match[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((part) => part[1]).join('')
+	}));
+}
+
+describe('documents', () => {
+	it('makes the plan in Word with heading styles from the framework, tables with repeating header rows, language sv-SE and a contents field', async () => {
+		const { db, tenantId, plan } = await setup();
+		const central = plan(CENTRAL);
+		const file = await exportPlan(db, tenantId, central.id, { format: 'docx', locale: 'sv' });
+		expect(file.filename).toBe('utbildningsforvaltningens-verksamhetsplan-2025.docx');
+		const { document, styles, settings } = await openDocx(file.body);
+		const shown = paragraphs(document);
+		const data = (await loadPlanData(db, tenantId, central.id))!;
+		const perspective = data.nodes.find((node) => node.parentId === null)!;
+		// Top level (perspective, a heading level) → Heading1 with its text; the next level → Heading2.
+		expect(shown).toContainEqual({ style: 'Heading1', text: `${perspective.ref ? `${perspective.ref} ` : ''}${perspective.title}` });
+		expect(shown.some((paragraph) => paragraph.style === 'Heading2')).toBe(true);
+		expect(shown).toContainEqual({ style: 'Title', text: CENTRAL });
+		// Chapters come first, in order, as headings.
+		expect(shown.filter((paragraph) => paragraph.style === 'Heading1')[0].text).toBe(data.chapters[0].title);
+		// Activities (table rows) become tables with the framework's columns and a header row that repeats.
+		expect(document).toContain('<w:tblHeader/>');
+		const headerCells = [...document.matchAll(/<w:tr>[\s\S]*?<w:tblHeader\/>[\s\S]*?<\/w:tr>/g)][0][0];
+		expect(paragraphs(headerCells).map((cell) => cell.text)).toEqual(['Aktivitet', 'Nämnd', 'Slutfört']);
+		expect(styles).toContain('w:lang w:val="sv-SE"');
+		expect(document).toMatch(/TOC \\h \\o &quot;1-3&quot;/);
+		expect(settings).toContain('updateFields');
+	});
+
+	it('makes the follow-up report in Word with status and comment columns, assessments, and alt text on its chart', async () => {
+		const { db, tenantId, plan } = await setup();
+		const central = plan(CENTRAL);
+		const [first] = await listPeriods(db, tenantId, central.id);
+		const file = await exportPlan(db, tenantId, central.id, { format: 'docx', periodId: first.id, locale: 'sv' });
+		expect(file.filename).toBe('utbildningsforvaltningens-verksamhetsplan-2025-delar-1-per-30-april.docx');
+		const { document, zip } = await openDocx(file.body);
+		const text = paragraphs(document).map((paragraph) => paragraph.text);
+		expect(text).toContain('Uppföljning: Delår 1 per 30 april');
+		expect(text).toContain('Status');
+		expect(text).toContain('Kommentar');
+		expect(text).toContain('Samtliga skolor har tillsatt heltidsmentorer.');
+		expect(text).toContain('Bedömning: Delvis uppfyllt');
+		// Every picture has a description (Word's alternative text), and the figures are also in a table.
+		const pictures = [...document.matchAll(/<wp:docPr [^>]*>/g)].map((match) => match[0]);
+		expect(pictures.length).toBeGreaterThan(0);
+		for (const picture of pictures) expect(picture).toMatch(/descr="[^"]{20,}"/);
+		expect(Object.keys(zip.files).some((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toBe(true);
+	});
+
+	it('makes the workbook: one row per item with every field, status and comment per period, and a sheet of indicator values', async () => {
+		const { db, tenantId, plan } = await setup();
+		const central = plan(CENTRAL);
+		const periods = await listPeriods(db, tenantId, central.id);
+		const file = await exportPlan(db, tenantId, central.id, { format: 'xlsx', periodId: periods[1].id, locale: 'sv' });
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
+		const items = workbook.getWorksheet('Punkter')!;
+		const header = (items.getRow(1).values as (string | undefined)[]).slice(1);
+		expect(header.slice(0, 6)).toEqual(['Id', 'Överordnad (id)', 'Nivå', 'Nummer', 'Rubrik', 'Beskrivning']);
+		expect(header).toContain('Nämnd');
+		expect(header).toContain('Status – Delår 1 per 30 april');
+		expect(header).toContain('Kommentar – Delår 2 per 31 augusti');
+		const data = (await loadPlanData(db, tenantId, central.id))!;
+		expect(items.rowCount - 1).toBe(data.nodes.length);
+		const rows = items.getSheetValues().slice(2) as unknown[][];
+		const mentors = rows.find((row) => String(row[header.indexOf('Rubrik') + 1]).startsWith('Följa upp att alla kommunala högstadie'))!;
+		expect(mentors[header.indexOf('Status – Delår 1 per 30 april') + 1]).toBe('Genomförd');
+		expect(mentors[header.indexOf('Kommentar – Delår 2 per 31 augusti') + 1]).toBe('Klart sedan mars.');
+		const indicators = workbook.getWorksheet('Indikatorer')!;
+		const indicatorHeader = (indicators.getRow(1).values as string[]).slice(1);
+		const absence = (indicators.getSheetValues().slice(2) as unknown[][]).find((row) => row[indicatorHeader.indexOf('Indikator') + 1] === 'Sjukfrånvaro bland medarbetare')!;
+		expect(absence[indicatorHeader.indexOf('Utfall – Delår 1 per 30 april') + 1]).toBe(6.6);
+		expect(absence[indicatorHeader.indexOf('Utfall – Delår 2 per 31 augusti') + 1]).toBe(6.1);
+	});
+
+	it('lays out each framework its own way: a plan of goal areas with measure rows keeps its four columns', async () => {
+		const { db, tenantId, plan } = await setup();
+		const plans = await listPlans(db, tenantId);
+		for (const candidate of plans) {
+			const html = (await exportPlan(db, tenantId, candidate.id, { format: 'html', locale: 'sv' })).body.toString();
+			expect(html).toContain(`<h1>${candidate.title}</h1>`);
+			expect(html).toMatch(/<table><caption>/);
+		}
+		const schoolYear = (await exportPlan(db, tenantId, plan(SCHOOL_YEAR).id, { format: 'html', locale: 'en' })).body.toString();
+		expect(schoolYear).toContain('<html lang="en">');
+	});
+
+	it('refuses an unknown format, and another organisation\'s plan or period, with nothing made', async () => {
+		const { db, tenantId, plan } = await setup();
+		const central = plan(CENTRAL);
+		await expect(exportPlan(db, tenantId, central.id, { format: 'odt', locale: 'sv' })).rejects.toMatchObject({ code: 'error_export_format' });
+		await expect(exportPlan(db, '00000000-0000-4000-8000-000000000000', central.id, { format: 'docx', locale: 'sv' })).rejects.toMatchObject({ code: 'error_not_found' });
+		await expect(exportPlan(db, tenantId, central.id, { format: 'docx', periodId: central.id, locale: 'sv' })).rejects.toMatchObject({ code: 'error_not_found' });
+		expect(fileName('Ärende: Skolans plan 24/25', 'Helår')).toBe('arende-skolans-plan-24-25-helar');
+	});
+});

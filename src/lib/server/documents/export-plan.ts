@@ -1,0 +1,75 @@
+import type { Db } from '../db/client';
+import { loadFollowUpData } from '../follow-up/follow-up-repository';
+import { presentPlanDocument } from '../presenters/plan-document';
+import { DomainError, notFound } from '../shared/domain-error';
+import { buildDocument, type Locale } from './document-model';
+import { loadDocumentSource } from './load-document';
+import { renderDocx } from './render-docx';
+import { renderHtml, type HtmlOptions } from './render-html';
+import { renderPdf } from './render-pdf';
+import { renderXlsx } from './render-xlsx';
+
+export const EXPORT_FORMATS = ['html', 'docx', 'pdf', 'xlsx', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+	html: 'text/html; charset=utf-8',
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	pdf: 'application/pdf',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	json: 'application/json; charset=utf-8'
+};
+
+export interface ExportedFile {
+	filename: string;
+	contentType: string;
+	body: Buffer;
+}
+
+export function isExportFormat(format: string): format is ExportFormat {
+	return (EXPORT_FORMATS as readonly string[]).includes(format);
+}
+
+/**
+ * The plan, or with a period its follow-up report, as a file in one of the export formats: the one
+ * way documents are made, for the pages, the public page, the API and the CLI.
+ */
+export async function exportPlan(
+	db: Db,
+	tenantId: string,
+	planId: string,
+	options: { format: string; periodId?: string; locale: Locale; html?: HtmlOptions }
+): Promise<ExportedFile> {
+	const { format, periodId, locale } = options;
+	if (!isExportFormat(format)) throw new DomainError('error_export_format', { formats: EXPORT_FORMATS.join(', ') }, { field: 'format' });
+	const source = await loadDocumentSource(db, tenantId, planId, periodId || undefined);
+	if (!source) throw notFound();
+	const base = fileName(source.data.plan.title, source.followUp?.period.name);
+	const file = (body: Buffer | string): ExportedFile => ({ filename: `${base}.${format}`, contentType: CONTENT_TYPES[format], body: Buffer.from(body) });
+
+	switch (format) {
+		case 'json':
+			return file(`${JSON.stringify(presentPlanDocument(source.data, await loadFollowUpData(db, tenantId, planId)), null, 2)}\n`);
+		case 'xlsx':
+			return file(await renderXlsx(source.data, source.followUp ? await loadFollowUpData(db, tenantId, planId) : undefined, locale));
+		default: {
+			const model = buildDocument(source.data, { locale, organisation: source.organisation, followUp: source.followUp });
+			if (format === 'docx') return file(await renderDocx(model));
+			const html = renderHtml(model, options.html);
+			return file(format === 'pdf' ? await renderPdf(html, locale) : html);
+		}
+	}
+}
+
+/** "Verksamhetsplan 2025", "Delår 2 per 31 augusti" → "verksamhetsplan-2025-delar-2-per-31-augusti". */
+export function fileName(title: string, period?: string): string {
+	const words = [title, period ?? ''].join(' ');
+	const slug = words
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 80);
+	return slug || 'plan';
+}

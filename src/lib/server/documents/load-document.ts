@@ -1,0 +1,40 @@
+import type { Db } from '../db/client';
+import { listFollowUps, listMeasurements, type FollowUp, type Measurement } from '../follow-up/follow-up-repository';
+import { listPeriods, type Period } from '../follow-up/period-repository';
+import { listScale, type ScaleValue } from '../follow-up/scales';
+import { findTenant } from '../organisation/organisation-repository';
+import { loadPlanData, type PlanData } from '../plans/plan-repository';
+
+/** A period's follow-up, as the report for that period needs it. */
+export interface FollowUpForDocument {
+	period: Period;
+	periods: Period[];
+	reports: FollowUp[];
+	measurements: Measurement[];
+	scale: ScaleValue[];
+}
+
+export interface DocumentSource {
+	data: PlanData;
+	organisation: string;
+	followUp?: FollowUpForDocument;
+}
+
+/**
+ * Everything a document of the plan needs: the plan, and with a period its follow-up. Undefined when
+ * the plan, or the period in it, is not the organisation's.
+ */
+export async function loadDocumentSource(db: Db, tenantId: string, planId: string, periodId?: string): Promise<DocumentSource | undefined> {
+	const [data, tenant] = await Promise.all([loadPlanData(db, tenantId, planId), findTenant(db, tenantId)]);
+	if (!data || !tenant) return undefined;
+	if (!periodId) return { data, organisation: tenant.name };
+	const periods = await listPeriods(db, tenantId, planId);
+	const period = periods.find((candidate) => candidate.id === periodId);
+	if (!period) return undefined;
+	const [reports, measurements, scale] = await Promise.all([
+		listFollowUps(db, tenantId, planId, period.id),
+		listMeasurements(db, tenantId, planId),
+		listScale(db, tenantId)
+	]);
+	return { data, organisation: tenant.name, followUp: { period, periods, reports, measurements, scale } };
+}
