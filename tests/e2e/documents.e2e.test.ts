@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, planPath, useBrowser, visit } from './support';
+
+const browser = useBrowser();
+const CENTRAL = 'Utbildningsförvaltningens verksamhetsplan 2025';
+
+/** Runs one of poppler's readers on a file and returns what it printed. */
+const poppler = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: 'utf8' });
+
+describe('documents', () => {
+	it('prints the follow-up report as a tagged PDF with bookmarks, from the link on the follow-up page', async () => {
+		const admin = await browser.signedIn('admin');
+		const plan = await planPath(admin, CENTRAL);
+		await visit(admin, `${plan}/follow-up`);
+		const link = admin.getByRole('navigation', { name: 'Ladda ned uppföljningsrapporten' }).getByRole('link', { name: 'PDF' });
+		const response = await admin.request.get((await link.getAttribute('href'))!);
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toBe('application/pdf');
+		const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'styrkedjan-pdf-')), 'report.pdf');
+		fs.writeFileSync(file, await response.body());
+
+		const text = poppler('pdftotext', file, '-').replace(/\s+/g, ' ');
+		expect(text).toContain(CENTRAL);
+		expect(text).toMatch(/Uppföljning: Delår \d/);
+		expect(text).toContain('Innehåll');
+		const info = poppler('pdfinfo', file);
+		expect(info).toMatch(/Tagged:\s+yes/);
+		expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThan(2);
+		// Bookmarks: the outline poppler reads from the file names the document's own headings.
+		const outline = poppler('pdftohtml', '-xml', '-i', '-stdout', '-q', file);
+		expect(outline).toContain('<outline>');
+		expect(outline).toContain('Sammanfattning');
+	});
+
+	it('opens the plan as a print-ready web page that is accessible, and offers Word, Excel and JSON', async () => {
+		const admin = await browser.signedIn('planner');
+		const plan = await planPath(admin, CENTRAL);
+		await visit(admin, plan);
+		const downloads = admin.getByRole('navigation', { name: 'Ladda ned planen' });
+		expect(await downloads.getByRole('link').allTextContents()).toEqual(['Word (.docx)', 'PDF', 'Excel (.xlsx)', 'Webbsida för utskrift', 'JSON (hela planen)']);
+		const word = await admin.request.get((await downloads.getByRole('link', { name: 'Word (.docx)' }).getAttribute('href'))!);
+		expect(word.headers()['content-disposition']).toMatch(/^attachment; filename="utbildningsforvaltningens-verksamhetsplan-2025\.docx"$/);
+		await downloads.getByRole('link', { name: 'Webbsida för utskrift' }).click();
+		await admin.waitForURL(/format=html/);
+		expect(await admin.locator('h1').textContent()).toBe(CENTRAL);
+		expect(await admin.locator('html').getAttribute('lang')).toBe('sv');
+		expect(await admin.locator('table caption').count()).toBeGreaterThan(0);
+		await expectAccessible(admin);
+	});
+
+	it('answers an unknown format with a clear message', async () => {
+		const admin = await browser.signedIn('reader');
+		const plan = await planPath(admin, CENTRAL);
+		const response = await admin.goto(`${plan}/export?format=odt`);
+		expect(response?.status()).toBe(400);
+		expect(await admin.getByRole('alert').textContent()).toBe('Okänt format. Välj ett av: html, docx, pdf, xlsx, json.');
+		await expectAccessible(admin);
+	});
+});
