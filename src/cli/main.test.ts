@@ -62,7 +62,7 @@ describe('styrkedjan CLI', () => {
 			expect(result.out).toContain(target);
 			expect(fs.readFileSync(target).subarray(0, 2).toString()).toBe('PK');
 		}
-		expect(await cli('export', '--plan', adopted.id, '--format', 'odt', '--out', file)).toMatchObject({ code: 1, err: 'Okänt format. Välj ett av: html, docx, pdf, xlsx, json.' });
+		expect(await cli('export', '--plan', adopted.id, '--format', 'odt', '--out', file)).toMatchObject({ code: 1, err: 'Okänt format. Välj ett av: html, docx, pdf, xlsx, json, csv.' });
 	});
 
 	it('adds people with roles and creates API tokens', { timeout: 60_000 }, async () => {

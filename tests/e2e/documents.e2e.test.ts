@@ -57,7 +57,40 @@ describe('documents', () => {
 		const plan = await planPath(admin, CENTRAL);
 		const response = await admin.goto(`${plan}/export?format=odt`);
 		expect(response?.status()).toBe(400);
-		expect(await admin.getByRole('alert').textContent()).toBe('Okänt format. Välj ett av: html, docx, pdf, xlsx, json.');
+		expect(await admin.getByRole('alert').textContent()).toBe('Okänt format. Välj ett av: html, docx, pdf, xlsx, json, csv.');
+		await expectAccessible(admin);
+	});
+});
+
+describe('public page', () => {
+	it('lets anyone read a published plan without signing in, accessibly, with its downloads and open data', async () => {
+		const visitor = await browser.newPage();
+		await visit(visitor, '/public/exempelkommun');
+		await visitor.getByRole('link', { name: 'Verksamhetsplan 2025' }).click();
+		await visitor.waitForURL(/\/public\/exempelkommun\/[0-9a-f-]{36}$/);
+		expect(await visitor.locator('h1').textContent()).toBe('Verksamhetsplan 2025');
+		await expectAccessible(visitor);
+		const downloads = visitor.getByRole('navigation', { name: 'Ladda ned' });
+		expect(await downloads.getByRole('link').allTextContents()).toEqual(['Word (.docx)', 'PDF', 'Excel (.xlsx)']);
+		const csv = await visitor.request.get((await visitor.getByRole('link', { name: 'CSV (öppna data)' }).getAttribute('href'))!);
+		expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+		expect(await csv.text()).toContain('Rubrik');
+		// A plan not published has no public address: it answers exactly like one that does not exist.
+		const draft = await visitor.request.get(`${new URL(visitor.url()).pathname.replace(/[0-9a-f-]{36}$/, crypto.randomUUID())}`);
+		expect(draft.status()).toBe(404);
+	});
+
+	it('lets an administrator publish a plan from its page and take it down again', async () => {
+		const admin = await browser.signedIn('admin');
+		const plan = await planPath(admin, 'Verksamhetsplan 2025');
+		await visit(admin, plan);
+		const section = admin.locator('#publishing');
+		expect(await section.getByRole('link').textContent()).toMatch(/\/public\/exempelkommun\//);
+		await section.getByRole('button', { name: 'Sluta publicera planen' }).click();
+		await expect.poll(() => section.getByRole('button').textContent()).toBe('Publicera planen');
+		expect((await admin.request.get(`/public/exempelkommun/${plan.split('/').at(-1)}`)).status()).toBe(404);
+		await section.getByRole('button', { name: 'Publicera planen' }).click();
+		await expect.poll(() => section.getByRole('button').textContent()).toBe('Sluta publicera planen');
 		await expectAccessible(admin);
 	});
 });

@@ -27,9 +27,12 @@ describe('another organisation\'s ids', () => {
 			planId: foreign().planId,
 			nodeId: foreign().nodeId,
 			chapterId: foreign().chapterId,
-			frameworkId: foreign().frameworkId
+			frameworkId: foreign().frameworkId,
+			// Public addresses name the organisation: ours, with the other organisation's plan in it.
+			slug: 'exempelkommun'
 		};
-		const routes = dynamicRoutes();
+		// The public list of an organisation's plans is found by its name, not by an id.
+		const routes = dynamicRoutes().filter((route) => route !== '/public/[slug]');
 		expect(routes.length).toBeGreaterThan(5);
 		for (const route of routes) {
 			const url = route.replace(/\[(\w+)\]/g, (_, name: string) => {

@@ -195,6 +195,8 @@ export const plans = pgTable(
 		registryNumber: text('registry_number'),
 		/** The plan this one was carried over from (previous year). */
 		previousPlanId: uuid('previous_plan_id'),
+		/** Set when the organisation has chosen to publish the adopted plan at its public address. */
+		publishedAt: timestamp('published_at', { withTimezone: true }),
 		version: integer('version').notNull().default(1),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
@@ -558,6 +560,8 @@ export const periods = pgTable(
 		asOf: date('as_of').notNull(),
 		dueOn: date('due_on').notNull(),
 		closedAt: timestamp('closed_at', { withTimezone: true }),
+		/** Set when the closed period's follow-up report is published with the plan. */
+		publishedAt: timestamp('published_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
 	(t) => [

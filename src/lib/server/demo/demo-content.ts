@@ -29,6 +29,8 @@ export interface DemoPlan {
 	chapters: { title: string; body: string }[];
 	items: DemoItem[];
 	adoption?: { adoptedBy: string; adoptedOn: string; registryNumber: string };
+	/** Published at the organisation's public address (adopted plans only). */
+	published?: boolean;
 }
 
 export const DEMO_TENANT = { slug: 'exempelkommun', name: 'Exempelkommun' };
@@ -66,6 +68,7 @@ export const DEMO_PLANS: DemoPlan[] = [
 		startYear: 2025,
 		owner: 'Utbildningsförvaltningen',
 		adoption: { adoptedBy: 'Förvaltningschef Maria Sundin', adoptedOn: '2025-01-22', registryNumber: 'Dnr 2025/104' },
+		published: true,
 		chapters: [
 			{
 				title: 'Förvaltningschefen inleder',

@@ -16,6 +16,7 @@ import { listPlans, loadPlanData } from '../plans/plan-repository';
 import { addPeriod, setPeriodClosed } from '../follow-up/manage-periods';
 import { recordFollowUp } from '../follow-up/record-follow-up';
 import { recordMeasurement } from '../follow-up/record-measurement';
+import { setPlanPublished } from '../plans/publish-plan';
 import { listScale } from '../follow-up/scales';
 import { DEMO_PLANS, DEMO_TENANT, DEMO_PERIODS, DEMO_UNITS, DEMO_USERS, type DemoItem, type DemoPeriod, type DemoPlan } from './demo-content';
 
@@ -82,6 +83,7 @@ async function loadPlan(db: Db, ctx: Ctx, demo: DemoPlan, unitIds: Map<string, s
 	for (const item of demo.items) await add(item, null);
 	for (const link of links) await linkNode(db, ctx, plan.id, link.nodeId, keyed.get(link.under)!);
 	if (demo.adoption) await adoptPlan(db, ctx, plan.id, demo.adoption);
+	if (demo.published) await setPlanPublished(db, ctx, plan.id, true);
 }
 
 /** A reporting period with reports made by the demo's reporter (found by titles in the plan). */

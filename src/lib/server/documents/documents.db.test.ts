@@ -6,6 +6,13 @@ import { loadDemo } from '../demo/load-demo';
 import { listPlans, loadPlanData } from '../plans/plan-repository';
 import { listPeriods } from '../follow-up/period-repository';
 import { exportPlan, fileName } from './export-plan';
+import { publicFile } from './public-file';
+import { listPublishedPlans } from './public-plans';
+import { setPeriodPublished, setPlanPublished } from '../plans/publish-plan';
+import { setPeriodClosed } from '../follow-up/manage-periods';
+import { systemContext } from '../shared/context';
+import { auditEvents } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
 
 const CENTRAL = 'Utbildningsförvaltningens verksamhetsplan 2025';
 const SCHOOL_YEAR = 'Verksamhetsplan 2025';
@@ -112,8 +119,12 @@ describe('documents', () => {
 			expect(html).toContain(`<h1>${candidate.title}</h1>`);
 			expect(html).toMatch(/<table><caption>/);
 		}
-		const schoolYear = (await exportPlan(db, tenantId, plan(SCHOOL_YEAR).id, { format: 'html', locale: 'en' })).body.toString();
-		expect(schoolYear).toContain('<html lang="en">');
+		const measures = (await exportPlan(db, tenantId, plan(SCHOOL_YEAR).id, { format: 'html', locale: 'sv' })).body.toString();
+		expect(measures).toContain('<thead><tr><th scope="col">Mått</th><th scope="col">Aktivitet</th><th scope="col">Målvärde/indikator</th><th scope="col">Uppfölja</th></tr></thead>');
+		expect(measures).toContain('Fastställd av Förvaltningschef Maria Sundin 2025-01-22, Dnr 2025/104');
+		const english = (await exportPlan(db, tenantId, plan(SCHOOL_YEAR).id, { format: 'html', locale: 'en' })).body.toString();
+		expect(english).toContain('<html lang="en">');
+		expect(english).toContain('<th scope="col">Measures</th>');
 	});
 
 	it('refuses an unknown format, and another organisation\'s plan or period, with nothing made', async () => {
@@ -123,5 +134,45 @@ describe('documents', () => {
 		await expect(exportPlan(db, '00000000-0000-4000-8000-000000000000', central.id, { format: 'docx', locale: 'sv' })).rejects.toMatchObject({ code: 'error_not_found' });
 		await expect(exportPlan(db, tenantId, central.id, { format: 'docx', periodId: central.id, locale: 'sv' })).rejects.toMatchObject({ code: 'error_not_found' });
 		expect(fileName('Ärende: Skolans plan 24/25', 'Helår')).toBe('arende-skolans-plan-24-25-helar');
+	});
+});
+
+describe('publishing', () => {
+	it('publishes an adopted plan and, beside it, only the reports of periods chosen for it; reopening takes a report down', async () => {
+		const { db, tenantId, plan } = await setup();
+		const ctx = systemContext(tenantId, 'test');
+		const adopted = plan(SCHOOL_YEAR);
+		const draft = plan(CENTRAL);
+		const slug = 'exempelkommun';
+		await expect(setPlanPublished(db, ctx, draft.id, true)).rejects.toMatchObject({ code: 'error_publish_needs_adoption' });
+		expect(await publicFile(db, slug, draft.id, { format: 'html', locale: 'sv' })).toBeUndefined();
+
+		// The demo publishes its adopted plan: readable by anyone, with its downloads.
+		const page = (await publicFile(db, slug, adopted.id, { format: 'html', locale: 'sv' }))!.body.toString();
+		expect(page).toContain(`<h1>${SCHOOL_YEAR}</h1>`);
+		expect(page).toContain(`/public/${slug}/${adopted.id}/download?format=docx`);
+		expect((await listPublishedPlans(db, slug))!.plans.map((candidate) => candidate.title)).toEqual([SCHOOL_YEAR]);
+
+		const [period] = await listPeriods(db, tenantId, adopted.id);
+		await expect(setPeriodPublished(db, ctx, adopted.id, period.id, true)).rejects.toMatchObject({ code: 'error_publish_needs_closed_period' });
+		const openData = async () => JSON.parse((await publicFile(db, slug, adopted.id, { format: 'json', locale: 'sv' }))!.body.toString());
+		expect((await openData()).followUps).toEqual([]);
+		expect(await publicFile(db, slug, adopted.id, { format: 'html', periodId: period.id, locale: 'sv' })).toBeUndefined();
+
+		await setPeriodClosed(db, ctx, adopted.id, period.id, true);
+		await setPeriodPublished(db, ctx, adopted.id, period.id, true);
+		expect((await openData()).followUps).toHaveLength(1);
+		const csv = (await publicFile(db, slug, adopted.id, { format: 'csv', periodId: period.id, locale: 'sv' }))!.body.toString();
+		expect(csv.startsWith('\uFEFFId;Överordnad (id);Nivå;Nummer;Rubrik')).toBe(true);
+		expect(csv).toContain(`Status – ${period.name}`);
+		expect(csv).toContain('Pågående;Sex av nio skolor klara.');
+
+		await setPeriodClosed(db, ctx, adopted.id, period.id, false);
+		expect((await openData()).followUps).toEqual([]);
+		await setPlanPublished(db, ctx, adopted.id, false);
+		expect(await publicFile(db, slug, adopted.id, { format: 'json', locale: 'sv' })).toBeUndefined();
+		expect(await publicFile(db, 'nowhere', adopted.id, { format: 'html', locale: 'sv' })).toBeUndefined();
+		const audit = await db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.tenantId, tenantId), eq(auditEvents.planId, adopted.id)));
+		expect(audit.map((event) => event.action)).toEqual(expect.arrayContaining(['plan.publish', 'period.publish', 'period.reopen', 'plan.unpublish']));
 	});
 });

@@ -8,8 +8,10 @@ import { renderDocx } from './render-docx';
 import { renderHtml, type HtmlOptions } from './render-html';
 import { renderPdf } from './render-pdf';
 import { renderXlsx } from './render-xlsx';
+import { renderCsv } from './render-csv';
+import { itemTable } from './item-table';
 
-export const EXPORT_FORMATS = ['html', 'docx', 'pdf', 'xlsx', 'json'] as const;
+export const EXPORT_FORMATS = ['html', 'docx', 'pdf', 'xlsx', 'json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -17,7 +19,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 	pdf: 'application/pdf',
 	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-	json: 'application/json; charset=utf-8'
+	json: 'application/json; charset=utf-8',
+	csv: 'text/csv; charset=utf-8'
 };
 
 export interface ExportedFile {
@@ -38,20 +41,40 @@ export async function exportPlan(
 	db: Db,
 	tenantId: string,
 	planId: string,
-	options: { format: string; periodId?: string; locale: Locale; html?: HtmlOptions }
+	options: {
+		format: string;
+		periodId?: string;
+		locale: Locale;
+		html?: HtmlOptions;
+		/** For anyone (the public page): only published periods' follow-up is shown or named. */
+		publicOnly?: boolean;
+	}
 ): Promise<ExportedFile> {
 	const { format, periodId, locale } = options;
 	if (!isExportFormat(format)) throw new DomainError('error_export_format', { formats: EXPORT_FORMATS.join(', ') }, { field: 'format' });
 	const source = await loadDocumentSource(db, tenantId, planId, periodId || undefined);
-	if (!source) throw notFound();
+	if (!source || (options.publicOnly && source.followUp && !source.followUp.period.publishedAt)) throw notFound();
+	const wholeYear = async () => {
+		const year = await loadFollowUpData(db, tenantId, planId);
+		if (!options.publicOnly) return year;
+		const shown = new Set(year.periods.filter((period) => period.publishedAt).map((period) => period.id));
+		return {
+			...year,
+			periods: year.periods.filter((period) => shown.has(period.id)),
+			followUps: year.followUps.filter((report) => shown.has(report.periodId)),
+			measurements: year.measurements.filter((measurement) => shown.has(measurement.periodId))
+		};
+	};
 	const base = fileName(source.data.plan.title, source.followUp?.period.name);
 	const file = (body: Buffer | string): ExportedFile => ({ filename: `${base}.${format}`, contentType: CONTENT_TYPES[format], body: Buffer.from(body) });
 
 	switch (format) {
 		case 'json':
-			return file(`${JSON.stringify(presentPlanDocument(source.data, await loadFollowUpData(db, tenantId, planId)), null, 2)}\n`);
+			return file(`${JSON.stringify(presentPlanDocument(source.data, await wholeYear()), null, 2)}\n`);
 		case 'xlsx':
-			return file(await renderXlsx(source.data, source.followUp ? await loadFollowUpData(db, tenantId, planId) : undefined, locale));
+			return file(await renderXlsx(source.data, source.followUp ? await wholeYear() : undefined, locale));
+		case 'csv':
+			return file(renderCsv(itemTable(source.data, source.followUp ? await wholeYear() : undefined, locale)));
 		default: {
 			const model = buildDocument(source.data, { locale, organisation: source.organisation, followUp: source.followUp });
 			if (format === 'docx') return file(await renderDocx(model));

@@ -3,8 +3,8 @@ import { renderRichText } from '../presenters/rich-text';
 import type { Block, Cell, DocumentModel } from './document-model';
 
 export interface HtmlOptions {
-	/** Downloads offered at the top (the public page): label and address. */
-	links?: { label: string; href: string }[];
+	/** Links offered at the top (the public page: downloads, follow-up reports), in labelled groups. */
+	sections?: { label: string; links: { label: string; href: string }[] }[];
 	/** Today's date for the colophon; fixed in tests. */
 	today?: string;
 }
@@ -17,9 +17,15 @@ export interface HtmlOptions {
 export function renderHtml(model: DocumentModel, options: HtmlOptions = {}): string {
 	const t = { locale: model.locale };
 	const today = options.today ?? new Date().toISOString().slice(0, 10);
-	const links = options.links?.length
-		? `<nav class="downloads" aria-label="${escape(m.public_downloads({}, t))}"><ul>${options.links.map((link) => `<li><a href="${escape(link.href)}">${escape(link.label)}</a></li>`).join('')}</ul></nav>`
-		: '';
+	const links = (options.sections ?? [])
+		.filter((section) => section.links.length)
+		.map(
+			(section) =>
+				`<nav class="downloads" aria-label="${escape(section.label)}"><span>${escape(section.label)}:</span><ul>${section.links
+					.map((link) => `<li><a href="${escape(link.href)}">${escape(link.label)}</a></li>`)
+					.join('')}</ul></nav>`
+		)
+		.join('\n');
 	const toc = model.toc.length
 		? `<nav class="toc" aria-labelledby="toc-heading"><h2 id="toc-heading">${escape(m.doc_contents({}, t))}</h2><ol>${model.toc
 				.map((entry) => `<li class="toc-${entry.depth}"><a href="#${entry.anchor}">${escape(entry.text)}</a></li>`)
@@ -95,7 +101,9 @@ a { color: #0b5cad; }
 h1 { font-size: 2rem; margin: 0.5rem 0; }
 .subtitle, .report { font-size: 1.15rem; margin: 0.25rem 0; }
 .adoption { color: #4b5563; }
-.downloads ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.75rem; }
+.downloads { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline; }
+.downloads span { font-weight: 600; }
+.downloads ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.75rem; }
 .toc ol { padding-left: 1.2rem; }
 .toc .toc-3 { margin-left: 1.2rem; }
 h2 { font-size: 1.5rem; margin-top: 2rem; border-bottom: 1px solid #d1d5db; }

@@ -1,26 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { FieldDefinition } from '../frameworks/field-definition';
-import type { FollowUp, Measurement } from '../follow-up/follow-up-repository';
-import type { Period } from '../follow-up/period-repository';
-import type { ScaleValue } from '../follow-up/scales';
 import type { PlanData } from '../plans/plan-repository';
-import { buildTree, flattenTree } from '../plans/plan-tree';
-import { fieldLines, type Locale } from './document-model';
+import type { Locale } from './document-model';
+import { indicatorTable, itemTable, type TableFollowUp as XlsxFollowUp } from './item-table';
 import { XLSX_FORMAT, XLSX_ITEMS_SHEET, XLSX_INDICATORS_SHEET, XLSX_META_SHEET } from './xlsx-layout';
 
-export interface XlsxFollowUp {
-	periods: Period[];
-	followUps: FollowUp[];
-	measurements: Measurement[];
-	scale: ScaleValue[];
-}
-
-/** Every field key the plan's levels use, in level order, once each (a key means the same on every level). */
-export function planFields(data: PlanData): FieldDefinition[] {
-	const seen = new Map<string, FieldDefinition>();
-	for (const level of data.framework.levels) for (const field of level.fields) if (!seen.has(field.key)) seen.set(field.key, field);
-	return [...seen.values()];
-}
+export type { XlsxFollowUp };
 
 /**
  * The plan as a workbook: one row per item with every field and, with follow-up, status and comment
@@ -28,90 +12,24 @@ export function planFields(data: PlanData): FieldDefinition[] {
  * edited copy can be imported back (a hidden sheet says which column holds what).
  */
 export async function renderXlsx(data: PlanData, followUp: XlsxFollowUp | undefined, locale: Locale): Promise<Buffer> {
-	const en = locale === 'en';
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Styrkedjan';
 	workbook.title = data.plan.title;
-	const boards = new Map(data.boards.map((board) => [board.id, board.shortName ?? board.name]));
-	const fields = planFields(data);
-	const periods = followUp?.periods ?? [];
-	const scale = new Map((followUp?.scale ?? []).map((value) => [value.id, value]));
-	const reports = new Map((followUp?.followUps ?? []).map((report) => [`${report.nodeId}/${report.periodId}`, report]));
-
-	const columns: { key: string; header: string; width: number }[] = [
-		{ key: 'id', header: 'Id', width: 38 },
-		{ key: 'parent', header: en ? 'Parent id' : 'Överordnad (id)', width: 38 },
-		{ key: 'level', header: en ? 'Level' : 'Nivå', width: 18 },
-		{ key: 'ref', header: en ? 'Number' : 'Nummer', width: 9 },
-		{ key: 'title', header: en ? 'Title' : 'Rubrik', width: 50 },
-		{ key: 'description', header: en ? 'Description' : 'Beskrivning', width: 40 },
-		...fields.map((field) => ({ key: `field:${field.key}`, header: en ? field.labelEn : field.labelSv, width: field.type === 'rich_text' ? 40 : 24 })),
-		...periods.flatMap((period) => [
-			{ key: `status:${period.id}`, header: `${en ? 'Status' : 'Status'} – ${period.name}`, width: 20 },
-			{ key: `comment:${period.id}`, header: `${en ? 'Comment' : 'Kommentar'} – ${period.name}`, width: 40 }
-		])
-	];
-	const items = workbook.addWorksheet(XLSX_ITEMS_SHEET[locale], { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-	items.columns = columns.map(({ key, header, width }) => ({ key, header, width }));
-	for (const entry of flattenTree(buildTree(data)).filter((candidate) => !candidate.linked)) {
-		const node = entry.node;
-		const row: Record<string, string> = {
-			id: node.id,
-			parent: node.parentId ?? '',
-			level: en ? entry.level.nameEn : entry.level.nameSv,
-			ref: node.ref,
-			title: node.title,
-			description: node.description
-		};
-		for (const field of fields) {
-			if (entry.level.fields.some((candidate) => candidate.key === field.key)) row[`field:${field.key}`] = fieldLines(field, node, boards, locale).join('\n');
-		}
-		for (const period of periods) {
-			const report = reports.get(`${node.id}/${period.id}`);
-			const value = report && scale.get(report.statusId ?? report.assessmentId ?? '');
-			row[`status:${period.id}`] = value ? (en ? value.labelEn : value.labelSv) : '';
-			row[`comment:${period.id}`] = report ? report.comment || report.analysis : '';
-		}
-		items.addRow(row);
+	const items = itemTable(data, followUp, locale);
+	const indicators = indicatorTable(data, followUp, locale);
+	for (const [name, table] of [
+		[XLSX_ITEMS_SHEET[locale], items],
+		[XLSX_INDICATORS_SHEET[locale], indicators]
+	] as const) {
+		const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+		sheet.columns = table.columns.map(({ key, header, width }) => ({ key, header, width }));
+		for (const row of table.rows) sheet.addRow(row);
+		styleHeader(sheet, table.columns.length);
 	}
-	styleHeader(items, columns.length);
-
-	const measurements = new Map((followUp?.measurements ?? []).map((measurement) => [`${measurement.indicatorId}/${measurement.periodId}`, measurement]));
-	const indicatorColumns = [
-		{ key: 'id', header: 'Id', width: 38 },
-		{ key: 'item', header: en ? 'Item id' : 'Punkt (id)', width: 38 },
-		{ key: 'itemTitle', header: en ? 'Item' : 'Punkt', width: 40 },
-		{ key: 'name', header: en ? 'Indicator' : 'Indikator', width: 40 },
-		{ key: 'kind', header: en ? 'Kind' : 'Typ', width: 10 },
-		{ key: 'unit', header: en ? 'Unit' : 'Enhet', width: 10 },
-		{ key: 'baseline', header: en ? 'Baseline' : 'Utgångsvärde', width: 14 },
-		{ key: 'target', header: en ? 'Target' : 'Målvärde', width: 14 },
-		...periods.map((period) => ({ key: `value:${period.id}`, header: `${en ? 'Outcome' : 'Utfall'} – ${period.name}`, width: 16 }))
-	];
-	const indicatorSheet = workbook.addWorksheet(XLSX_INDICATORS_SHEET[locale], { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-	indicatorSheet.columns = indicatorColumns;
-	for (const node of data.nodes) {
-		for (const indicator of node.indicators) {
-			const row: Record<string, string | number | null> = {
-				id: indicator.id,
-				item: node.id,
-				itemTitle: node.title,
-				name: indicator.name,
-				kind: indicator.kind,
-				unit: indicator.unit,
-				baseline: numberOrNull(indicator.baselineValue),
-				target: indicator.targetKind === 'value' ? `${indicator.targetComparison ?? ''} ${indicator.targetValue ?? ''}`.trim() : indicator.targetKind === 'change' ? (indicator.targetChange ?? '') : ''
-			};
-			for (const period of periods) row[`value:${period.id}`] = numberOrNull(measurements.get(`${indicator.id}/${period.id}`)?.value ?? null);
-			indicatorSheet.addRow(row);
-		}
-	}
-	styleHeader(indicatorSheet, indicatorColumns.length);
-
 	const meta = workbook.addWorksheet(XLSX_META_SHEET, { state: 'veryHidden' });
 	meta.addRow(['format', XLSX_FORMAT]);
 	meta.addRow(['planId', data.plan.id]);
-	meta.addRow(['columns', ...columns.map((column) => column.key)]);
+	meta.addRow(['columns', ...items.columns.map((column) => column.key)]);
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -125,6 +43,3 @@ function styleHeader(sheet: ExcelJS.Worksheet, width: number) {
 	});
 }
 
-function numberOrNull(value: string | null): number | null {
-	return value === null || value === '' ? null : Number(value);
-}

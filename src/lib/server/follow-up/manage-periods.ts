@@ -38,9 +38,10 @@ export async function setPeriodClosed(db: Db, ctx: Ctx, planId: string, periodId
 		const period = await findPeriod(tx, ctx.tenantId, planId, periodId);
 		if (!period) throw notFound();
 		if ((period.closedAt !== null) === closed) throw new DomainError(closed ? 'error_period_closed' : 'error_period_open', {}, { status: 409 });
+		// A reopened period's report can change: it leaves the public page until published again.
 		await tx
 			.update(periods)
-			.set({ closedAt: closed ? new Date() : null })
+			.set(closed ? { closedAt: new Date() } : { closedAt: null, publishedAt: null })
 			.where(and(eq(periods.tenantId, ctx.tenantId), eq(periods.id, periodId)));
 		await recordAudit(tx, ctx, { action: closed ? 'period.close' : 'period.reopen', entityType: 'period', entityId: periodId, planId, before: { closed: !closed }, after: { closed } });
 	});

@@ -16,6 +16,7 @@ export type Action =
 	| 'plan.edit'
 	| 'plan.adopt'
 	| 'plan.archive'
+	| 'plan.publish'
 	| 'framework.read'
 	| 'framework.edit'
 	| 'organisation.edit'
@@ -32,6 +33,7 @@ const RULES: Record<Action, readonly Role[]> = {
 	'plan.edit': ['admin', 'planner'],
 	'plan.adopt': ['admin'],
 	'plan.archive': ['admin'],
+	'plan.publish': ['admin'],
 	'framework.read': ['admin', 'planner', 'reporter', 'reader'],
 	'framework.edit': ['admin'],
 	'organisation.edit': ['admin'],
@@ -50,6 +52,7 @@ const REACH: Record<Action, Reach> = {
 	'plan.edit': 'unit',
 	'plan.adopt': 'unit',
 	'plan.archive': 'unit',
+	'plan.publish': 'unit',
 	'framework.read': 'anywhere',
 	'framework.edit': 'organisation',
 	'organisation.edit': 'organisation',

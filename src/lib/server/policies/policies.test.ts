@@ -21,6 +21,7 @@ const allowedRoles: Record<Action, Role[]> = {
 	'plan.edit': ['admin', 'planner'],
 	'plan.adopt': ['admin'],
 	'plan.archive': ['admin'],
+	'plan.publish': ['admin'],
 	'framework.read': ['admin', 'planner', 'reporter', 'reader'],
 	'framework.edit': ['admin'],
 	'organisation.edit': ['admin'],
@@ -31,7 +32,7 @@ const allowedRoles: Record<Action, Role[]> = {
 	'period.manage': ['admin'],
 	'scale.edit': ['admin']
 };
-const unitScoped: Action[] = ['plan.create', 'plan.edit', 'plan.adopt', 'plan.archive', 'followup.report', 'period.manage'];
+const unitScoped: Action[] = ['plan.create', 'plan.edit', 'plan.adopt', 'plan.archive', 'plan.publish', 'followup.report', 'period.manage'];
 const organisationWide: Action[] = ['framework.edit', 'organisation.edit', 'people.manage', 'tokens.manage', 'audit.read', 'scale.edit'];
 
 describe('policies', () => {

@@ -4,6 +4,7 @@ import { loadPlanData } from '$lib/server/plans/plan-repository';
 import { presentChapters, presentOutline } from '$lib/server/presenters/plan-presenter';
 import { shiftNode } from '$lib/server/plans/shift-node';
 import { archivePlan } from '$lib/server/plans/archive-plan';
+import { setPlanPublished } from '$lib/server/plans/publish-plan';
 import { can } from '$lib/server/policies';
 import { guard, guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
@@ -23,7 +24,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		editable,
 		canAdopt: data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.adopt', scope),
 		canArchive: data.plan.state === 'adopted' && can(locals.ctx.actor, 'plan.archive', scope),
-		canCarryOver: can(locals.ctx.actor, 'plan.create', scope)
+		canCarryOver: can(locals.ctx.actor, 'plan.create', scope),
+		canPublish: data.plan.state !== 'draft' && can(locals.ctx.actor, 'plan.publish', scope),
+		publicAddress: data.plan.publishedAt && locals.tenant ? `${url.origin}/public/${locals.tenant.slug}/${data.plan.id}` : null
 	};
 };
 
@@ -40,6 +43,15 @@ export const actions: Actions = {
 		if (result) return result;
 		const back = returnTo.startsWith(`/plans/${params.planId}`) ? returnTo : `/plans/${params.planId}`;
 		redirect(303, `${back}#node-${nodeId}`);
+	},
+	publish: async ({ request, locals, params }) => {
+		await guardPlan(locals, params.planId, 'plan.publish');
+		const published = (await request.formData()).get('published') === 'true';
+		const result = await runAction(locals.locale, async () => {
+			await setPlanPublished(getDb(), locals.ctx, params.planId, published);
+		});
+		if (result) return result;
+		redirect(303, `/plans/${params.planId}#publishing`);
 	},
 	archive: async ({ locals, params }) => {
 		await guardPlan(locals, params.planId, 'plan.archive');

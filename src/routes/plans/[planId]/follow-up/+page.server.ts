@@ -6,7 +6,8 @@ import { listFollowUps } from '$lib/server/follow-up/follow-up-repository';
 import { listScale } from '$lib/server/follow-up/scales';
 import { addPeriod, setPeriodClosed } from '$lib/server/follow-up/manage-periods';
 import { presentFollowUpTable } from '$lib/server/presenters/follow-up-table';
-import { can } from '$lib/server/policies';
+import { can, type Action } from '$lib/server/policies';
+import { setPeriodPublished } from '$lib/server/plans/publish-plan';
 import { guard, guardPlan } from '$lib/server/http/guard';
 import { found, runAction, type FormFailure } from '$lib/server/http/run-action';
 import { formFields } from '$lib/server/http/form';
@@ -32,7 +33,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		period: period ? { id: period.id, name: period.name, closed: period.closedAt !== null } : null,
 		filter,
 		table: presentFollowUpTable(data, followUps, scale, filter),
-		canManage: can(locals.ctx.actor, 'period.manage', { unitId: data.plan.ownerUnitId })
+		canManage: can(locals.ctx.actor, 'period.manage', { unitId: data.plan.ownerUnitId }),
+		canPublish: data.plan.publishedAt !== null && can(locals.ctx.actor, 'plan.publish', { unitId: data.plan.ownerUnitId })
 	};
 };
 
@@ -41,9 +43,10 @@ async function manage(
 	planId: string,
 	command: () => Promise<unknown>,
 	back: string,
-	values?: Record<string, unknown>
+	values?: Record<string, unknown>,
+	action: Action = 'period.manage'
 ): Promise<ActionFailure<FormFailure> | undefined> {
-	await guardPlan(locals, planId, 'period.manage');
+	await guardPlan(locals, planId, action);
 	const result = await runAction(
 		locals.locale,
 		async () => {
@@ -63,6 +66,13 @@ export const actions: Actions = {
 	close: async ({ request, locals, params }) => {
 		const periodId = String((await request.formData()).get('periodId') ?? '');
 		return manage(locals, params.planId, () => setPeriodClosed(getDb(), locals.ctx, params.planId, periodId, true), `/plans/${params.planId}/follow-up?period=${periodId}`);
+	},
+	publish: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const periodId = String(form.get('periodId') ?? '');
+		const published = form.get('published') === 'true';
+		const back = `/plans/${params.planId}/follow-up?period=${periodId}`;
+		return manage(locals, params.planId, () => setPeriodPublished(getDb(), locals.ctx, params.planId, periodId, published), back, undefined, 'plan.publish');
 	},
 	reopen: async ({ request, locals, params }) => {
 		const periodId = String((await request.formData()).get('periodId') ?? '');
