@@ -214,6 +214,9 @@ export function fieldLines(field: FieldDefinition, node: PlanNode, boards: Map<s
 			return typeof value === 'boolean' ? [value ? m.yes({}, { locale }) : m.no({}, { locale })] : [];
 		case 'number':
 			return typeof value === 'number' ? [value.toLocaleString(locale === 'en' ? 'en-GB' : 'sv-SE')] : [];
+		case 'rich_text':
+			// Markdown stays whole: its blank lines mean something.
+			return typeof value === 'string' && value.trim() ? [value] : [];
 		default:
 			return typeof value === 'string' && value.trim() ? value.split('\n').filter((line) => line.trim()) : [];
 	}

@@ -7,6 +7,7 @@ import { listPlans, loadPlanData } from '../plans/plan-repository';
 import { listPeriods } from '../follow-up/period-repository';
 import { exportPlan, fileName } from './export-plan';
 import { publicFile } from './public-file';
+import { importWorkbook } from './import-workbook';
 import { listPublishedPlans } from './public-plans';
 import { setPeriodPublished, setPlanPublished } from '../plans/publish-plan';
 import { setPeriodClosed } from '../follow-up/manage-periods';
@@ -174,5 +175,83 @@ describe('publishing', () => {
 		expect(await publicFile(db, 'nowhere', adopted.id, { format: 'html', locale: 'sv' })).toBeUndefined();
 		const audit = await db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.tenantId, tenantId), eq(auditEvents.planId, adopted.id)));
 		expect(audit.map((event) => event.action)).toEqual(expect.arrayContaining(['plan.publish', 'period.publish', 'period.reopen', 'plan.unpublish']));
+	});
+});
+
+describe('Excel round trip', () => {
+	async function exported(db: Awaited<ReturnType<typeof setup>>['db'], tenantId: string, planId: string) {
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load((await exportPlan(db, tenantId, planId, { format: 'xlsx', locale: 'sv' })).body as unknown as ArrayBuffer);
+		const sheet = workbook.getWorksheet('Punkter')!;
+		const header = (sheet.getRow(1).values as string[]).slice(1);
+		const column = (name: string) => header.indexOf(name) + 1;
+		const save = async () => Buffer.from(await workbook.xlsx.writeBuffer());
+		return { workbook, sheet, column, save };
+	}
+
+	it('updates the rows it knows by id and creates the new ones, in one go; unchanged rows are left alone', async () => {
+		const { db, tenantId, plan } = await setup();
+		const ctx = systemContext(tenantId, 'test');
+		const central = plan(CENTRAL);
+		const { sheet, column, save } = await exported(db, tenantId, central.id);
+		const activityRow = [...Array(sheet.rowCount).keys()].map((index) => sheet.getRow(index + 1)).find((row) => row.getCell(column('Nivå')).value === 'Aktivitet')!;
+		const activityId = String(activityRow.getCell(column('Id')).value);
+		activityRow.getCell(column('Rubrik')).value = 'Omformulerad aktivitet';
+		activityRow.getCell(column('Slutfört')).value = 'VT26';
+		const added = sheet.addRow([]);
+		added.getCell(column('Överordnad (id)')).value = activityRow.getCell(column('Överordnad (id)')).value;
+		added.getCell(column('Nivå')).value = 'Aktivitet';
+		added.getCell(column('Rubrik')).value = 'Ny aktivitet från Excel';
+		added.getCell(column('Nämnd')).value = 'BoU';
+		added.getCell(column('Ansvarig')).value = 'Utvecklingschef';
+
+		const before = (await loadPlanData(db, tenantId, central.id))!;
+		const result = await importWorkbook(db, ctx, central.id, await save());
+		expect(result).toEqual({ problems: [], created: 1, updated: 1, unchanged: before.nodes.length - 1 });
+		const after = (await loadPlanData(db, tenantId, central.id))!;
+		expect(after.nodes.find((node) => node.id === activityId)).toMatchObject({ title: 'Omformulerad aktivitet', deadlineText: 'VT26' });
+		const created = after.nodes.find((node) => node.title === 'Ny aktivitet från Excel')!;
+		expect(created.responsibles.map((responsible) => responsible.name)).toEqual(['Utvecklingschef']);
+		expect(created.boardIds).toHaveLength(1);
+	});
+
+	it('reports every problem by row and column before writing anything', async () => {
+		const { db, tenantId, plan } = await setup();
+		const ctx = systemContext(tenantId, 'test');
+		const central = plan(CENTRAL);
+		const { sheet, column, save } = await exported(db, tenantId, central.id);
+		sheet.getRow(2).getCell(column('Rubrik')).value = 'Skulle ha ändrats';
+		sheet.getRow(3).getCell(column('Id')).value = crypto.randomUUID();
+		const bad = sheet.addRow([]);
+		bad.getCell(column('Nivå')).value = 'Delmål';
+		bad.getCell(column('Rubrik')).value = 'Okänd nivå';
+		const worse = sheet.addRow([]);
+		worse.getCell(column('Nivå')).value = 'Aktivitet';
+		worse.getCell(column('Nämnd')).value = 'Kulturnämnden';
+		const before = (await loadPlanData(db, tenantId, central.id))!;
+		const result = await importWorkbook(db, ctx, central.id, await save());
+		expect(result.problems.map(({ row, column, error }) => [row, column, error.code])).toEqual([
+			[3, 'Id', 'error_import_unknown_id'],
+			[bad.number, 'Nivå', 'error_import_unknown_level'],
+			[worse.number, 'Överordnad (id)', 'error_import_placement'],
+			[worse.number, 'Rubrik', 'error_field_required'],
+			[worse.number, 'Nämnd', 'error_import_unknown_board']
+		]);
+		expect((await loadPlanData(db, tenantId, central.id))!.nodes.map((node) => node.title)).toEqual(before.nodes.map((node) => node.title));
+	});
+
+	it('refuses a broken, foreign, oversized or other plan\'s file with a clear message', async () => {
+		const { db, tenantId, plan } = await setup();
+		const ctx = systemContext(tenantId, 'test');
+		const central = plan(CENTRAL);
+		await expect(importWorkbook(db, ctx, central.id, Buffer.from('PK\u0003\u0004 inte en riktig fil'))).rejects.toMatchObject({ code: 'error_file_unreadable' });
+		const plain = new ExcelJS.Workbook();
+		plain.addWorksheet('Blad1').addRow(['Mål', 'Aktivitet']);
+		await expect(importWorkbook(db, ctx, central.id, Buffer.from(await plain.xlsx.writeBuffer()))).rejects.toMatchObject({ code: 'error_workbook_not_ours' });
+		await expect(importWorkbook(db, ctx, central.id, Buffer.alloc(11 * 1024 * 1024))).rejects.toMatchObject({ code: 'error_file_too_large', status: 413 });
+		const other = await exportPlan(db, tenantId, plan(SCHOOL_YEAR).id, { format: 'xlsx', locale: 'sv' });
+		await expect(importWorkbook(db, ctx, central.id, other.body)).rejects.toMatchObject({ code: 'error_workbook_other_plan' });
+		// An adopted plan is read-only: an import into it is refused like any edit.
+		await expect(importWorkbook(db, ctx, plan(SCHOOL_YEAR).id, other.body)).rejects.toMatchObject({ code: 'error_plan_not_editable' });
 	});
 });
