@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, planPath, useBrowser, visit } from './support';
 
@@ -92,5 +93,56 @@ describe('public page', () => {
 		await section.getByRole('button', { name: 'Publicera planen' }).click();
 		await expect.poll(() => section.getByRole('button').textContent()).toBe('Sluta publicera planen');
 		await expectAccessible(admin);
+	});
+});
+
+describe('import', () => {
+	const LOCAL = 'Lokal utvecklingsplan Norrskolan 2025/26';
+
+	it('creates items from a pasted table after a preview where each column is mapped', async () => {
+		const admin = await browser.signedIn('admin');
+		const plan = await planPath(admin, LOCAL);
+		await visit(admin, `${plan}/import`);
+		await admin.getByLabel('Tabellen').fill('Aktivitet\tKlart\nMattecoacher i åk 4–6\tVT26\nLäxhjälp två dagar i veckan\tHT25\n');
+		await admin.getByLabel('Raderna blir').selectOption({ label: 'Aktivitet' });
+		const goal = await admin.locator('#parentId option', { hasText: 'Fler elever når kunskapskraven i matematik' }).getAttribute('value');
+		await admin.getByLabel('Placering').selectOption(goal!);
+		await admin.getByRole('button', { name: 'Förhandsgranska' }).click();
+		await expect.poll(() => admin.getByText('2 rader blir nya punkter').count()).toBe(1);
+		expect(await admin.getByLabel('Kolumn Aktivitet').inputValue()).toBe('title');
+		expect(await admin.getByLabel('Kolumn Klart').inputValue()).toBe('field:deadline');
+		await expectAccessible(admin);
+		await admin.getByRole('button', { name: 'Skapa punkterna' }).click();
+		await expect.poll(() => admin.getByRole('status').textContent()).toBe('Klart: 2 nya punkter.');
+		await admin.goto(plan);
+		expect(await admin.locator('main').textContent()).toContain('Läxhjälp två dagar i veckan');
+	});
+
+	it('reads back an edited Excel file, and lists its problems by row and column without saving anything', async () => {
+		const admin = await browser.signedIn('admin');
+		const plan = await planPath(admin, LOCAL);
+		const exported = await admin.request.get(`${plan}/export?format=xlsx`);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load((await exported.body()) as unknown as ArrayBuffer);
+		const sheet = workbook.getWorksheet('Punkter')!;
+		const header = (sheet.getRow(1).values as string[]).slice(1);
+		sheet.getRow(2).getCell(header.indexOf('Rubrik') + 1).value = 'Ändrad i Excel';
+		const bad = sheet.addRow([]);
+		bad.getCell(header.indexOf('Nivå') + 1).value = 'Delmål';
+		bad.getCell(header.indexOf('Rubrik') + 1).value = 'Fel nivå';
+		const file = { name: 'plan.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+
+		await visit(admin, `${plan}/import`);
+		await admin.getByLabel('Fil (.xlsx)').setInputFiles(file);
+		await admin.getByRole('button', { name: 'Läs in filen' }).click();
+		await expect.poll(() => admin.getByRole('alert').textContent()).toBe('Inget har sparats. Rätta följande och försök igen:');
+		expect(await admin.locator('section[aria-labelledby="problems-heading"] tbody tr').allTextContents()).toEqual([`${bad.number}NivåNivån "Delmål" finns inte i planens styrmodell.`]);
+		await expectAccessible(admin);
+
+		bad.getCell(header.indexOf('Nivå') + 1).value = 'Aktivitet';
+		bad.getCell(header.indexOf('Överordnad (id)') + 1).value = sheet.getRow(2).getCell(header.indexOf('Id') + 1).value;
+		await admin.getByLabel('Fil (.xlsx)').setInputFiles({ ...file, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) });
+		await admin.getByRole('button', { name: 'Läs in filen' }).click();
+		await expect.poll(() => admin.getByRole('status').textContent()).toMatch(/^Klart: 1 nya punkter, 1 ändrade, \d+ oförändrade\.$/);
 	});
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { testDb } from '../testing/factories';
+import { createTestOrganisation, createTestPlan, testDb } from '../testing/factories';
+import { addNode } from '../plans/add-node';
+import { importPastedTable } from './import-pasted-table';
 import { loadDemo } from '../demo/load-demo';
 import { listPlans, loadPlanData } from '../plans/plan-repository';
 import { listPeriods } from '../follow-up/period-repository';
@@ -253,5 +255,38 @@ describe('Excel round trip', () => {
 		await expect(importWorkbook(db, ctx, central.id, other.body)).rejects.toMatchObject({ code: 'error_workbook_other_plan' });
 		// An adopted plan is read-only: an import into it is refused like any edit.
 		await expect(importWorkbook(db, ctx, plan(SCHOOL_YEAR).id, other.body)).rejects.toMatchObject({ code: 'error_plan_not_editable' });
+	});
+});
+
+describe('pasted table', () => {
+	async function draftPlan() {
+		const db = await testDb();
+		const org = await createTestOrganisation(db);
+		const { plan, level } = await createTestPlan(db, org.ctx, org.top.id, 'malomrade-matt');
+		const area = await addNode(db, org.ctx, plan.id, { levelId: level('malomrade').id, title: 'Trygghet' });
+		const goal = await addNode(db, org.ctx, plan.id, { levelId: level('resultatmal').id, parentId: area.id, title: 'Alla elever känner sig trygga' });
+		return { db, ctx: org.ctx, plan, level, goal };
+	}
+	const table = 'Mått\tAktivitet\tMålvärde/indikator\tUppfölja\n"Elevenkät\nSkolinspektionens enkät"\tRastvärdar på alla skolor\t"90 %\n85 %"\tRektor\n';
+
+	it('creates a row of items under the chosen one, each column mapped, several values split into a list or kept together', async () => {
+		const { db, ctx, plan, level, goal } = await draftPlan();
+		const input = { table, levelId: level('aktivitet').id, parentId: goal.id, targets: ['field:matt', 'title', 'field:malvarde', 'field:responsible'], headerRow: true, splitLists: true };
+		expect(await importPastedTable(db, ctx, plan.id, input)).toEqual({ problems: [], created: 1 });
+		await importPastedTable(db, ctx, plan.id, { ...input, splitLists: false });
+		const items = (await loadPlanData(db, ctx.tenantId, plan.id))!.nodes.filter((node) => node.parentId === goal.id);
+		expect(items.map((item) => item.fieldValues.matt)).toEqual([['Elevenkät', 'Skolinspektionens enkät'], ['Elevenkät Skolinspektionens enkät']]);
+		expect(items[0]).toMatchObject({ title: 'Rastvärdar på alla skolor', fieldValues: { malvarde: ['90 %', '85 %'] } });
+		expect(items[0].responsibles.map((responsible) => responsible.name)).toEqual(['Rektor']);
+	});
+
+	it('refuses a level the framework does not allow there, a mapping without a title, and rows without one, writing nothing', async () => {
+		const { db, ctx, plan, level, goal } = await draftPlan();
+		const base = { table, levelId: level('aktivitet').id, parentId: goal.id, targets: ['field:matt', 'title', 'ignore', 'ignore'], headerRow: true, splitLists: true };
+		await expect(importPastedTable(db, ctx, plan.id, { ...base, levelId: level('malomrade').id })).rejects.toMatchObject({ code: 'error_level_not_allowed_under' });
+		await expect(importPastedTable(db, ctx, plan.id, { ...base, targets: ['field:matt', 'ignore'] })).rejects.toMatchObject({ code: 'error_paste_needs_title' });
+		const result = await importPastedTable(db, ctx, plan.id, { ...base, table: `${table}Ny mätning\t\t\t\n` });
+		expect(result.problems.map(({ row, column, error }) => [row, column, error.code])).toEqual([[3, 'Aktivitet', 'error_field_required']]);
+		expect((await loadPlanData(db, ctx.tenantId, plan.id))!.nodes).toHaveLength(2);
 	});
 });

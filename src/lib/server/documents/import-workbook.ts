@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { people } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { Level } from '../frameworks/framework-repository';
 import { addNode } from '../plans/add-node';
@@ -12,6 +10,7 @@ import { DomainError, isDomainError, notFound } from '../shared/domain-error';
 import { isUuid } from '../shared/uuid';
 import { itemTable } from './item-table';
 import { readWorkbook, type WorkbookRows } from './read-workbook';
+import { importedValue, importLookups, type ImportLookups } from './import-values';
 
 /** One problem in an uploaded file: where (row and column as the person sees them) and what. */
 export interface ImportProblem {
@@ -43,8 +42,7 @@ export async function importWorkbook(db: Db, ctx: Ctx, planId: string, file: Buf
 	if (!data) throw notFound();
 	if (data.plan.state !== 'draft') throw new DomainError('error_plan_not_editable', {}, { status: 409 });
 
-	const personIds = new Map((await db.select({ id: people.id, name: people.name }).from(people).where(eq(people.tenantId, ctx.tenantId))).map((person) => [person.name, person.id]));
-	const { planned, problems, unchanged } = planRows(data, sheet, personIds);
+	const { planned, problems, unchanged } = planRows(data, sheet, await importLookups(db, ctx.tenantId, data));
 	if (problems.length) return { problems };
 
 	let current = 0;
@@ -72,14 +70,12 @@ export async function importWorkbook(db: Db, ctx: Ctx, planId: string, file: Buf
 }
 
 /** Checks every row against the plan and its framework; returns what to write, or every problem found. */
-function planRows(data: PlanData, sheet: WorkbookRows, personIds: Map<string, string>) {
+function planRows(data: PlanData, sheet: WorkbookRows, lookups: ImportLookups) {
 	const locale = sheet.locale;
 	const nodes = new Map(data.nodes.map((node) => [node.id, node]));
 	const current = new Map(itemTable(data, undefined, locale).rows.map((row) => [String(row.id), row]));
 	const levelByName = new Map<string, Level>();
 	for (const level of data.framework.levels) for (const name of [level.nameSv, level.nameEn]) levelByName.set(name.toLocaleLowerCase('sv'), level);
-	const boardIds = new Map<string, string>();
-	for (const board of data.boards) for (const name of [board.name, board.shortName]) if (name) boardIds.set(name.toLocaleLowerCase('sv'), board.id);
 	const header = (key: string) => sheet.headers[sheet.columns.indexOf(key)] ?? key;
 	const editable = sheet.columns.filter((key) => ['ref', 'title', 'description'].includes(key) || key.startsWith('field:'));
 
@@ -129,15 +125,11 @@ function planRows(data: PlanData, sheet: WorkbookRows, personIds: Map<string, st
 				if (text) problem(number, key, 'error_import_field_not_on_level');
 				continue;
 			}
-			const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
-			if (field.type === 'boards') {
-				const ids = lines.map((line) => boardIds.get(line.toLocaleLowerCase('sv')));
-				const unknown = lines.find((_, index) => !ids[index]);
-				if (unknown) problem(number, key, 'error_import_unknown_board', { board: unknown });
-				values[fieldKey] = ids.filter(Boolean);
-			} else if (field.type === 'responsible') {
-				values[fieldKey] = { roles: lines.filter((line) => !personIds.has(line)), people: lines.filter((line) => personIds.has(line)).map((line) => personIds.get(line)) };
-			} else values[fieldKey] = text;
+			// Exported cells hold one value per line; markdown keeps its blank lines.
+			const lines = field.type === 'rich_text' ? [text] : text.split('\n').map((line) => line.trim()).filter(Boolean);
+			const imported = importedValue(field, lines, lookups, { splitLists: true });
+			if (imported.problem) problems.push({ row: number, column: header(key), error: imported.problem });
+			values[fieldKey] = imported.value;
 		}
 		try {
 			validateNodeValues(level, values, data.plan);

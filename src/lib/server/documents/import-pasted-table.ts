@@ -1,0 +1,79 @@
+import type { Db } from '../db/client';
+import { recordAudit } from '../audit/record-audit';
+import { addNode } from '../plans/add-node';
+import { validateNodeValues } from '../plans/node-values';
+import { loadPlanData } from '../plans/plan-repository';
+import { assertPlacement, levelOf } from '../plans/node-placement';
+import type { Ctx } from '../shared/context';
+import { DomainError, isDomainError, notFound } from '../shared/domain-error';
+import { importedValue, importLookups } from './import-values';
+import type { ImportProblem } from './import-workbook';
+import { columnTargets, parsePastedTable, type ColumnTarget } from './pasted-table';
+
+export interface PastedTableImport {
+	table: string;
+	levelId: string;
+	/** Where the new items go: under this item, or at the plan's top level (null). */
+	parentId: string | null;
+	/** What each column becomes, in column order. */
+	targets: string[];
+	headerRow: boolean;
+	/** Several values in one cell: a list field gets one entry per line (true), or the cell as one entry. */
+	splitLists: boolean;
+}
+
+/**
+ * Creates items of one level from a pasted table, each column mapped to the title, number,
+ * description or a field. Every problem is reported by row and column before anything is written.
+ */
+export async function importPastedTable(db: Db, ctx: Ctx, planId: string, input: PastedTableImport): Promise<{ problems: ImportProblem[]; created: number }> {
+	const data = await loadPlanData(db, ctx.tenantId, planId);
+	if (!data) throw notFound();
+	if (data.plan.state !== 'draft') throw new DomainError('error_plan_not_editable', {}, { status: 409 });
+	const level = levelOf(data.framework, input.levelId);
+	const parent = input.parentId ? data.nodes.find((node) => node.id === input.parentId) : null;
+	if (input.parentId && !parent) throw notFound();
+	assertPlacement(data.framework, level, parent ? levelOf(data.framework, parent.levelId) : null);
+
+	const rows = parsePastedTable(input.table);
+	const allowed = new Set<string>(columnTargets(level).map((target) => target.value));
+	const targets = rows[0].map((_, index) => (allowed.has(input.targets[index]) ? input.targets[index] : 'ignore') as ColumnTarget);
+	if (targets.filter((target) => target === 'title').length !== 1) throw new DomainError('error_paste_needs_title', {}, { field: 'targets' });
+	const chosen = targets.filter((target) => target !== 'ignore');
+	if (new Set(chosen).size !== chosen.length) throw new DomainError('error_paste_target_twice', {}, { field: 'targets' });
+
+	const headings = input.headerRow ? rows[0].map((cell) => cell.join(' ')) : [];
+	const column = (index: number) => headings[index] || `${index + 1}`;
+	const lookups = await importLookups(db, ctx.tenantId, data);
+	const problems: ImportProblem[] = [];
+	const items = (input.headerRow ? rows.slice(1) : rows).map((cells, index) => {
+		const row = index + (input.headerRow ? 2 : 1);
+		const item = { ref: '', title: '', description: '', values: {} as Record<string, unknown>, levelId: level.id, parentId: parent?.id ?? null };
+		targets.forEach((target, at) => {
+			const lines = cells[at];
+			if (target === 'title') item.title = lines.join(' ');
+			else if (target === 'ref') item.ref = lines.join(' ').slice(0, 20);
+			else if (target === 'description') item.description = lines.join('\n');
+			else if (target.startsWith('field:')) {
+				const field = level.fields.find((candidate) => `field:${candidate.key}` === target)!;
+				const imported = importedValue(field, lines, lookups, { splitLists: input.splitLists });
+				if (imported.problem) problems.push({ row, column: column(at), error: imported.problem });
+				item.values[field.key] = imported.value;
+			}
+		});
+		if (!item.title) problems.push({ row, column: column(targets.indexOf('title')), error: new DomainError('error_field_required', { field: { sv: 'Rubrik', en: 'Title' } }) });
+		try {
+			validateNodeValues(level, item.values, data.plan);
+		} catch (thrown) {
+			if (!isDomainError(thrown)) throw thrown;
+			problems.push({ row, column: column(targets.indexOf(`field:${thrown.field}` as ColumnTarget)), error: thrown });
+		}
+		return item;
+	});
+	if (problems.length) return { problems, created: 0 };
+	await db.transaction(async (tx) => {
+		for (const item of items) await addNode(tx, ctx, planId, item);
+		await recordAudit(tx, ctx, { action: 'plan.import', entityType: 'plan', entityId: planId, planId, after: { created: items.length, level: level.nameSv, from: 'pasted table' } });
+	});
+	return { problems: [], created: items.length };
+}

@@ -1,0 +1,45 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { people } from '../db/schema';
+import type { FieldDefinition } from '../frameworks/field-definition';
+import type { PlanData } from '../plans/plan-repository';
+import { DomainError } from '../shared/domain-error';
+
+/** Names an import may use for boards and people, as the organisation writes them. */
+export interface ImportLookups {
+	boardIds: Map<string, string>;
+	personIds: Map<string, string>;
+}
+
+export async function importLookups(db: Db, tenantId: string, data: Pick<PlanData, 'boards'>): Promise<ImportLookups> {
+	const boardIds = new Map<string, string>();
+	for (const board of data.boards) for (const name of [board.name, board.shortName]) if (name) boardIds.set(name.toLocaleLowerCase('sv'), board.id);
+	const rows = await db.select({ id: people.id, name: people.name }).from(people).where(eq(people.tenantId, tenantId));
+	return { boardIds, personIds: new Map(rows.map((person) => [person.name, person.id])) };
+}
+
+/**
+ * A field's raw value from the lines of an imported cell, in the shape the item form sends: boards
+ * by name or short name, responsible as people (by name) or role titles, lists one entry per line
+ * (or the whole cell as one entry when the user chose to keep values together).
+ */
+export function importedValue(field: FieldDefinition, lines: string[], lookups: ImportLookups, options: { splitLists: boolean }): { value: unknown; problem?: DomainError } {
+	switch (field.type) {
+		case 'boards': {
+			const ids = lines.map((line) => lookups.boardIds.get(line.toLocaleLowerCase('sv')));
+			const unknown = lines.find((_, index) => !ids[index]);
+			return { value: ids.filter(Boolean), problem: unknown ? new DomainError('error_import_unknown_board', { board: unknown }) : undefined };
+		}
+		case 'responsible':
+			return {
+				value: { roles: lines.filter((line) => !lookups.personIds.has(line)), people: lines.filter((line) => lookups.personIds.has(line)).map((line) => lookups.personIds.get(line)) }
+			};
+		case 'text_list':
+			return { value: options.splitLists ? lines : lines.length ? [lines.join(' ')] : [] };
+		case 'rich_text':
+		case 'text':
+			return { value: lines.join('\n') };
+		default:
+			return { value: lines.join(' ') };
+	}
+}

@@ -1,0 +1,129 @@
+import type { FieldDefinition } from '../frameworks/field-definition';
+import type { Level } from '../frameworks/framework-repository';
+import { DomainError } from '../shared/domain-error';
+
+/** A table as pasted: rows of cells, each cell its lines (a cell with several values keeps them apart). */
+export type PastedTable = string[][][];
+
+const MAX_PASTE_CHARS = 2_000_000;
+const MAX_ROWS = 5_000;
+
+/**
+ * Reads a table copied from Word, Excel or a web page: HTML (the first table in it) or tab-separated
+ * text as Excel puts on the clipboard (a quoted cell may hold line breaks).
+ */
+export function parsePastedTable(text: string): PastedTable {
+	if (text.length > MAX_PASTE_CHARS) throw new DomainError('error_paste_too_large', { chars: MAX_PASTE_CHARS.toLocaleString('sv-SE') }, { status: 413 });
+	const table = /<table[\s>]/i.test(text) ? fromHtml(text) : fromTabs(text);
+	const rows = table.filter((row) => row.some((cell) => cell.length));
+	if (!rows.length) throw new DomainError('error_paste_empty', {}, { field: 'table' });
+	if (rows.length > MAX_ROWS) throw new DomainError('error_paste_too_large', { chars: MAX_PASTE_CHARS.toLocaleString('sv-SE') }, { status: 413 });
+	const width = Math.max(...rows.map((row) => row.length));
+	return rows.map((row) => [...row, ...Array.from({ length: width - row.length }, () => [])]);
+}
+
+function fromTabs(text: string): PastedTable {
+	const rows: string[][] = [[]];
+	let cell = '';
+	let quoted = false;
+	const source = text.replace(/\r\n?/g, '\n');
+	for (let index = 0; index < source.length; index++) {
+		const char = source[index];
+		if (quoted) {
+			if (char === '"' && source[index + 1] === '"') {
+				cell += '"';
+				index += 1;
+			} else if (char === '"') quoted = false;
+			else cell += char;
+		} else if (char === '"' && cell === '') quoted = true;
+		else if (char === '\t') {
+			rows.at(-1)!.push(cell);
+			cell = '';
+		} else if (char === '\n') {
+			rows.at(-1)!.push(cell);
+			cell = '';
+			rows.push([]);
+		} else cell += char;
+	}
+	rows.at(-1)!.push(cell);
+	return rows.map((row) => row.map(linesOf));
+}
+
+function fromHtml(html: string): PastedTable {
+	const table = /<table[\s\S]*?<\/table>/i.exec(html)?.[0] ?? html;
+	return [...table.matchAll(/<tr[\s>][\s\S]*?<\/tr>/gi)].map((row) =>
+		[...row[0].matchAll(/<t([dh])[\s>]([\s\S]*?)<\/t\1>/gi)].map((cell) =>
+			linesOf(
+				decode(
+					cell[2]
+						.replace(/<br\s*\/?>/gi, '\n')
+						.replace(/<\/(p|li|div|h\d)>/gi, '\n')
+						.replace(/<[^>]+>/g, '')
+				)
+			)
+		)
+	);
+}
+
+function linesOf(text: string): string[] {
+	return text
+		.split('\n')
+		.map((line) => line.replace(/\s+/g, ' ').trim())
+		.filter(Boolean);
+}
+
+function decode(text: string): string {
+	return text
+		.replace(/&nbsp;/g, ' ')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+		.replace(/&amp;/g, '&');
+}
+
+/** What a column can become: the item's title, number or description, one of the level's fields, or nothing. */
+export type ColumnTarget = 'title' | 'ref' | 'description' | `field:${string}` | 'ignore';
+
+export function columnTargets(level: Level): { value: ColumnTarget; labelSv: string; labelEn: string }[] {
+	return [
+		{ value: 'title', labelSv: `Rubrik (${level.nameSv})`, labelEn: `Title (${level.nameEn})` },
+		{ value: 'ref', labelSv: 'Nummer', labelEn: 'Number' },
+		{ value: 'description', labelSv: 'Beskrivning', labelEn: 'Description' },
+		...level.fields.map((field: FieldDefinition) => ({ value: `field:${field.key}` as const, labelSv: field.labelSv, labelEn: field.labelEn })),
+		{ value: 'ignore', labelSv: 'Hoppa över', labelEn: 'Skip' }
+	];
+}
+
+/**
+ * A sensible first guess for each column from its heading: the level's own name or "Rubrik" for the
+ * title, a field's label for that field, "Nr" for the number; the first unmatched column becomes
+ * the title if no heading named it.
+ */
+export function guessTargets(headings: string[], level: Level): ColumnTarget[] {
+	const norm = (text: string) => text.toLocaleLowerCase('sv').replace(/[^a-zåäö0-9]/g, '');
+	const used = new Set<ColumnTarget>();
+	const guesses = headings.map((heading): ColumnTarget => {
+		const key = norm(heading);
+		if (!key) return 'ignore';
+		const candidates: [ColumnTarget, string[]][] = [
+			['title', [level.nameSv, level.nameEn, 'rubrik', 'titel', 'title']],
+			['ref', ['nr', 'nummer', 'number', 'ref']],
+			['description', ['beskrivning', 'description']],
+			...level.fields.map((field): [ColumnTarget, string[]] => [`field:${field.key}`, [field.labelSv, field.labelEn, field.key]])
+		];
+		for (const [target, names] of candidates) {
+			if (used.has(target)) continue;
+			if (names.some((name) => norm(name) === key || (norm(name).length > 3 && key.startsWith(norm(name))))) {
+				used.add(target);
+				return target;
+			}
+		}
+		return 'ignore';
+	});
+	if (!used.has('title')) {
+		const first = guesses.indexOf('ignore');
+		if (first >= 0) guesses[first] = 'title';
+	}
+	return guesses;
+}
