@@ -63,6 +63,17 @@ describe('styrkedjan CLI', () => {
 			expect(fs.readFileSync(target).subarray(0, 2).toString()).toBe('PK');
 		}
 		expect(await cli('export', '--plan', adopted.id, '--format', 'odt', '--out', file)).toMatchObject({ code: 1, err: 'Okänt format. Välj ett av: html, docx, pdf, xlsx, json, csv.' });
+
+		// The exported JSON recreates the plan in another organisation; the workbook goes back into its own plan.
+		const imported = await cli('import', '--tenant', 'norrby', file);
+		expect(imported).toMatchObject({ code: 0 });
+		expect(imported.out).toMatch(/^Skapade planen "Verksamhetsplan 2025" \([0-9a-f-]{36}\) i Norrby kommun: \d+ punkter, 1 uppföljningar\.$/);
+		expect((await cli('plans', '--tenant', 'norrby')).out).toContain('Verksamhetsplan 2025');
+		const draft = JSON.parse((await cli('plans', '--tenant', 'exempelkommun', '--json')).out).find((plan: { state: string }) => plan.state === 'draft');
+		const workbook = path.join(dataDir, 'draft.xlsx');
+		await cli('export', '--plan', draft.id, '--format', 'xlsx', '--out', workbook);
+		expect((await cli('import', '--tenant', 'exempelkommun', workbook)).out).toMatch(/^Planen [0-9a-f-]{36}: 0 nya punkter, 0 ändrade, \d+ oförändrade\.$/);
+		expect(await cli('import', '--tenant', 'exempelkommun', path.join(dataDir, 'plan.docx'))).toMatchObject({ code: 1, err: 'Filen är inte en Excel-fil exporterad från Styrkedjan. Klistra in tabellen i stället, så kan du välja vad kolumnerna betyder.' });
 	});
 
 	it('adds people with roles and creates API tokens', { timeout: 60_000 }, async () => {

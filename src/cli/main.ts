@@ -8,6 +8,9 @@ import { createTenant } from '../lib/server/organisation/create-tenant';
 import { findTenantBySlug } from '../lib/server/organisation/organisation-repository';
 import { findPlanOwner, listPlans } from '../lib/server/plans/plan-repository';
 import { exportPlan } from '../lib/server/documents/export-plan';
+import { importWorkbook } from '../lib/server/documents/import-workbook';
+import { readWorkbook } from '../lib/server/documents/read-workbook';
+import { importPlanDocument, readPlanDocument } from '../lib/server/documents/import-plan-json';
 import { presentPlanSummary } from '../lib/server/presenters/plan-document';
 import { messageFor } from '../lib/server/presenters/message';
 import { isDomainError, notFound } from '../lib/server/shared/domain-error';
@@ -25,6 +28,8 @@ const HELP = `Styrkedjan – kommandon
   styrkedjan plans --tenant S [--json]                 Listar en organisations planer
   styrkedjan export --plan ID --format json|xlsx|docx|pdf|html [--period ID] [--language sv|en] --out FIL
                                                        Exporterar en plan (med --period: uppföljningsrapporten)
+  styrkedjan import --tenant S FIL                     Importerar en plan: JSON skapar en ny plan, en Excel-fil
+                                                       från Styrkedjan uppdaterar planen den exporterades från
   styrkedjan user add --tenant S --email E --name N --role R [--unit ENHETS-ID] [--password LÖSENORD]
                                                        Lägger till en person med konto (roll: admin, planner, reporter, reader)
   styrkedjan token create --tenant S --name N          Skapar en API-nyckel (skrivs ut på sista raden, visas bara en gång)
@@ -97,6 +102,32 @@ async function run(database: Database, command: string, argv: string[], out: Out
 			const file = await exportPlan(db, tenantId, values.plan, { format: values.format ?? 'json', periodId: values.period, locale: values.language === 'en' ? 'en' : 'sv' });
 			fs.writeFileSync(values.out, file.body);
 			out(`Planen är exporterad till ${values.out} (${file.contentType.split(';')[0]}, ${Math.ceil(file.body.length / 1024)} kB).`);
+			return 0;
+		}
+		case 'import': {
+			const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { tenant: { type: 'string' }, language: { type: 'string', default: 'sv' } } });
+			const tenant = await requireTenant(db, values.tenant, err);
+			if (!tenant) return 1;
+			if (!positionals[0]) return usage(err);
+			const file = fs.readFileSync(positionals[0]);
+			const ctx = systemContext(tenant.id, 'cli');
+			// An Excel workbook (a zip archive) updates the plan it was exported from; JSON creates a plan.
+			if (file.subarray(0, 2).toString() === 'PK') {
+				const planId = (await readWorkbook(file)).planId;
+				authorize(ctx.actor, 'plan.edit');
+				const result = await importWorkbook(db, ctx, planId, file);
+				if (!('created' in result)) {
+					const locale = values.language === 'en' ? 'en' : 'sv';
+					for (const problem of result.problems) err(`Rad ${problem.row}, ${problem.column}: ${messageFor(problem.error, locale)}`);
+					err(`Inget importerades: ${result.problems.length} problem.`);
+					return 1;
+				}
+				out(`Planen ${planId}: ${result.created} nya punkter, ${result.updated} ändrade, ${result.unchanged} oförändrade.`);
+				return 0;
+			}
+			authorize(ctx.actor, 'plan.create');
+			const created = await importPlanDocument(db, ctx, readPlanDocument(file));
+			out(`Skapade planen "${created.title}" (${created.planId}) i ${tenant.name}: ${created.items} punkter, ${created.followUps} uppföljningar.`);
 			return 0;
 		}
 		case 'user': {

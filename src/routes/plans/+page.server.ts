@@ -8,6 +8,9 @@ import { authorize, can } from '$lib/server/policies';
 import { runAction } from '$lib/server/http/run-action';
 import { guard, guardUnit } from '$lib/server/http/guard';
 import { formFields } from '$lib/server/http/form';
+import { importPlanDocument, readPlanDocument } from '$lib/server/documents/import-plan-json';
+import { assertImportSize } from '$lib/server/documents/read-workbook';
+import { DomainError } from '$lib/server/shared/domain-error';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -35,5 +38,23 @@ export const actions: Actions = {
 		);
 		if ('id' in plan) redirect(303, `/plans/${plan.id}`);
 		return plan;
+	},
+	importJson: async ({ request, locals }) => {
+		const form = await request.formData();
+		const file = form.get('file');
+		const ownerUnitId = String(form.get('ownerUnitId') ?? '');
+		if (ownerUnitId) await guardUnit(locals, ownerUnitId, 'plan.create');
+		const result = await runAction(
+			locals.locale,
+			async () => {
+				authorize(locals.ctx.actor, 'plan.create', { unitId: ownerUnitId });
+				if (!(file instanceof File) || !file.size) throw new DomainError('error_json_unreadable', {}, { field: 'file' });
+				assertImportSize(file.size);
+				return importPlanDocument(getDb(), locals.ctx, readPlanDocument(Buffer.from(await file.arrayBuffer())), { ownerUnitId });
+			},
+			{ importing: 'yes', ownerUnitId }
+		);
+		if ('planId' in result) redirect(303, `/plans/${result.planId}`);
+		return result;
 	}
 };

@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { createTestOrganisation, createTestPlan, testDb } from '../testing/factories';
 import { addNode } from '../plans/add-node';
 import { importPastedTable } from './import-pasted-table';
+import { importPlanDocument, readPlanDocument } from './import-plan-json';
 import { loadDemo } from '../demo/load-demo';
 import { listPlans, loadPlanData } from '../plans/plan-repository';
 import { listPeriods } from '../follow-up/period-repository';
@@ -288,5 +289,48 @@ describe('pasted table', () => {
 		const result = await importPastedTable(db, ctx, plan.id, { ...base, table: `${table}Ny mätning\t\t\t\n` });
 		expect(result.problems.map(({ row, column, error }) => [row, column, error.code])).toEqual([[3, 'Aktivitet', 'error_field_required']]);
 		expect((await loadPlanData(db, ctx.tenantId, plan.id))!.nodes).toHaveLength(2);
+	});
+});
+
+describe('JSON interchange', () => {
+	it('recreates a whole plan in another organisation with new ids and the same content', async () => {
+		const { db, tenantId, plan } = await setup();
+		const central = plan(CENTRAL);
+		const file = (await exportPlan(db, tenantId, central.id, { format: 'json', locale: 'sv' })).body;
+		const source = JSON.parse(file.toString());
+		const other = await createTestOrganisation(db);
+		const result = await importPlanDocument(db, other.ctx, readPlanDocument(file));
+		expect(result.planId).not.toBe(central.id);
+		const copy = JSON.parse((await exportPlan(db, other.tenant.id, result.planId, { format: 'json', locale: 'sv' })).body.toString());
+		// Same content, new ids: compare everything but the ids (and timestamps).
+		const strip = (value: unknown): unknown =>
+			Array.isArray(value)
+				? value.map(strip)
+				: value && typeof value === 'object'
+					? Object.fromEntries(Object.entries(value).filter(([key]) => !/(^id$|Id$|Ids$|At$|^version$)/.test(key)).map(([key, inner]) => [key, strip(inner)]))
+					: value;
+		expect(strip(copy.tree)).toEqual(strip(source.tree));
+		expect(strip(copy.chapters)).toEqual(strip(source.chapters));
+		expect(strip(copy.periods)).toEqual(strip(source.periods));
+		const sorted = (list: unknown[]) => (strip(list) as unknown[]).map((entry) => JSON.stringify(entry)).sort();
+		expect(sorted(copy.followUps)).toEqual(sorted(source.followUps));
+		expect(sorted(copy.measurements)).toEqual(sorted(source.measurements));
+		expect(strip(copy.framework.levels)).toEqual(strip(source.framework.levels));
+		expect(copy.plan).toMatchObject({ title: CENTRAL, state: source.plan.state });
+		expect(result).toMatchObject({ items: (await loadPlanData(db, tenantId, central.id))!.nodes.length, followUps: source.followUps.length });
+		// Links point at the copies, not the originals.
+		const copied = (await loadPlanData(db, other.tenant.id, result.planId))!;
+		const linked = copied.nodes.filter((node) => node.linkedParentIds.length);
+		expect(linked.length).toBeGreaterThan(0);
+		for (const node of linked) for (const parentId of node.linkedParentIds) expect(copied.nodes.some((candidate) => candidate.id === parentId)).toBe(true);
+	});
+
+	it('refuses a broken, oversized or foreign file, with nothing written', async () => {
+		await expect(async () => readPlanDocument(Buffer.from('{ "format": '))).rejects.toMatchObject({ code: 'error_json_unreadable' });
+		await expect(async () => readPlanDocument(Buffer.from(JSON.stringify({ format: 'styrkedjan.plan', version: 1, plan: { title: '' } })))).rejects.toMatchObject({
+			code: 'error_json_invalid',
+			params: { path: 'plan.title' }
+		});
+		await expect(async () => readPlanDocument(Buffer.alloc(11 * 1024 * 1024, ' '))).rejects.toMatchObject({ code: 'error_file_too_large' });
 	});
 });
