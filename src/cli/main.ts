@@ -8,6 +8,7 @@ import { createTenant } from '../lib/server/organisation/create-tenant';
 import { findTenantBySlug } from '../lib/server/organisation/organisation-repository';
 import { findPlanOwner, listPlans } from '../lib/server/plans/plan-repository';
 import { exportPlan } from '../lib/server/documents/export-plan';
+import { closePdfBrowser } from '../lib/server/documents/render-pdf';
 import { importWorkbook } from '../lib/server/documents/import-workbook';
 import { readWorkbook } from '../lib/server/documents/read-workbook';
 import { importPlanDocument, readPlanDocument } from '../lib/server/documents/import-plan-json';
@@ -59,6 +60,7 @@ export async function main(argv: string[], out: Out = (line) => console.log(line
 		else throw error;
 		return 1;
 	} finally {
+		await closePdfBrowser();
 		await database?.close();
 	}
 }

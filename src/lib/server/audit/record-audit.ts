@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { auditEvents } from '../db/schema';
 import type { Ctx } from '../shared/context';
 
 export interface AuditEntry {
@@ -14,6 +15,21 @@ export interface AuditEntry {
 /** Call inside the transaction of the change, with its handle: the record and the change land together. */
 export async function recordAudit(tx: Db, ctx: Ctx, entry: AuditEntry): Promise<void> {
 	await tx.execute(auditInsert(ctx, entry));
+}
+
+/** Many records at once (an import of many items): one statement per thousand. */
+export async function recordAudits(tx: Db, ctx: Ctx, entries: AuditEntry[]): Promise<void> {
+	const rows = entries.map((entry) => ({
+		tenantId: ctx.tenantId,
+		actor: ctx.actor.id,
+		action: entry.action,
+		entityType: entry.entityType,
+		entityId: entry.entityId,
+		planId: entry.planId ?? null,
+		before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
+		after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after))
+	}));
+	for (let i = 0; i < rows.length; i += 1000) await tx.insert(auditEvents).values(rows.slice(i, i + 1000));
 }
 
 /**

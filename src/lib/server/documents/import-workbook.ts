@@ -4,7 +4,7 @@ import type { Level } from '../frameworks/framework-repository';
 import { addNode } from '../plans/add-node';
 import { validateNodeValues } from '../plans/node-values';
 import { loadPlanData, type PlanData } from '../plans/plan-repository';
-import { updateNode } from '../plans/update-node';
+import { updateNodes } from '../plans/update-nodes';
 import type { Ctx } from '../shared/context';
 import { DomainError, isDomainError, notFound } from '../shared/domain-error';
 import { isUuid } from '../shared/uuid';
@@ -48,10 +48,15 @@ export async function importWorkbook(db: Db, ctx: Ctx, planId: string, file: Buf
 	let current = 0;
 	try {
 		await db.transaction(async (tx) => {
-			for (const row of planned) {
+			await updateNodes(
+				tx,
+				ctx,
+				planId,
+				planned.filter((row) => row.id).map((row) => ({ id: row.id!, input: row.input }))
+			);
+			for (const row of planned.filter((candidate) => !candidate.id)) {
 				current = row.number;
-				if (row.id) await updateNode(tx, ctx, planId, row.id, row.input);
-				else await addNode(tx, ctx, planId, { ...row.input, levelId: row.levelId, parentId: row.parentId });
+				await addNode(tx, ctx, planId, { ...row.input, levelId: row.levelId, parentId: row.parentId });
 			}
 			await recordAudit(tx, ctx, {
 				action: 'plan.import',

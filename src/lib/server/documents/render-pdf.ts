@@ -1,10 +1,56 @@
 import fs from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { DomainError } from '../shared/domain-error';
 
 /** Where Chromium is: `CHROMIUM_PATH`, else Debian's package. */
 export function chromiumPath(): string {
 	return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/** A started Chromium is kept for this long after its last PDF: starting one costs about a second. */
+const IDLE_MS = 60_000;
+let browser: Promise<Browser> | undefined;
+let idle: NodeJS.Timeout | undefined;
+let printing = 0;
+
+async function acquire(): Promise<Browser> {
+	clearTimeout(idle);
+	printing += 1;
+	browser ??= chromium
+		.launch({
+			executablePath: chromiumPath(),
+			args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		})
+		.then((started) => {
+			started.once('disconnected', () => (browser = undefined));
+			return started;
+		})
+		.catch((thrown) => {
+			browser = undefined;
+			throw thrown;
+		});
+	try {
+		return await browser;
+	} catch (thrown) {
+		release();
+		throw thrown;
+	}
+}
+
+function release(): void {
+	printing -= 1;
+	if (printing === 0) {
+		idle = setTimeout(() => void closePdfBrowser(), IDLE_MS);
+		idle.unref();
+	}
+}
+
+/** Stops the kept Chromium (the CLI does this before it exits; servers let it time out). */
+export async function closePdfBrowser(): Promise<void> {
+	clearTimeout(idle);
+	const running = browser;
+	browser = undefined;
+	await (await running?.catch(() => undefined))?.close();
 }
 
 /**
@@ -13,14 +59,10 @@ export function chromiumPath(): string {
  * install it; the other formats do not need it.
  */
 export async function renderPdf(html: string, locale: 'sv' | 'en'): Promise<Buffer> {
-	const executablePath = chromiumPath();
-	if (!fs.existsSync(executablePath)) throw new DomainError('error_pdf_unavailable', { path: executablePath }, { status: 503 });
-	const browser = await chromium.launch({
-		executablePath,
-		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-	});
+	if (!fs.existsSync(chromiumPath())) throw new DomainError('error_pdf_unavailable', { path: chromiumPath() }, { status: 503 });
+	const context = await (await acquire()).newContext();
 	try {
-		const page = await browser.newPage();
+		const page = await context.newPage();
 		// The page has nothing to fetch: no network, so a document can never reach out.
 		await page.route('**/*', (route) => route.abort());
 		await page.setContent(html, { waitUntil: 'load' });
@@ -36,6 +78,7 @@ export async function renderPdf(html: string, locale: 'sv' | 'en'): Promise<Buff
 			footerTemplate: `<div style="font-size:9px;width:100%;text-align:right;padding-right:20mm;">${pageWord} <span class="pageNumber"></span> / <span class="totalPages"></span></div>`
 		});
 	} finally {
-		await browser.close();
+		await context.close();
+		release();
 	}
 }

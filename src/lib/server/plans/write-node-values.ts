@@ -10,11 +10,17 @@ import type { NodeValues } from './node-values';
  * seen before is added to its list. People and boards must exist in the same organisation.
  */
 export async function writeNodeRelations(tx: Db, ctx: Ctx, nodeId: string, values: NodeValues): Promise<void> {
+	await writeManyNodeRelations(tx, ctx, [{ nodeId, values }]);
+}
+
+/** The same for many items at once (an import): a handful of statements however many items. */
+export async function writeManyNodeRelations(tx: Db, ctx: Ctx, entries: { nodeId: string; values: NodeValues }[]): Promise<void> {
 	const tenantId = ctx.tenantId;
-	if (values.responsible) {
-		await tx.delete(nodeResponsibles).where(and(eq(nodeResponsibles.tenantId, tenantId), eq(nodeResponsibles.nodeId, nodeId)));
-		const roleIds = await roleTitleIds(tx, tenantId, values.responsible.roles);
-		const personIds = [...new Set(values.responsible.people)];
+	const withResponsible = entries.filter((entry) => entry.values.responsible);
+	if (withResponsible.length) {
+		await deleteIn(tx, nodeResponsibles, tenantId, withResponsible.map((entry) => entry.nodeId));
+		const roleIds = await roleTitleIds(tx, tenantId, withResponsible.flatMap((entry) => entry.values.responsible!.roles));
+		const personIds = [...new Set(withResponsible.flatMap((entry) => entry.values.responsible!.people))];
 		if (personIds.length) {
 			const found = await tx
 				.select({ id: people.id })
@@ -22,34 +28,45 @@ export async function writeNodeRelations(tx: Db, ctx: Ctx, nodeId: string, value
 				.where(and(eq(people.tenantId, tenantId), inArray(people.id, personIds)));
 			if (found.length !== personIds.length) throw new DomainError('error_not_found', {}, { field: 'responsible', status: 404 });
 		}
-		const rows = [
-			...roleIds.map((roleTitleId) => ({ roleTitleId, personId: null })),
-			...personIds.map((personId) => ({ roleTitleId: null, personId }))
-		].map((row, position) => ({ tenantId, nodeId, position, ...row }));
-		if (rows.length) await tx.insert(nodeResponsibles).values(rows);
+		const rows = withResponsible.flatMap(({ nodeId, values }) =>
+			[
+				...[...new Set(values.responsible!.roles.map((name) => roleIds.get(name.trim())!).filter(Boolean))].map((roleTitleId) => ({ roleTitleId, personId: null })),
+				...[...new Set(values.responsible!.people)].map((personId) => ({ roleTitleId: null, personId }))
+			].map((row, position) => ({ tenantId, nodeId, position, ...row }))
+		);
+		for (let i = 0; i < rows.length; i += 1000) await tx.insert(nodeResponsibles).values(rows.slice(i, i + 1000));
 	}
-	if (values.boardIds) {
-		await tx.delete(nodeBoards).where(and(eq(nodeBoards.tenantId, tenantId), eq(nodeBoards.nodeId, nodeId)));
-		const boardIds = [...new Set(values.boardIds)];
+	const withBoards = entries.filter((entry) => entry.values.boardIds);
+	if (withBoards.length) {
+		await deleteIn(tx, nodeBoards, tenantId, withBoards.map((entry) => entry.nodeId));
+		const boardIds = [...new Set(withBoards.flatMap((entry) => entry.values.boardIds!))];
 		if (boardIds.length) {
 			const found = await tx
 				.select({ id: units.id })
 				.from(units)
 				.where(and(eq(units.tenantId, tenantId), eq(units.kind, 'board'), inArray(units.id, boardIds)));
 			if (found.length !== boardIds.length) throw new DomainError('error_not_found', {}, { field: 'boards', status: 404 });
-			await tx.insert(nodeBoards).values(boardIds.map((unitId, position) => ({ tenantId, nodeId, unitId, position })));
 		}
+		const rows = withBoards.flatMap(({ nodeId, values }) => [...new Set(values.boardIds!)].map((unitId, position) => ({ tenantId, nodeId, unitId, position })));
+		for (let i = 0; i < rows.length; i += 1000) await tx.insert(nodeBoards).values(rows.slice(i, i + 1000));
 	}
 }
 
-async function roleTitleIds(tx: Db, tenantId: string, names: string[]): Promise<string[]> {
+async function deleteIn(tx: Db, table: typeof nodeResponsibles | typeof nodeBoards, tenantId: string, nodeIds: string[]): Promise<void> {
+	for (let i = 0; i < nodeIds.length; i += 1000) {
+		await tx.delete(table).where(and(eq(table.tenantId, tenantId), inArray(table.nodeId, nodeIds.slice(i, i + 1000))));
+	}
+}
+
+async function roleTitleIds(tx: Db, tenantId: string, names: string[]): Promise<Map<string, string>> {
 	const wanted = [...new Set(names.map((name) => name.trim()).filter(Boolean))];
-	if (!wanted.length) return [];
+	const byName = new Map<string, string>();
+	if (!wanted.length) return byName;
 	const existing = await tx
 		.select()
 		.from(roleTitles)
 		.where(and(eq(roleTitles.tenantId, tenantId), inArray(roleTitles.name, wanted)));
-	const byName = new Map(existing.map((row) => [row.name, row.id]));
+	for (const row of existing) byName.set(row.name, row.id);
 	const missing = wanted.filter((name) => !byName.has(name));
 	if (missing.length) {
 		const created = await tx
@@ -58,5 +75,5 @@ async function roleTitleIds(tx: Db, tenantId: string, names: string[]): Promise<
 			.returning();
 		for (const row of created) byName.set(row.name, row.id);
 	}
-	return wanted.map((name) => byName.get(name)!);
+	return byName;
 }

@@ -6,6 +6,6 @@ describe('contrast against white', () => {
 		expect(contrastWithWhite('#ffffff')).toBeCloseTo(1, 5);
 		expect(contrastWithWhite('#000000')).toBeCloseTo(21, 5);
 		expect(contrastWithWhite('#767676')).toBeCloseTo(4.54, 2);
-		expect(contrastWithWhite('#949494')).toBeLessThan(3);
+		expect(contrastWithWhite('#999999')).toBeLessThan(3);
 	});
 });

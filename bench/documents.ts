@@ -1,0 +1,107 @@
+/**
+ * Documents of a large plan, on PostgreSQL, through the same code the pages and the CLI use
+ * (`exportPlan`, `importWorkbook`): DOCX, XLSX, PDF and HTML export of the plan and of a period's
+ * follow-up report, and the Excel round trip of every row (unchanged, and every title edited).
+ *
+ *   npx tsx bench/documents.ts        (ITEMS, RUNS can be set)
+ */
+import os from 'node:os';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../src/lib/server/db/client';
+import { migrateDatabase } from '../src/lib/server/db/migrate';
+import { followUps } from '../src/lib/server/db/schema';
+import { createTenant } from '../src/lib/server/organisation/create-tenant';
+import { systemContext } from '../src/lib/server/shared/context';
+import { addPeriod } from '../src/lib/server/follow-up/manage-periods';
+import { listScale } from '../src/lib/server/follow-up/scales';
+import { loadPlanData } from '../src/lib/server/plans/plan-repository';
+import { exportPlan } from '../src/lib/server/documents/export-plan';
+import { importWorkbook } from '../src/lib/server/documents/import-workbook';
+import { closePdfBrowser } from '../src/lib/server/documents/render-pdf';
+import { generatePlan } from './generate-plan';
+import { percentile } from './support';
+
+const ITEMS = Number(process.env.ITEMS ?? 1000);
+const RUNS = Number(process.env.RUNS ?? 7);
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const name = `styrkedjan_bench_${Date.now().toString(36)}`;
+const admin = new pg.Client({ connectionString: ADMIN_URL });
+await admin.connect();
+await admin.query(`create database "${name}"`);
+const url = new URL(ADMIN_URL);
+url.pathname = `/${name}`;
+const database = await openDatabase({ databaseUrl: url.toString() });
+try {
+	await migrateDatabase(database);
+	const db = database.db;
+	const tenant = await createTenant(db, 'bench', { slug: 'bench', name: 'Bänkkommun' });
+	const ctx = systemContext(tenant.id, 'bench');
+	const planId = await generatePlan(db, ctx, ITEMS);
+	const periodId = await addPeriod(db, ctx, planId, { name: 'Delår 1', asOf: '2026-04-30', dueOn: '2026-05-15' });
+	const data = (await loadPlanData(db, tenant.id, planId))!;
+	const statuses = await listScale(db, tenant.id, 'status');
+	const followed = data.nodes.filter((node) => data.framework.levels.find((level) => level.id === node.levelId)?.followUp === 'status');
+	const rows = followed.map((node, index) => ({ tenantId: tenant.id, planId, nodeId: node.id, periodId, statusId: statuses[index % statuses.length].id, comment: 'Arbetet fortgår enligt plan.', updatedBy: 'bench' }));
+	for (let i = 0; i < rows.length; i += 500) await db.insert(followUps).values(rows.slice(i, i + 500));
+	await db.execute(sql`analyze`);
+
+	const time = async (run: () => Promise<unknown>, runs = RUNS) => {
+		await run(); // warm-up
+		const times: number[] = [];
+		for (let i = 0; i < runs; i++) {
+			const start = performance.now();
+			await run();
+			times.push(performance.now() - start);
+		}
+		return `${percentile(times, 50).toFixed(0)} / ${Math.max(...times).toFixed(0)} ms`;
+	};
+	const sizes = new Map<string, number>();
+	const exported = (format: string, period?: string) => async () => {
+		const file = await exportPlan(db, tenant.id, planId, { format, periodId: period, locale: 'sv' });
+		sizes.set(`${format}${period ? '+' : ''}`, file.body.length);
+		return file;
+	};
+
+	const figures: [string, string][] = [];
+	for (const format of ['docx', 'xlsx', 'html', 'json']) figures.push([`${format.toUpperCase()} export, plan`, await time(exported(format))]);
+	for (const format of ['docx', 'xlsx']) figures.push([`${format.toUpperCase()} export, follow-up report`, await time(exported(format, periodId))]);
+	figures.push(['PDF export, plan (Chromium kept running between exports)', await time(exported('pdf'), 3)]);
+	figures.push(['PDF export, follow-up report', await time(exported('pdf', periodId), 3)]);
+
+	// The round trip: every row back unchanged, then every row's title edited (each a real update, with its audit record).
+	const workbook = (await exportPlan(db, tenant.id, planId, { format: 'xlsx', locale: 'sv' })).body;
+	figures.push([`XLSX import, ${data.nodes.length} rows unchanged`, await time(() => importWorkbook(db, ctx, planId, workbook))]);
+	const edited = async (round: number) => {
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load((await exportPlan(db, tenant.id, planId, { format: 'xlsx', locale: 'sv' })).body as unknown as ArrayBuffer);
+		const sheet = book.getWorksheet('Punkter')!;
+		const title = (sheet.getRow(1).values as string[]).indexOf('Rubrik');
+		sheet.eachRow((row, number) => {
+			if (number > 1) row.getCell(title).value = `${String(row.getCell(title).value).replace(/ \(v\d+\)$/, '')} (v${round})`;
+		});
+		return Buffer.from(await book.xlsx.writeBuffer());
+	};
+	const editedTimes: number[] = [];
+	for (let round = 1; round <= 3; round++) {
+		const file = await edited(round);
+		const start = performance.now();
+		const result = await importWorkbook(db, ctx, planId, file);
+		editedTimes.push(performance.now() - start);
+		if (!('created' in result) || result.updated !== data.nodes.length) throw new Error(`import did not update every row: ${JSON.stringify(result).slice(0, 300)}`);
+	}
+	figures.push([`XLSX import, ${data.nodes.length} rows all edited`, `${percentile(editedTimes, 50).toFixed(0)} / ${Math.max(...editedTimes).toFixed(0)} ms`]);
+
+	console.log(`\nDocuments of a ${data.nodes.length}-item plan on PostgreSQL (${os.cpus().length} cores, ${os.cpus()[0].model}, Node ${process.version})\n`);
+	console.log('| measurement | median / slowest |');
+	console.log('|---|---|');
+	for (const [label, figure] of figures) console.log(`| ${label} | ${figure} |`);
+	console.log(`\nSizes: ${[...sizes.entries()].map(([format, bytes]) => `${format} ${(bytes / 1024).toFixed(0)} kB`).join(', ')}`);
+} finally {
+	await closePdfBrowser();
+	await database.close();
+	await admin.query(`drop database if exists "${name}" with (force)`);
+	await admin.end();
+}
