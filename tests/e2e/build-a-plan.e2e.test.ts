@@ -65,13 +65,14 @@ describe('an administrator builds a steering model and a plan in it', () => {
 
 		// A plan in it.
 		await visit(page, '/plans');
-		await page.getByLabel('Titel').fill('Läsplan Norrskolan 2026/27');
-		await page.getByLabel('Styrmodell').selectOption({ label: 'Skolans modell' });
-		await page.getByLabel('Ägare').selectOption({ label: 'Norrskolan (Skolenhet)' });
-		await page.getByLabel('Typ av plan').selectOption({ label: 'Lokal plan' });
-		await page.getByLabel('Ett läsår', { exact: true }).check();
-		await page.locator('#startYear').fill('2026');
-		await page.getByRole('button', { name: 'Skapa planen' }).click();
+		const newPlan = page.getByRole('region', { name: 'Ny plan' });
+		await newPlan.getByLabel('Titel').fill('Läsplan Norrskolan 2026/27');
+		await newPlan.getByLabel('Styrmodell').selectOption({ label: 'Skolans modell' });
+		await newPlan.getByLabel('Ägare').selectOption({ label: 'Norrskolan (Skolenhet)' });
+		await newPlan.getByLabel('Typ av plan').selectOption({ label: 'Lokal plan' });
+		await newPlan.getByLabel('Ett läsår', { exact: true }).check();
+		await newPlan.locator('#startYear').fill('2026');
+		await newPlan.getByRole('button', { name: 'Skapa planen' }).click();
 		await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Läsplan Norrskolan 2026/27');
 		await expectAccessible(page);
 		const planUrl = page.url();

@@ -145,4 +145,23 @@ describe('import', () => {
 		await admin.getByRole('button', { name: 'Läs in filen' }).click();
 		await expect.poll(() => admin.getByRole('status').textContent()).toMatch(/^Klart: 1 nya punkter, 1 ändrade, \d+ oförändrade\.$/);
 	});
+
+	it('recreates a whole plan from its JSON file, from the plans page', async () => {
+		const admin = await browser.signedIn('admin');
+		const plan = await planPath(admin, LOCAL);
+		const json = await (await admin.request.get(`${plan}/export?format=json`)).body();
+		await visit(admin, '/plans');
+		const form = admin.getByRole('region', { name: 'Importera en plan (JSON)' });
+		await form.getByLabel('Fil (.json)').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: json });
+		await form.getByLabel('Ägare').selectOption({ label: 'Norrskolan (Skolenhet)' });
+		await form.getByRole('button', { name: 'Importera planen' }).click();
+		await admin.waitForURL((url) => /^\/plans\/[0-9a-f-]{36}$/.test(url.pathname) && url.pathname !== plan);
+		expect(await admin.getByRole('heading', { level: 1 }).textContent()).toBe(LOCAL);
+		await expectAccessible(admin);
+
+		await visit(admin, '/plans');
+		await form.getByLabel('Fil (.json)').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from('{ inte json') });
+		await form.getByRole('button', { name: 'Importera planen' }).click();
+		await expect.poll(() => form.getByRole('alert').textContent()).toBe('Filen är inte giltig JSON. Använd en fil som exporterats från Styrkedjan (format JSON).');
+	});
 });

@@ -59,12 +59,18 @@ describe('another organisation\'s ids', () => {
 			['/admin/people?/addRole', { accountId: foreign().accountId, role: 'admin', unitId: foreign().unitId }],
 			['/admin/people?/holdTitle', { personId: foreign().personId, title: 'Kapad' }],
 			['/admin/people?/removeRole', { assignmentId: crypto.randomUUID() }],
-			['/admin/tokens?/revoke', { tokenId: crypto.randomUUID() }]
+			['/admin/tokens?/revoke', { tokenId: crypto.randomUUID() }],
+			['/admin/scales?/update', { id: foreign().scaleValueId, labelSv: 'Kapad', labelEn: 'Kapad', colour: '#1d5fa8', meaning: 'in_progress' }],
+			['/admin/scales?/remove', { id: foreign().scaleValueId }],
+			[`/plans/${ownPlan}/follow-up?/publish`, { periodId: foreign().periodId, published: 'true' }],
+			[`/plans/${foreign().planId}?/publish`, { published: 'true' }]
 		];
 		for (const [target, form] of attempts) {
 			const response = await post(target, form);
 			expect(response.status(), target).toBe(404);
 		}
+		// A document of our own plan asked for with their period: as if the period did not exist.
+		expect((await page.request.get(`/plans/${ownPlan}/export?format=html&period=${foreign().periodId}`)).status()).toBe(404);
 		// Norrby's own administrator still sees Norrby untouched.
 		const norrby = await fetch(`${browser.baseURL()}/api/v1/plans/${foreign().planId}`, { headers: { authorization: `Bearer ${foreign().token}` } });
 		expect(((await norrby.json()) as { tree: { title: string }[] }).tree.map((node) => node.title)).toEqual(['Norrbys mål']);

@@ -1,3 +1,5 @@
+import { addPeriod } from '../../src/lib/server/follow-up/manage-periods';
+import { listScale } from '../../src/lib/server/follow-up/scales';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { migrateDatabase } from '../../src/lib/server/db/migrate';
 import { loadDemo } from '../../src/lib/server/demo/load-demo';
@@ -25,6 +27,8 @@ export interface ForeignIds {
 	accountId: string;
 	personId: string;
 	token: string;
+	periodId: string;
+	scaleValueId: string;
 }
 
 /** Fills the data directory before the server opens it: the demo, and a second organisation. */
@@ -44,6 +48,8 @@ export async function seed(dataDir: string): Promise<ForeignIds> {
 		const indicatorId = await addIndicator(db, ctx, plan.id, goal.id, { name: 'Norrbys indikator', kind: 'number' });
 		const account = await addAccount(db, ctx, { email: 'admin@norrby.se', name: 'Norrbys admin', role: 'admin', password: 'norrby-losenord-2026' });
 		const { token } = await createApiToken(db, ctx, { name: 'Norrbys nyckel' });
+		const periodId = await addPeriod(db, ctx, plan.id, { name: 'Norrbys delår', asOf: '2026-04-30', dueOn: '2026-05-15' });
+		const [status] = await listScale(db, tenant.id, 'status');
 		return {
 			tenantId: tenant.id,
 			planId: plan.id,
@@ -55,7 +61,9 @@ export async function seed(dataDir: string): Promise<ForeignIds> {
 			unitId: top.id,
 			accountId: account.id,
 			personId: account.personId,
-			token
+			token,
+			periodId,
+			scaleValueId: status.id
 		};
 	} finally {
 		await database.close();
