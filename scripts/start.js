@@ -29,6 +29,9 @@ if (sourcesChanged) {
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// `--build-only`: build if needed and stop (the browser tests build before they take a port).
+if (process.argv.includes('--build-only')) process.exit(0);
+
 process.env.PORT ??= '3000';
 process.env.HOST ??= '0.0.0.0';
 process.env.BODY_SIZE_LIMIT ??= '12M';

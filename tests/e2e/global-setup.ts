@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -12,11 +12,14 @@ import { startMailServer, startOidcProvider } from './peers';
  * second organisation, beside a real SMTP server and a real OpenID provider; stops them afterwards.
  */
 export default async function setup(project: TestProject) {
+	// Build first: a port found free is only free for a moment, so it is taken just before the server listens.
+	const built = spawnSync(process.execPath, ['scripts/start.js', '--build-only'], { stdio: 'inherit' });
+	if (built.status !== 0) throw new Error('The build failed.');
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'styrkedjan-e2e-'));
 	const mailDir = path.join(dataDir, 'mail');
+	const foreign = await seed(path.join(dataDir, 'db'));
 	const [port, smtpPort, oidcPort] = [await freePort(), await freePort(), await freePort()];
 	const baseURL = `http://127.0.0.1:${port}`;
-	const foreign = await seed(path.join(dataDir, 'db'));
 	const stopMail = await startMailServer(smtpPort, mailDir);
 	const stopOidc = await startOidcProvider(oidcPort, baseURL);
 	const server: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {

@@ -79,7 +79,8 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 		blocks.push({
 			kind: 'table',
 			caption: m.doc_chart_title({}, t),
-			columns: ['', ...overview.perTopLevel.columns.map(label), m.doc_total({}, t)],
+			// Every header cell says what its column holds (Word's accessibility checker flags blank ones).
+			columns: [rootLevelName(data, locale), ...overview.perTopLevel.columns.map(label), m.doc_total({}, t)],
 			rows: overview.perTopLevel.rows.map((row) => [[row.title], ...row.cells.map((cell) => [String(cell)]), [String(row.total)]])
 		});
 	}
@@ -186,6 +187,13 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 		toc: blocks.filter((block): block is Extract<Block, { kind: 'heading' }> => block.kind === 'heading' && block.depth <= 3),
 		blocks
 	};
+}
+
+/** What the plan's top level is called ("Perspektiv", "Målområde"); "Område" when several levels may stand at the top. */
+function rootLevelName(data: PlanData, locale: Locale): string {
+	const roots = data.framework.levels.filter((level) => level.isRoot);
+	if (roots.length === 1) return locale === 'en' ? roots[0].nameEn : roots[0].nameSv;
+	return m.doc_area({}, { locale });
 }
 
 /** Rows of a table level and (rarely) rows under rows, in order. */

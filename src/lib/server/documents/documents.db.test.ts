@@ -82,6 +82,13 @@ describe('documents', () => {
 		expect(text).toContain('Kommentar');
 		expect(text).toContain('Samtliga skolor har tillsatt heltidsmentorer.');
 		expect(text).toContain('Bedömning: Delvis uppfyllt');
+		// Header rows repeat on every page, and none of their cells is blank.
+		const headerRows = [...document.matchAll(/<w:tr>(?:(?!<w:tr>)[\s\S])*?<w:tblHeader\/>(?:(?!<w:tr>)[\s\S])*?<\/w:tr>/g)].map((match) => match[0]);
+		expect(headerRows.length).toBeGreaterThan(3);
+		for (const row of headerRows) expect(paragraphs(row).every((cell) => cell.text.trim() !== '')).toBe(true);
+		const summary = paragraphs(headerRows[0]).map((cell) => cell.text);
+		expect([summary[0], summary.at(-1)]).toEqual(['Perspektiv', 'Totalt']);
+		expect(summary).toContain('Genomförd');
 		// Every picture has a description (Word's alternative text), and the figures are also in a table.
 		const pictures = [...document.matchAll(/<wp:docPr [^>]*>/g)].map((match) => match[0]);
 		expect(pictures.length).toBeGreaterThan(0);
