@@ -96,12 +96,36 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 		return [[value ? label(value) : m.doc_not_reported({}, t)], report?.comment ? report.comment.split('\n') : []];
 	};
 
+	const nodesById = new Map(data.nodes.map((node) => [node.id, node]));
+	const levelsById = new Map(data.framework.levels.map((level) => [level.id, level]));
 	const table = (level: Level, entries: TreeEntry[]) => {
 		const columns = level.tableColumns.length ? level.tableColumns : ['title'];
-		const header = columns.map((key) => (key === 'title' ? levelName(level) : fieldLabel(level.fields.find((field) => field.key === key), key, locale)));
-		const rows = entries.flatMap((entry) => flattenRows(entry)).map((node) => {
+		const rowNodes = entries.flatMap((entry) => flattenRows(entry));
+		const parentOf = (node: PlanNode) => (node.parentId ? nodesById.get(node.parentId) : undefined);
+		// "Nämndmål · Aktivitet · …": the parent column is named after the parents' level when they share one.
+		const parentLevels = new Set(rowNodes.map((node) => parentOf(node)?.levelId).filter(Boolean));
+		const parentHeader = parentLevels.size === 1 ? levelName(levelsById.get([...parentLevels][0]!)!) : m.doc_parent({}, t);
+		const header = columns.map((key) =>
+			key === 'title'
+				? levelName(level)
+				: key === 'parent'
+					? parentHeader
+					: key === 'ref'
+						? m.node_ref({}, t)
+						: key === 'description'
+							? m.node_description({}, t)
+							: fieldLabel(level.fields.find((field) => field.key === key), key, locale)
+		);
+		const numbered = (node: PlanNode) => `${node.ref && !columns.includes('ref') ? `${node.ref} ` : ''}${node.title}`;
+		const rows = rowNodes.map((node) => {
 			const cells = columns.map((key) => {
-				if (key === 'title') return [`${node.ref ? `${node.ref} ` : ''}${node.title}`];
+				if (key === 'title') return [numbered(node)];
+				if (key === 'ref') return node.ref ? [node.ref] : [];
+				if (key === 'description') return node.description.trim() ? [node.description] : [];
+				if (key === 'parent') {
+					const parent = parentOf(node);
+					return parent ? [`${parent.ref ? `${parent.ref} ` : ''}${parent.title}`] : [];
+				}
 				const field = level.fields.find((candidate) => candidate.key === key);
 				return field ? fieldLines(field, node, boards, locale) : [];
 			});

@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { createTestOrganisation, createTestPlan, testDb } from '../testing/factories';
 import { addNode } from '../plans/add-node';
 import { importPastedTable } from './import-pasted-table';
+import { updateLevel } from '../frameworks/update-level';
 import { importPlanDocument, readPlanDocument } from './import-plan-json';
 import { loadDemo } from '../demo/load-demo';
 import { listPlans, loadPlanData } from '../plans/plan-repository';
@@ -136,6 +137,31 @@ describe('documents', () => {
 		const english = (await exportPlan(db, tenantId, plan(SCHOOL_YEAR).id, { format: 'html', locale: 'en' })).body.toString();
 		expect(english).toContain('<html lang="en">');
 		expect(english).toContain('<th scope="col">Measures</th>');
+	});
+
+	it('lays out a report like the reference follow-up, with the parent item as a column (Nämndmål · Aktivitet · Nämnd · Slutfört · Status · Kommentar)', async () => {
+		const { db, tenantId, plan } = await setup();
+		const ctx = systemContext(tenantId, 'test');
+		const central = plan(CENTRAL);
+		const data = (await loadPlanData(db, tenantId, central.id))!;
+		const activity = data.framework.levels.find((level) => level.key === 'aktivitet')!;
+		await updateLevel(db, ctx, data.framework.id, activity.id, {
+			nameSv: activity.nameSv,
+			namePluralSv: activity.namePluralSv,
+			nameEn: activity.nameEn,
+			namePluralEn: activity.namePluralEn,
+			isRoot: activity.isRoot,
+			followUp: activity.followUp,
+			documentStyle: 'table_row',
+			tableColumns: ['parent', 'title', 'boards', 'deadline'],
+			childLevelIds: activity.childLevelIds
+		});
+		const [period] = await listPeriods(db, tenantId, central.id);
+		const html = (await exportPlan(db, tenantId, central.id, { format: 'html', periodId: period.id, locale: 'sv' })).body.toString();
+		const headers = [...html.matchAll(/<thead><tr>(.*?)<\/tr><\/thead>/g)].map((match) => [...match[1].matchAll(/<th scope="col">(.*?)<\/th>/g)].map((cell) => cell[1]).join(' · '));
+		// The demo's activities stand under assignments: the parent column is named after that level.
+		expect(headers).toContain('Strategiskt utvecklingsuppdrag · Aktivitet · Nämnd · Slutfört · Status · Kommentar');
+		expect(html).toContain('<td>17 Stärka likvärdigheten och öka andelen grundskoleelever som blir behöriga till gymnasieskolan.</td>');
 	});
 
 	it('refuses an unknown format, and another organisation\'s plan or period, with nothing made', async () => {

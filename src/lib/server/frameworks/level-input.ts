@@ -32,4 +32,5 @@ export const levelNameLabels = {
 };
 
 /** Columns a table row can show besides the level's own fields. */
-export const BUILT_IN_COLUMNS = ['ref', 'title', 'description'] as const;
+/** Columns every table level can show besides its fields; `parent` is the item above ("Nämndmål" beside each activity). */
+export const BUILT_IN_COLUMNS = ['parent', 'ref', 'title', 'description'] as const;
