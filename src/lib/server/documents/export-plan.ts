@@ -1,12 +1,12 @@
 import type { Db } from '../db/client';
 import { loadFollowUpData } from '../follow-up/follow-up-repository';
 import { presentPlanDocument } from '../presenters/plan-document';
-import { DomainError, notFound } from '../shared/domain-error';
+import { DomainError, isDomainError, notFound } from '../shared/domain-error';
 import { buildDocument, type Locale } from './document-model';
 import { loadDocumentSource } from './load-document';
 import { renderDocx } from './render-docx';
 import { renderHtml, type HtmlOptions } from './render-html';
-import { renderPdf } from './render-pdf';
+import { storedPdf } from './pdf-store';
 import { renderXlsx } from './render-xlsx';
 import { renderCsv } from './render-csv';
 import { itemTable } from './item-table';
@@ -79,9 +79,19 @@ export async function exportPlan(
 			const model = buildDocument(source.data, { locale, organisation: source.organisation, followUp: source.followUp });
 			if (format === 'docx') return file(await renderDocx(model));
 			const html = renderHtml(model, options.html);
-			return file(format === 'pdf' ? await renderPdf(html, locale) : html);
+			return file(format === 'pdf' ? await storedPdf(html, locale) : html);
 		}
 	}
+}
+
+/**
+ * Prints a closed period's report ahead, in the background, so its PDF is ready when someone asks
+ * (see pdf-store.ts). Failures are only logged: nobody is waiting for this one.
+ */
+export function prepareReportPdf(db: Db, tenantId: string, planId: string, periodId: string, onError: (error: unknown) => void): void {
+	exportPlan(db, tenantId, planId, { format: 'pdf', periodId, locale: 'sv' }).catch((thrown) => {
+		if (!isDomainError(thrown)) onError(thrown);
+	});
 }
 
 /** "Verksamhetsplan 2025", "Delår 2 per 31 augusti" → "verksamhetsplan-2025-delar-2-per-31-augusti". */

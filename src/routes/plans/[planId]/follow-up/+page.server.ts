@@ -7,6 +7,8 @@ import { listScale } from '$lib/server/follow-up/scales';
 import { addPeriod, setPeriodClosed } from '$lib/server/follow-up/manage-periods';
 import { presentFollowUpTable } from '$lib/server/presenters/follow-up-table';
 import { can, type Action } from '$lib/server/policies';
+import { prepareReportPdf } from '$lib/server/documents/export-plan';
+import { logger } from '$lib/server/app/logger';
 import { setPeriodPublished } from '$lib/server/plans/publish-plan';
 import { guard, guardPlan } from '$lib/server/http/guard';
 import { found, runAction, type FormFailure } from '$lib/server/http/run-action';
@@ -65,7 +67,16 @@ export const actions: Actions = {
 	},
 	close: async ({ request, locals, params }) => {
 		const periodId = String((await request.formData()).get('periodId') ?? '');
-		return manage(locals, params.planId, () => setPeriodClosed(getDb(), locals.ctx, params.planId, periodId, true), `/plans/${params.planId}/follow-up?period=${periodId}`);
+		return manage(
+			locals,
+			params.planId,
+			async () => {
+				await setPeriodClosed(getDb(), locals.ctx, params.planId, periodId, true);
+				// The report goes to the board now: print its PDF while the page reloads.
+				prepareReportPdf(getDb(), locals.ctx.tenantId, params.planId, periodId, (thrown) => logger.warn({ err: thrown }, 'Report PDF not prepared'));
+			},
+			`/plans/${params.planId}/follow-up?period=${periodId}`
+		);
 	},
 	publish: async ({ request, locals, params }) => {
 		const form = await request.formData();
