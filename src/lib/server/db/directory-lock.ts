@@ -34,6 +34,8 @@ export function acquireDirectoryLock(dataDir: string): DirectoryLock {
 			const release = () => {
 				if (released) return;
 				released = true;
+				// A process that opens and closes many databases (tests, the CLI) keeps no listener per lock.
+				process.removeListener('exit', release);
 				try {
 					if (readPid(file) === process.pid) fs.unlinkSync(file);
 				} catch {
