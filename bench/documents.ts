@@ -7,7 +7,6 @@
  */
 import os from 'node:os';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/lib/server/db/client';
 import { migrateDatabase } from '../src/lib/server/db/migrate';
@@ -22,18 +21,13 @@ import { importWorkbook } from '../src/lib/server/documents/import-workbook';
 import { closePdfBrowser } from '../src/lib/server/documents/render-pdf';
 import { clearStoredPdfs } from '../src/lib/server/documents/pdf-store';
 import { generatePlan } from './generate-plan';
-import { percentile } from './support';
+import { percentile, scratchDatabase } from './support';
 
 const ITEMS = Number(process.env.ITEMS ?? 1000);
 const RUNS = Number(process.env.RUNS ?? 7);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-const name = `styrkedjan_bench_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: ADMIN_URL });
-await admin.connect();
-await admin.query(`create database "${name}"`);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${name}`;
+const scratch = await scratchDatabase();
+const url = new URL(scratch.url);
 const database = await openDatabase({ databaseUrl: url.toString() });
 try {
 	await migrateDatabase(database);
@@ -109,6 +103,5 @@ try {
 } finally {
 	await closePdfBrowser();
 	await database.close();
-	await admin.query(`drop database if exists "${name}" with (force)`);
-	await admin.end();
+	await scratch.drop();
 }

@@ -10,7 +10,6 @@
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/lib/server/db/client';
 import { migrateDatabase } from '../src/lib/server/db/migrate';
@@ -23,7 +22,7 @@ import { addPeriod } from '../src/lib/server/follow-up/manage-periods';
 import { listScale } from '../src/lib/server/follow-up/scales';
 import { loadPlanData } from '../src/lib/server/plans/plan-repository';
 import { generatePlan } from './generate-plan';
-import { percentile, waitForServer } from './support';
+import { percentile, waitForServer, scratchDatabase } from './support';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -32,16 +31,11 @@ const SAVES = Number(process.env.SAVES ?? 10);
 const ITEMS = Number(process.env.ITEMS ?? 2000);
 const REQUESTS = Number(process.env.REQUESTS ?? 40);
 const THINK_MS = Number(process.env.THINK_MS ?? 2000);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = 3960 + Math.floor(Math.random() * 30);
 const base = `http://127.0.0.1:${PORT}`;
 
-const name = `styrkedjan_bench_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: ADMIN_URL });
-await admin.connect();
-await admin.query(`create database "${name}"`);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${name}`;
+const scratch = await scratchDatabase();
+const url = new URL(scratch.url);
 const server = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'scripts/start.js'], {
 	env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: base, DEMO: 'false', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20' },
 	stdio: ['ignore', 'inherit', 'inherit']
@@ -156,6 +150,5 @@ try {
 } finally {
 	server.kill('SIGTERM');
 	await new Promise((resolve) => server.once('exit', resolve));
-	await admin.query(`drop database if exists "${name}" with (force)`);
-	await admin.end();
+	await scratch.drop();
 }

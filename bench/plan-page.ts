@@ -9,20 +9,18 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/lib/server/db/client';
 import { migrateDatabase } from '../src/lib/server/db/migrate';
 import { createTenant } from '../src/lib/server/organisation/create-tenant';
 import { systemContext } from '../src/lib/server/shared/context';
 import { generatePlan } from './generate-plan';
-import { percentile, waitForServer } from './support';
+import { percentile, waitForServer, scratchDatabase } from './support';
 import { addAccount } from '../src/lib/server/identity/add-account';
 import { createSession, SESSION_COOKIE } from '../src/lib/server/identity/sessions';
 
 const ITEMS = Number(process.env.ITEMS ?? 2000);
 const REQUESTS = Number(process.env.REQUESTS ?? 60);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = 3900 + Math.floor(Math.random() * 50);
 let cookie = '';
 
@@ -96,12 +94,8 @@ async function timePage(env: Record<string, string>, planId: string, query = '')
 }
 
 async function benchPostgres(): Promise<Figures[]> {
-	const name = `styrkedjan_bench_${Date.now().toString(36)}`;
-	const admin = new pg.Client({ connectionString: ADMIN_URL });
-	await admin.connect();
-	await admin.query(`create database "${name}"`);
-	const url = new URL(ADMIN_URL);
-	url.pathname = `/${name}`;
+	const scratch = await scratchDatabase();
+	const url = new URL(scratch.url);
 	try {
 		const database = await openDatabase({ databaseUrl: url.toString() });
 		const { tenantId, planId } = await seed(database);
@@ -111,8 +105,7 @@ async function benchPostgres(): Promise<Figures[]> {
 		const whole = await timePage({ DATABASE_URL: url.toString() }, planId, '?all=1');
 		return [figures('PostgreSQL', page, raw), figures('PostgreSQL, whole plan expanded (?all=1)', whole, raw)];
 	} finally {
-		await admin.query(`drop database if exists "${name}" with (force)`);
-		await admin.end();
+		await scratch.drop();
 	}
 }
 

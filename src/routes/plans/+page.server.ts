@@ -9,8 +9,7 @@ import { runAction } from '$lib/server/http/run-action';
 import { guard, guardUnit } from '$lib/server/http/guard';
 import { formFields } from '$lib/server/http/form';
 import { importPlanDocument, readPlanDocument } from '$lib/server/documents/import-plan-json';
-import { assertImportSize } from '$lib/server/documents/read-workbook';
-import { DomainError } from '$lib/server/shared/domain-error';
+import { uploadedBytes } from '$lib/server/http/upload';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -41,16 +40,14 @@ export const actions: Actions = {
 	},
 	importJson: async ({ request, locals }) => {
 		const form = await request.formData();
-		const file = form.get('file');
 		const ownerUnitId = String(form.get('ownerUnitId') ?? '');
 		if (ownerUnitId) await guardUnit(locals, ownerUnitId, 'plan.create');
 		const result = await runAction(
 			locals.locale,
 			async () => {
 				authorize(locals.ctx.actor, 'plan.create', { unitId: ownerUnitId });
-				if (!(file instanceof File) || !file.size) throw new DomainError('error_json_unreadable', {}, { field: 'file' });
-				assertImportSize(file.size);
-				return importPlanDocument(getDb(), locals.ctx, readPlanDocument(Buffer.from(await file.arrayBuffer())), { ownerUnitId });
+				const file = await uploadedBytes(form, 'file', 'error_json_unreadable');
+				return importPlanDocument(getDb(), locals.ctx, readPlanDocument(file), { ownerUnitId });
 			},
 			{ importing: 'yes', ownerUnitId }
 		);

@@ -14,7 +14,7 @@ export interface AuditEntry {
 
 /** Call inside the transaction of the change, with its handle: the record and the change land together. */
 export async function recordAudit(tx: Db, ctx: Ctx, entry: AuditEntry): Promise<void> {
-	await tx.execute(auditInsert(ctx, entry));
+	await recordAudits(tx, ctx, [entry]);
 }
 
 /** Many records at once (an import of many items): one statement per thousand. */

@@ -4,7 +4,7 @@ import type { FieldDefinition } from '../frameworks/field-definition';
 import type { PlanData, PlanNode, IndicatorRow } from '../plans/plan-repository';
 import { buildTree, type TreeEntry } from '../plans/plan-tree';
 import type { FollowUpForDocument } from './load-document';
-import { evaluateIndicator } from '../follow-up/evaluate-indicator';
+import { outcomesByPeriod } from '../follow-up/evaluate-indicator';
 import { presentOverview } from '../presenters/overview';
 import { baselineText, indicatorValue, targetText } from '../../indicator-text';
 
@@ -139,20 +139,16 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 		if (!indicators.length) return;
 		const columns = [m.doc_indicator({}, t), m.doc_baseline({}, t), m.doc_target({}, t)];
 		if (followUp) columns.push(m.doc_outcome({}, t), m.doc_evaluation({}, t));
-		const previous = followUp && followUp.periods[followUp.periods.findIndex((period) => period.id === followUp.period.id) - 1];
-		const outcome = (indicatorId: string, periodId: string | undefined) =>
-			followUp?.measurements.find((measurement) => measurement.indicatorId === indicatorId && measurement.periodId === periodId);
+		const outcome = followUp && outcomesByPeriod(followUp.measurements, followUp.periods);
 		blocks.push({
 			kind: 'table',
 			caption: m.doc_indicators({}, t),
 			columns,
 			rows: indicators.map((indicator) => {
 				const row: Cell[] = [[indicator.name], [baselineText(indicator, locale)], [targetText(indicator, locale)]];
-				if (followUp) {
-					const now = outcome(indicator.id, followUp.period.id);
-					const before = previous ? outcome(indicator.id, previous.id) : undefined;
-					const evaluation = evaluateIndicator(indicator, now ? Number(now.value) : null, before ? Number(before.value) : null);
-					row.push([now ? indicatorValue(indicator, now.value, locale) : ''], [evaluationText(evaluation, locale)]);
+				if (followUp && outcome) {
+					const { value, evaluation } = outcome(indicator, followUp.period.id);
+					row.push([indicatorValue(indicator, value, locale)], [evaluationText(evaluation, locale)]);
 				}
 				return row;
 			})

@@ -8,7 +8,7 @@ import type { Ctx } from '../shared/context';
 import { DomainError, isDomainError, notFound } from '../shared/domain-error';
 import { importedValue, importLookups } from './import-values';
 import type { ImportProblem } from './import-workbook';
-import { columnTargets, parsePastedTable, type ColumnTarget } from './pasted-table';
+import { columnTargets, parsePastedTable, splitHeadings, type ColumnTarget } from './pasted-table';
 
 export interface PastedTableImport {
 	table: string;
@@ -35,18 +35,17 @@ export async function importPastedTable(db: Db, ctx: Ctx, planId: string, input:
 	if (input.parentId && !parent) throw notFound();
 	assertPlacement(data.framework, level, parent ? levelOf(data.framework, parent.levelId) : null);
 
-	const rows = parsePastedTable(input.table);
+	const { headings, rows } = splitHeadings(parsePastedTable(input.table), input.headerRow);
 	const allowed = new Set<string>(columnTargets(level).map((target) => target.value));
-	const targets = rows[0].map((_, index) => (allowed.has(input.targets[index]) ? input.targets[index] : 'ignore') as ColumnTarget);
+	const targets = headings.map((_, index) => (allowed.has(input.targets[index]) ? input.targets[index] : 'ignore') as ColumnTarget);
 	if (targets.filter((target) => target === 'title').length !== 1) throw new DomainError('error_paste_needs_title', {}, { field: 'targets' });
 	const chosen = targets.filter((target) => target !== 'ignore');
 	if (new Set(chosen).size !== chosen.length) throw new DomainError('error_paste_target_twice', {}, { field: 'targets' });
 
-	const headings = input.headerRow ? rows[0].map((cell) => cell.join(' ')) : [];
 	const column = (index: number) => headings[index] || `${index + 1}`;
 	const lookups = await importLookups(db, ctx.tenantId, data);
 	const problems: ImportProblem[] = [];
-	const items = (input.headerRow ? rows.slice(1) : rows).map((cells, index) => {
+	const items = rows.map((cells, index) => {
 		const row = index + (input.headerRow ? 2 : 1);
 		const item = { ref: '', title: '', description: '', values: {} as Record<string, unknown>, levelId: level.id, parentId: parent?.id ?? null };
 		targets.forEach((target, at) => {

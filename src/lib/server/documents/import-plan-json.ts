@@ -31,7 +31,7 @@ import { writeNodeRelations } from '../plans/write-node-values';
 import { PLAN_DOCUMENT_FORMAT, PLAN_DOCUMENT_VERSION } from '../presenters/plan-document';
 import type { Ctx } from '../shared/context';
 import { DomainError } from '../shared/domain-error';
-import { MAX_IMPORT_BYTES } from './read-workbook';
+import { assertImportSize } from './read-workbook';
 import { importLookups } from './import-values';
 
 const label = z.object({ sv: z.string().min(1).max(200), en: z.string().max(200) });
@@ -134,7 +134,7 @@ export type PlanDocument = z.infer<typeof documentSchema>;
 
 /** Reads an uploaded interchange file: too large, not JSON, or not our format each get their own message. */
 export function readPlanDocument(file: Buffer): PlanDocument {
-	if (file.length > MAX_IMPORT_BYTES) throw new DomainError('error_file_too_large', { mb: MAX_IMPORT_BYTES / 1024 / 1024 }, { status: 413 });
+	assertImportSize(file.length);
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(file.toString('utf8'));

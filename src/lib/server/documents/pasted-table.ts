@@ -127,3 +127,22 @@ export function guessTargets(headings: string[], level: Level): ColumnTarget[] {
 	}
 	return guesses;
 }
+
+/** The pasted rows split into column headings (the first row, or the columns' numbers) and data rows. */
+export function splitHeadings(table: PastedTable, headerRow: boolean): { headings: string[]; rows: PastedTable } {
+	return headerRow
+		? { headings: table[0].map((cell) => cell.join(' ')), rows: table.slice(1) }
+		: { headings: table[0].map((_, index) => `${index + 1}`), rows: table };
+}
+
+/** What the person checks before confirming: the first rows, how many there are, and a guess for each column. */
+export function previewPastedTable(text: string, level: Level, headerRow: boolean) {
+	const { headings, rows } = splitHeadings(parsePastedTable(text), headerRow);
+	return {
+		headings,
+		rows: rows.slice(0, 5),
+		total: rows.length,
+		targets: headerRow ? guessTargets(headings, level) : headings.map((_, index): ColumnTarget => (index === 0 ? 'title' : 'ignore')),
+		choices: columnTargets(level)
+	};
+}

@@ -1,17 +1,15 @@
 import ExcelJS from 'exceljs';
 import type { PlanData } from '../plans/plan-repository';
 import type { Locale } from './document-model';
-import { indicatorTable, itemTable, type TableFollowUp as XlsxFollowUp } from './item-table';
+import { indicatorTable, itemTable, type TableFollowUp } from './item-table';
 import { XLSX_FORMAT, XLSX_ITEMS_SHEET, XLSX_INDICATORS_SHEET, XLSX_META_SHEET } from './xlsx-layout';
-
-export type { XlsxFollowUp };
 
 /**
  * The plan as a workbook: one row per item with every field and, with follow-up, status and comment
  * per period; a sheet of indicators and their values per period. Row ids are the items' ids, so an
  * edited copy can be imported back (a hidden sheet says which column holds what).
  */
-export async function renderXlsx(data: PlanData, followUp: XlsxFollowUp | undefined, locale: Locale): Promise<Buffer> {
+export async function renderXlsx(data: PlanData, followUp: TableFollowUp | undefined, locale: Locale): Promise<Buffer> {
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Styrkedjan';
 	workbook.title = data.plan.title;

@@ -31,3 +31,18 @@ export function evaluateIndicator(indicator: IndicatorTarget, value: number | nu
 	}[indicator.targetComparison ?? '='];
 	return met ? 'met' : 'not_met';
 }
+
+/**
+ * Indicators' outcomes looked up by period, each evaluated against its target and (for "increased")
+ * the outcome of the period before. `periods` in order, earliest first.
+ */
+export function outcomesByPeriod(measurements: { indicatorId: string; periodId: string; value: string }[], periods: { id: string }[]) {
+	const byKey = new Map(measurements.map((measurement) => [`${measurement.indicatorId}/${measurement.periodId}`, measurement]));
+	const previousOf = new Map(periods.map((period, index) => [period.id, periods[index - 1]?.id]));
+	return (indicator: IndicatorTarget & { id: string }, periodId: string): { value: string | null; evaluation: Evaluation | null } => {
+		const value = byKey.get(`${indicator.id}/${periodId}`);
+		const previousId = previousOf.get(periodId);
+		const before = previousId ? byKey.get(`${indicator.id}/${previousId}`) : undefined;
+		return { value: value?.value ?? null, evaluation: evaluateIndicator(indicator, value ? Number(value.value) : null, before ? Number(before.value) : null) };
+	};
+}

@@ -1,8 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { messageFor } from '../presenters/message';
+import { isDomainError } from '../shared/domain-error';
+import { found } from './run-action';
+
+interface ProducedFile {
+	filename: string;
+	contentType: string;
+	body: Buffer;
+}
+
+/**
+ * A download route's answer: the file made (nothing: 404), or a refusal (an unknown format, PDF
+ * without Chromium) as the error page in the user's language.
+ */
+export async function fileAnswer(locale: 'sv' | 'en', make: () => Promise<ProducedFile | undefined>, options: { public?: boolean } = {}): Promise<Response> {
+	try {
+		return fileResponse(found(await make(), locale), options);
+	} catch (thrown) {
+		if (isDomainError(thrown)) error(thrown.status, { message: messageFor(thrown, locale) });
+		throw thrown;
+	}
+}
+
 /**
  * A produced file: web pages and PDFs open in the browser, the rest download; nothing inside may
  * fetch anything. Public files may be cached briefly; members' files never.
  */
-export function fileResponse(file: { filename: string; contentType: string; body: Buffer }, options: { public?: boolean } = {}): Response {
+function fileResponse(file: ProducedFile, options: { public?: boolean }): Response {
 	const inline = file.contentType.startsWith('text/html') || file.contentType === 'application/pdf';
 	return new Response(new Uint8Array(file.body), {
 		headers: {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import { actorNames } from '../audit/audit-repository';
-import { evaluateIndicator, type Evaluation } from '../follow-up/evaluate-indicator';
+import { outcomesByPeriod } from '../follow-up/evaluate-indicator';
 import { listFollowUps, listMeasurements, listRevisions } from '../follow-up/follow-up-repository';
 import { listPeriods } from '../follow-up/period-repository';
 import { listScale } from '../follow-up/scales';
@@ -20,6 +20,7 @@ export async function presentItemFollowUp(db: Db, tenantId: string, data: PlanDa
 		listScale(db, tenantId)
 	]);
 	const values = new Map(scale.map((value) => [value.id, value]));
+	const outcome = outcomesByPeriod(measurements, periods);
 	const show = (id: string | null) => {
 		const value = id ? values.get(id) : undefined;
 		return value ? { labelSv: value.labelSv, labelEn: value.labelEn, colour: value.colour } : null;
@@ -43,9 +44,8 @@ export async function presentItemFollowUp(db: Db, tenantId: string, data: PlanDa
 	const children = data.nodes.filter((candidate) => under.has(candidate.id));
 	const levels = new Map(data.framework.levels.map((level) => [level.id, level]));
 
-	return periods.map((period, index) => {
+	return periods.map((period) => {
 		const report = own.find((followUp) => followUp.periodId === period.id);
-		const previousPeriod = periods[index - 1];
 		return {
 			id: period.id,
 			name: period.name,
@@ -70,12 +70,7 @@ export async function presentItemFollowUp(db: Db, tenantId: string, data: PlanDa
 					by: names.get(revision.changedBy) ?? revision.changedBy,
 					at: revision.changedAt.toISOString()
 				})),
-			indicators: node.indicators.map((indicator) => {
-				const value = measurements.find((measurement) => measurement.indicatorId === indicator.id && measurement.periodId === period.id);
-				const previous = previousPeriod && measurements.find((measurement) => measurement.indicatorId === indicator.id && measurement.periodId === previousPeriod.id);
-				const evaluation: Evaluation | null = evaluateIndicator(indicator, value ? Number(value.value) : null, previous ? Number(previous.value) : null);
-				return { id: indicator.id, name: indicator.name, kind: indicator.kind, unit: indicator.unit, value: value?.value ?? null, evaluation };
-			}),
+			indicators: node.indicators.map((indicator) => ({ id: indicator.id, name: indicator.name, kind: indicator.kind, unit: indicator.unit, ...outcome(indicator, period.id) })),
 			activities: children
 				.filter((child) => levels.get(child.levelId)?.followUp === 'status')
 				.map((child) => {

@@ -1,6 +1,6 @@
 import { renderChart } from './charts';
 import type { Measurement, ReportState } from '../follow-up/follow-up-repository';
-import { evaluateIndicator, type Evaluation } from '../follow-up/evaluate-indicator';
+import { outcomesByPeriod, type Evaluation } from '../follow-up/evaluate-indicator';
 import type { Period } from '../follow-up/period-repository';
 import type { ScaleValue } from '../follow-up/scales';
 import type { PlanData } from '../plans/plan-repository';
@@ -53,14 +53,11 @@ export function presentOverview(data: PlanData, periods: Period[], period: Perio
 	}
 	const collator = new Intl.Collator('sv');
 
-	const previous = periods[periods.findIndex((candidate) => candidate.id === period.id) - 1];
-	const outcomes = new Map(measurements.map((m) => [`${m.indicatorId}/${m.periodId}`, m]));
+	const outcome = outcomesByPeriod(measurements, periods);
 	const indicators = all.flatMap((entry) =>
 		entry.node.indicators.map((indicator) => {
-			const value = outcomes.get(`${indicator.id}/${period.id}`);
-			const before = previous && outcomes.get(`${indicator.id}/${previous.id}`);
-			const evaluation = evaluateIndicator(indicator, value ? Number(value.value) : null, before ? Number(before.value) : null);
-			return { id: indicator.id, nodeId: entry.node.id, name: indicator.name, kind: indicator.kind, unit: indicator.unit, value: value?.value ?? null, evaluation, target: indicator };
+			const { value, evaluation } = outcome(indicator, period.id);
+			return { id: indicator.id, nodeId: entry.node.id, name: indicator.name, kind: indicator.kind, unit: indicator.unit, value, evaluation, target: indicator };
 		})
 	);
 	const evaluationCounts = (['met', 'not_met', 'no_value'] as Evaluation[]).map((evaluation) => ({

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
-import { countScaleUsage, listScale } from '$lib/server/follow-up/scales';
-import { addScaleValue, moveScaleValue, removeScaleValue, updateScaleValue, useAssessmentPreset, MEANINGS_OF } from '$lib/server/follow-up/manage-scale';
+import { presentScaleEditor } from '$lib/server/presenters/scale-editor';
+import { addScaleValue, moveScaleValue, removeScaleValue, updateScaleValue, useAssessmentPreset } from '$lib/server/follow-up/manage-scale';
 import { authorize } from '$lib/server/policies';
 import { guard } from '$lib/server/http/guard';
 import { runAction } from '$lib/server/http/run-action';
@@ -9,16 +9,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	guard(locals, 'scale.edit');
-	const db = getDb();
-	const [scale, usage] = await Promise.all([listScale(db, locals.ctx.tenantId), countScaleUsage(db, locals.ctx.tenantId)]);
-	const present = (kind: 'status' | 'assessment') => ({
-		kind,
-		meanings: [...MEANINGS_OF[kind]],
-		values: scale
-			.filter((value) => value.kind === kind)
-			.map(({ id, labelSv, labelEn, colour, meaning, retired }) => ({ id, labelSv, labelEn, colour, meaning, retired, uses: usage.get(id) ?? 0 }))
-	});
-	return { scales: [present('status'), present('assessment')], saved: url.searchParams.get('saved') };
+	return { scales: await presentScaleEditor(getDb(), locals.ctx.tenantId), saved: url.searchParams.get('saved') };
 };
 
 /** Runs one change; on success back to the page (fresh lists), at the value the command names. */

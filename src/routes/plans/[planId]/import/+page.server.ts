@@ -3,11 +3,10 @@ import { getDb } from '$lib/server/app/runtime';
 import { loadPlanData } from '$lib/server/plans/plan-repository';
 import { importWorkbook, type ImportProblem } from '$lib/server/documents/import-workbook';
 import { importPastedTable } from '$lib/server/documents/import-pasted-table';
-import { columnTargets, guessTargets, parsePastedTable } from '$lib/server/documents/pasted-table';
-import { assertImportSize } from '$lib/server/documents/read-workbook';
+import { previewPastedTable } from '$lib/server/documents/pasted-table';
 import { buildTree, flattenTree } from '$lib/server/plans/plan-tree';
 import { messageFor } from '$lib/server/presenters/message';
-import { DomainError } from '$lib/server/shared/domain-error';
+import { uploadedBytes } from '$lib/server/http/upload';
 import { guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,12 +28,10 @@ const shown = (problems: ImportProblem[], locale: 'sv' | 'en') => problems.map((
 export const actions: Actions = {
 	workbook: async ({ request, locals, params }) => {
 		await guardPlan(locals, params.planId, 'plan.edit');
-		const file = (await request.formData()).get('file');
-		const result = await runAction(locals.locale, async () => {
-			if (!(file instanceof File) || !file.size) throw new DomainError('error_file_unreadable', {}, { field: 'file' });
-			assertImportSize(file.size);
-			return importWorkbook(getDb(), locals.ctx, params.planId, Buffer.from(await file.arrayBuffer()));
-		});
+		const form = await request.formData();
+		const result = await runAction(locals.locale, async () =>
+			importWorkbook(getDb(), locals.ctx, params.planId, await uploadedBytes(form, 'file', 'error_file_unreadable'))
+		);
 		if (!('problems' in result)) return result;
 		if (!('created' in result)) return fail(400, { problems: shown(result.problems, locals.locale) });
 		return { imported: { created: result.created, updated: result.updated, unchanged: result.unchanged } };
@@ -48,18 +45,7 @@ export const actions: Actions = {
 			locals.locale,
 			async () => {
 				const level = found(data.framework.levels.find((candidate) => candidate.id === pasted.levelId), locals.locale);
-				const rows = parsePastedTable(pasted.table);
-				const headings = pasted.headerRow ? rows[0].map((cell) => cell.join(' ')) : rows[0].map((_, index) => `${index + 1}`);
-				return {
-					preview: {
-						...pasted,
-						headings,
-						rows: rows.slice(pasted.headerRow ? 1 : 0, (pasted.headerRow ? 1 : 0) + 5),
-						total: rows.length - (pasted.headerRow ? 1 : 0),
-						targets: pasted.headerRow ? guessTargets(headings, level) : headings.map((_, index) => (index === 0 ? 'title' : 'ignore')),
-						choices: columnTargets(level)
-					}
-				};
+				return { preview: { ...pasted, ...previewPastedTable(pasted.table, level, pasted.headerRow) } };
 			},
 			pasted
 		);
