@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Four tiers: unit (no database), the same database tests on PGlite and on PostgreSQL, and the
- * browser suite. PostgreSQL runs when TEST_DATABASE_URL is set; with CI=true it must be.
+ * Five tiers: unit (no database), the same database tests on PGlite and on PostgreSQL, the security
+ * group (real servers over HTTP) and the browser suite. PostgreSQL runs when TEST_DATABASE_URL is set; with CI=true it must be.
  */
 const postgresUrl = process.env.TEST_DATABASE_URL;
 if (process.env.CI === 'true' && !postgresUrl) {
@@ -34,6 +34,16 @@ const projects = [
 	{ test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.db.test.ts'] } },
 	dbProject('db-pglite', 'pglite'),
 	...(postgresUrl ? [dbProject('db-postgres', 'postgres')] : []),
+	{
+		// Hostile users and a flaky network, against real servers over HTTP (tests/security/server.ts).
+		test: {
+			name: 'security',
+			include: ['tests/security/**/*.test.ts'],
+			globalSetup: ['tests/security/global-setup.ts'],
+			testTimeout: 120_000,
+			hookTimeout: 180_000
+		}
+	},
 	...(hasBrowser ? [{
 		test: {
 			name: 'e2e',

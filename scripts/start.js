@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { withBuildLock } from './build-lock.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -20,13 +21,20 @@ function newest(dir) {
 }
 
 const output = path.join(root, 'build', 'index.js');
-const sourcesChanged =
+const sourcesChanged = () =>
 	!fs.existsSync(output) ||
 	Math.max(newest('src'), newest('messages'), newest('static'), fs.statSync('package.json').mtimeMs) > fs.statSync(output).mtimeMs;
-if (sourcesChanged) {
-	console.log('Bygger Styrkedjan …');
-	const result = spawnSync(process.execPath, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-	if (result.status !== 0) process.exit(result.status ?? 1);
+
+// STYRKEDJAN_BUILD runs an already built copy as it is (the test suites run snapshots of the build,
+// so a rebuild during a run cannot swap a running server's files).
+const runBuilt = process.env.STYRKEDJAN_BUILD ? path.resolve(process.env.STYRKEDJAN_BUILD, 'index.js') : undefined;
+if (!runBuilt && sourcesChanged()) {
+	await withBuildLock(root, () => {
+		if (!sourcesChanged()) return;
+		console.log('Bygger Styrkedjan …');
+		const result = spawnSync(process.execPath, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+		if (result.status !== 0) process.exit(result.status ?? 1);
+	});
 }
 
 // `--build-only`: build if needed and stop (the browser tests build before they take a port).
@@ -39,7 +47,7 @@ const address = process.env.ORIGIN ?? `http://localhost:${process.env.PORT}`;
 process.env.ORIGIN ??= address;
 
 try {
-	await import(output);
+	await import(runBuilt ?? output);
 } catch (error) {
 	console.error(error?.message ?? error);
 	process.exit(1);

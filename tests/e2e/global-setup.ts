@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { seed, type ForeignIds } from './seed';
 import { startMailServer, startOidcProvider } from './peers';
+import { snapshotBuild } from '../build-snapshot';
 
 /**
  * Starts Styrkedjan as a user would (`npm start`) on a fresh embedded database holding the demo and a
@@ -13,8 +14,7 @@ import { startMailServer, startOidcProvider } from './peers';
  */
 export default async function setup(project: TestProject) {
 	// Build first: a port found free is only free for a moment, so it is taken just before the server listens.
-	const built = spawnSync(process.execPath, ['scripts/start.js', '--build-only'], { stdio: 'inherit' });
-	if (built.status !== 0) throw new Error('The build failed.');
+	const build = await snapshotBuild();
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'styrkedjan-e2e-'));
 	const mailDir = path.join(dataDir, 'mail');
 	const foreign = await seed(path.join(dataDir, 'db'));
@@ -33,7 +33,8 @@ export default async function setup(project: TestProject) {
 			DEMO: 'true',
 			DEFAULT_TENANT: 'exempelkommun',
 			SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-			LOG_LEVEL: 'warn'
+			LOG_LEVEL: 'warn',
+			STYRKEDJAN_BUILD: build.dir
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -53,6 +54,7 @@ export default async function setup(project: TestProject) {
 		await stopMail();
 		await stopOidc();
 		fs.rmSync(dataDir, { recursive: true, force: true });
+		build.remove();
 	};
 }
 
