@@ -9,6 +9,15 @@ import { withBuildLock } from './build-lock.js';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
 
+// The project brings its own Node (the `node` package, put first on PATH by npm scripts and npx):
+// an older system Node means the script was started some other way.
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 22) {
+	console.error(`Styrkedjan behöver Node 22 eller senare (här: ${process.version}). Starta med \`npm start\`, som använder projektets egen Node 24.`);
+	process.exit(1);
+}
+if (!process.argv.includes('--build-only')) console.log(`Node ${process.version}`);
+
 function newest(dir) {
 	let latest = 0;
 	if (!fs.existsSync(dir)) return latest;
