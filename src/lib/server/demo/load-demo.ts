@@ -99,7 +99,7 @@ async function loadPeriod(db: Db, ctx: Ctx, demo: DemoPeriod) {
 	}
 	for (const [name, value] of demo.values) {
 		const indicator = data.nodes.flatMap((node) => node.indicators).find((candidate) => candidate.name === name)!;
-		await recordMeasurement(db, ctx, plan.id, indicator.id, periodId, { value });
+		await recordMeasurement(db, ctx, { planId: plan.id, nodeId: indicator.nodeId, indicatorId: indicator.id, periodId }, { value });
 	}
 	if (demo.closed) await setPeriodClosed(db, ctx, plan.id, periodId, true);
 }

@@ -98,12 +98,12 @@ describe('follow-up', () => {
 		const { db, ctx, plan, goal, period } = await setup();
 		const share = await addIndicator(db, ctx, plan.id, goal.id, { name: 'Andel', kind: 'percent', targetKind: 'value', targetComparison: '>=', targetValue: '85' });
 		const done = await addIndicator(db, ctx, plan.id, goal.id, { name: 'Genomförd', kind: 'yes_no' });
-		await recordMeasurement(db, ctx, plan.id, share, period, { value: '86,5' });
-		await recordMeasurement(db, ctx, plan.id, done, period, { value: 'ja' });
-		await expect(recordMeasurement(db, ctx, plan.id, share, period, { value: '120' })).rejects.toMatchObject({ code: 'error_measurement_invalid' });
-		await expect(recordMeasurement(db, ctx, plan.id, done, period, { value: 'kanske' })).rejects.toMatchObject({ code: 'error_measurement_invalid' });
+		await recordMeasurement(db, ctx, { planId: plan.id, nodeId: goal.id, indicatorId: share, periodId: period }, { value: '86,5' });
+		await recordMeasurement(db, ctx, { planId: plan.id, nodeId: goal.id, indicatorId: done, periodId: period }, { value: 'ja' });
+		await expect(recordMeasurement(db, ctx, { planId: plan.id, nodeId: goal.id, indicatorId: share, periodId: period }, { value: '120' })).rejects.toMatchObject({ code: 'error_measurement_invalid' });
+		await expect(recordMeasurement(db, ctx, { planId: plan.id, nodeId: goal.id, indicatorId: done, periodId: period }, { value: 'kanske' })).rejects.toMatchObject({ code: 'error_measurement_invalid' });
 		expect((await listMeasurements(db, ctx.tenantId, plan.id)).map((m) => Number(m.value)).sort()).toEqual([1, 86.5]);
-		await recordMeasurement(db, ctx, plan.id, share, period, { value: '' });
+		await recordMeasurement(db, ctx, { planId: plan.id, nodeId: goal.id, indicatorId: share, periodId: period }, { value: '' });
 		expect(await listMeasurements(db, ctx.tenantId, plan.id)).toHaveLength(1);
 	});
 
@@ -124,7 +124,7 @@ describe('follow-up', () => {
 		const account = await addAccount(db, ctx, { email: 'omar@exempel.se', name: 'Omar', role: 'reporter' });
 		await holdRoleTitle(db, ctx, account.personId, 'Utvecklingschef', true);
 		const share = await addIndicator(db, ctx, plan.id, activity.id, { name: 'Andel lästa', kind: 'percent', targetKind: 'value', targetComparison: '>=', targetValue: '85' });
-		await recordMeasurement(db, ctx, plan.id, share, period, { value: '78' });
+		await recordMeasurement(db, ctx, { planId: plan.id, nodeId: activity.id, indicatorId: share, periodId: period }, { value: '78' });
 		await recordFollowUp(db, ctx, plan.id, activity.id, period, { statusId: status('Pågående') });
 		await setPeriodClosed(db, ctx, plan.id, period, true);
 		const next = await addPeriod(db, ctx, plan.id, { name: 'Helår', asOf: '2024-12-31', dueOn: '2025-01-31' });
@@ -133,7 +133,7 @@ describe('follow-up', () => {
 		expect(row.indicators).toEqual([
 			expect.objectContaining({ name: 'Andel lästa', targetComparison: '>=', current: null, earlier: [{ periodName: 'Delår 2 per 31 augusti', value: '78' }] })
 		]);
-		await recordMeasurement(db, ctx, plan.id, share, next, { value: '86,5' });
+		await recordMeasurement(db, ctx, { planId: plan.id, nodeId: activity.id, indicatorId: share, periodId: next }, { value: '86,5' });
 		const [again] = await presentDueReports(db, ctx.tenantId, account.personId);
 		expect(again.indicators[0]).toMatchObject({ current: '86.5', earlier: [{ value: '78' }] });
 		expect(await presentDueReports(db, ctx.tenantId, undefined)).toEqual([]);

@@ -25,14 +25,27 @@ export function parseMeasuredValue(kind: string, raw: string | number): number |
 	return kind === 'percent' && (value < 0 || value > 100) ? null : value;
 }
 
+/**
+ * Where an outcome goes: the item being reported names the indicator's item too. Whoever may report
+ * that item may record its indicators' outcomes, and no other item's (the policy check is on the item).
+ */
+export interface MeasurementTarget {
+	planId: string;
+	nodeId: string;
+	indicatorId: string;
+	periodId: string;
+}
+
 /** Records an indicator's outcome for a period (an empty value removes it: "no value yet", never a zero). */
-export async function recordMeasurement(db: Db, ctx: Ctx, planId: string, indicatorId: string, periodId: string, input: unknown): Promise<void> {
+export async function recordMeasurement(db: Db, ctx: Ctx, target: MeasurementTarget, input: unknown): Promise<void> {
+	const { planId, nodeId, indicatorId, periodId } = target;
 	const data = parseInput(measurementInput, input, { value: { sv: 'Utfall', en: 'Outcome' }, comment: { sv: 'Kommentar', en: 'Comment' } });
 	await db.transaction(async (tx) => {
 		const period = await findPeriod(tx, ctx.tenantId, planId, periodId);
 		if (!period) throw notFound();
 		if (period.closedAt) throw new DomainError('error_period_closed', {}, { status: 409 });
 		const indicator = await findIndicatorInPlan(tx, ctx.tenantId, planId, indicatorId);
+		if (indicator.nodeId !== nodeId) throw new DomainError('error_indicator_not_on_item', { indicator: indicator.name }, { field: `value-${indicatorId}` });
 		const key = and(eq(measurements.tenantId, ctx.tenantId), eq(measurements.indicatorId, indicatorId), eq(measurements.periodId, periodId));
 		const [existing] = await tx.select().from(measurements).where(key);
 		if (existing && data.version !== undefined && data.version !== existing.version) throw new DomainError('error_stale_edit', {}, { status: 409 });

@@ -13,7 +13,11 @@ export interface ItemReport {
 	values?: Record<string, string>;
 }
 
-/** One row of "Att rapportera": the item's follow-up and its indicators' values, saved together or not at all. */
+/**
+ * One row of "Att rapportera" (or the item page's report): the item's follow-up and its own
+ * indicators' values, saved together or not at all. A value for any other item's indicator refuses
+ * the whole report: the caller checked who may report this item, not that one.
+ */
 export async function reportItem(db: Db, ctx: Ctx, planId: string, nodeId: string, periodId: string, report: ItemReport): Promise<void> {
 	const values = Object.entries(report.values ?? {}).filter(([, value]) => value.trim());
 	// Without values the report is one statement already; a transaction would only add round trips.
@@ -23,6 +27,6 @@ export async function reportItem(db: Db, ctx: Ctx, planId: string, nodeId: strin
 	}
 	await db.transaction(async (tx) => {
 		await recordFollowUp(tx, ctx, planId, nodeId, periodId, report);
-		for (const [indicatorId, value] of values) await recordMeasurement(tx, ctx, planId, indicatorId, periodId, { value });
+		for (const [indicatorId, value] of values) await recordMeasurement(tx, ctx, { planId, nodeId, indicatorId, periodId }, { value });
 	});
 }
