@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { accounts, passwordResets } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
@@ -12,8 +12,9 @@ import { endSessionsOf } from './sessions';
 const RESET_HOURS = 1;
 const INVITATION_DAYS = 7;
 
-/** Stores a one-time link for an account and returns the path that uses it. */
+/** Stores a one-time link for an account and returns the path that uses it. Only the newest link works. */
 export async function issuePasswordLink(tx: Db, tenantId: string, accountId: string, validHours: number): Promise<string> {
+	await voidPasswordLinks(tx, tenantId, accountId);
 	const secret = newSecret();
 	await tx.insert(passwordResets).values({
 		tenantId,
@@ -48,17 +49,42 @@ export async function sendInvitation(db: Db, tenantId: string, accountId: string
 	});
 }
 
-/** Sets the password through a link; the link is spent, and every other session of the account ends. */
+/**
+ * Every outstanding link of the account stops working: called when a newer link is sent and
+ * whenever the password changes, so an older mail can never set the password again.
+ */
+export async function voidPasswordLinks(tx: Db, tenantId: string, accountId: string): Promise<void> {
+	await tx
+		.delete(passwordResets)
+		.where(and(eq(passwordResets.tenantId, tenantId), eq(passwordResets.accountId, accountId), isNull(passwordResets.usedAt)));
+}
+
+/**
+ * Sets the password through a link. The link is spent in one statement that only an unused,
+ * unexpired link passes, so of parallel uses exactly one succeeds; every other link and every
+ * session of the account end.
+ */
 export async function resetPassword(db: Db, token: string, password: string): Promise<void> {
 	checkPasswordStrength(password);
 	const credential = splitCredential(token);
 	if (!credential) throw new DomainError('error_reset_link_invalid');
 	const passwordHash = await hashPassword(password);
 	await db.transaction(async (tx) => {
-		const key = and(eq(passwordResets.tenantId, credential.tenantId), eq(passwordResets.tokenHash, hashSecret(credential.secret)));
-		const [link] = await tx.select().from(passwordResets).where(and(key, isNull(passwordResets.usedAt)));
-		if (!link || link.expiresAt < new Date()) throw new DomainError('error_reset_link_invalid');
-		await tx.update(passwordResets).set({ usedAt: new Date() }).where(key);
+		const now = new Date();
+		const [link] = await tx
+			.update(passwordResets)
+			.set({ usedAt: now })
+			.where(
+				and(
+					eq(passwordResets.tenantId, credential.tenantId),
+					eq(passwordResets.tokenHash, hashSecret(credential.secret)),
+					isNull(passwordResets.usedAt),
+					gt(passwordResets.expiresAt, now)
+				)
+			)
+			.returning({ tenantId: passwordResets.tenantId, accountId: passwordResets.accountId });
+		if (!link) throw new DomainError('error_reset_link_invalid');
+		await voidPasswordLinks(tx, link.tenantId, link.accountId);
 		await tx
 			.update(accounts)
 			.set({ passwordHash, failedLogins: 0, lockedUntil: null })
