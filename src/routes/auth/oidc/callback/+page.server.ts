@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/app/runtime';
 import { logger } from '$lib/server/app/logger';
 import { findIdentityProvider, finishOidcSignIn, OIDC_COOKIE, type OidcPending } from '$lib/server/identity/oidc';
 import { SESSION_COOKIE, SESSION_HOURS } from '$lib/server/identity/sessions';
+import { sameOriginPath } from '$lib/server/identity/redirect-target';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, cookies, locals, getClientAddress }) => {
@@ -28,5 +29,6 @@ export const load: PageServerLoad = async ({ url, cookies, locals, getClientAddr
 		return refuse('provider response rejected', thrown);
 	}
 	cookies.set(SESSION_COOKIE, cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge: SESSION_HOURS * 3600 });
-	redirect(303, pending.redirectTo);
+	// Checked again: the cookie comes back from the browser.
+	redirect(303, sameOriginPath(pending.redirectTo, url.origin));
 };
