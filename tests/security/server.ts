@@ -26,6 +26,10 @@ export interface TestServer {
 export interface ServerOptions {
 	database: 'postgres' | 'pglite';
 	env?: Record<string, string>;
+	/** PostgreSQL only: rewrites the connection string the server gets (e.g. to go through a proxy the test controls). */
+	serverDatabaseUrl?: (databaseUrl: string) => string;
+	/** PostgreSQL only: run on this existing database (e.g. another test server's) instead of a fresh one; it is not dropped on stop. */
+	databaseUrl?: string;
 }
 
 export const DEMO_PASSWORD = 'exempel-demo-2025';
@@ -43,7 +47,9 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'styrkedjan-security-'));
 	let databaseUrl: string | undefined;
 	let dropDatabase = async () => {};
-	if (options.database === 'postgres') {
+	if (options.database === 'postgres' && options.databaseUrl) {
+		databaseUrl = options.databaseUrl;
+	} else if (options.database === 'postgres') {
 		const name = `styrkedjan_security_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 		const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
 		await admin.connect();
@@ -65,7 +71,7 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
 	const server = spawn(process.execPath, ['scripts/start.js'], {
 		env: {
 			...process.env,
-			DATABASE_URL: databaseUrl ?? '',
+			DATABASE_URL: databaseUrl ? (options.serverDatabaseUrl?.(databaseUrl) ?? databaseUrl) : '',
 			DATA_DIR: dataDir ?? path.join(workDir, 'unused'),
 			PORT: String(port),
 			HOST: '127.0.0.1',

@@ -519,6 +519,23 @@ export const identityProviders = pgTable(
 	(t) => [foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade')]
 );
 
+/**
+ * Sign-in attempts and password-link requests per client address (SHA-256 of the address), counted
+ * before any password is checked, shared by every app server (identity/login-throttle.ts). A sliding
+ * window from two fixed ten-minute windows: this one's count and the one before it.
+ * Not tenant data, so no tenant_id: an address is counted before the organisation is known. Every
+ * statement touches one address and it is never joined with tenant tables, so under Citus it stays
+ * a local table on the coordinator or is distributed by address_hash on its own (not a reference
+ * table: each attempt writes).
+ */
+export const addressAttempts = pgTable('address_attempts', {
+	addressHash: text('address_hash').primaryKey(),
+	/** Milliseconds since 1970 divided by the window's length. */
+	windowIndex: integer('window_index').notNull(),
+	attempts: integer('attempts').notNull(),
+	previousAttempts: integer('previous_attempts').notNull().default(0)
+});
+
 // ——— Follow-up ——————————————————————————————————————————————————————————————
 
 export const SCALE_KINDS = ['status', 'assessment'] as const;

@@ -9,6 +9,7 @@ import { DomainError } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
 import { addAccount } from './add-account';
 import { createSession } from './sessions';
+import { signInRefused } from './sign-in';
 
 /** The cookie that carries state, nonce and PKCE verifier from the start of a sign-in to its callback. */
 export const OIDC_COOKIE = 'styrkedjan_oidc';
@@ -126,7 +127,7 @@ export async function finishOidcSignIn(db: Db, provider: IdentityProvider, pendi
 		if (!email) throw new DomainError('error_sso_no_email');
 		account = await addAccount(db, system, { email, name, role: provider.defaultRole, oidcSubject: idClaims.sub });
 	}
-	if (account.disabled) throw new DomainError('error_sign_in_failed');
+	if (account.disabled) throw signInRefused();
 	const signedIn = account;
 	return db.transaction(async (tx) => {
 		await tx.update(accounts).set({ lastLoginAt: new Date(), failedLogins: 0 }).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, signedIn.id)));

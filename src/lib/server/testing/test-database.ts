@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 
 const TABLES = [
+	'address_attempts',
 	'measurements',
 	'follow_up_revisions',
 	'follow_ups',
