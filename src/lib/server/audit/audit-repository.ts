@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { accounts, apiTokens, auditEvents, people } from '../db/schema';
 import { isUuid } from '../shared/uuid';
+import { isCalendarDate } from '../shared/calendar-date';
 
 export type AuditEvent = typeof auditEvents.$inferSelect;
 
@@ -9,7 +10,7 @@ export interface AuditFilter {
 	/** An account id, "cli", "demo", "api:<token id>". */
 	actor?: string;
 	entityId?: string;
-	/** Dates (yyyy-mm-dd), inclusive. */
+	/** Dates (yyyy-mm-dd), inclusive; anything else is ignored (readAuditFilter tells the user). */
 	from?: string;
 	to?: string;
 	limit?: number;
@@ -22,8 +23,9 @@ export async function listAuditEvents(db: Db, tenantId: string, filter: AuditFil
 		if (!isUuid(filter.entityId)) return [];
 		conditions.push(eq(auditEvents.entityId, filter.entityId));
 	}
-	if (filter.from && /^\d{4}-\d{2}-\d{2}$/.test(filter.from)) conditions.push(gte(auditEvents.at, new Date(`${filter.from}T00:00:00Z`)));
-	if (filter.to && /^\d{4}-\d{2}-\d{2}$/.test(filter.to)) {
+	// Only real dates: "2025-99-99" made an invalid Date and "9999-12-31" + 1 day a year PostgreSQL cannot read (500s).
+	if (filter.from && isCalendarDate(filter.from)) conditions.push(gte(auditEvents.at, new Date(`${filter.from}T00:00:00Z`)));
+	if (filter.to && isCalendarDate(filter.to)) {
 		conditions.push(lt(auditEvents.at, new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)));
 	}
 	return db
