@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { withBuildLock } from './build-lock.js';
+import { serve } from './serve.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -56,7 +57,7 @@ const address = process.env.ORIGIN ?? `http://localhost:${process.env.PORT}`;
 process.env.ORIGIN ??= address;
 
 try {
-	await import(runBuilt ?? output);
+	await serve(path.dirname(runBuilt ?? output));
 } catch (error) {
 	console.error(error?.message ?? error);
 	process.exit(1);

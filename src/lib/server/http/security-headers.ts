@@ -1,10 +1,15 @@
-/** Headers every response carries. Svelte's inline hydration script is allowed by the CSP in svelte.config.js. */
-export function securityHeaders(headers: Headers): void {
-	const set = (name: string, value: string) => {
-		if (!headers.has(name)) headers.set(name, value);
-	};
-	set('X-Content-Type-Options', 'nosniff');
-	set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	set('X-Frame-Options', 'DENY');
-	set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+import headers from './security-headers.json';
+
+/**
+ * Headers every response carries; a response's own value wins. The CSP here is for answers that set
+ * none (JSON, redirects, static files, plain pages): it lets nothing load. Rendered pages get
+ * SvelteKit's from svelte.config.js (which allows Svelte's hydration script), downloads their own.
+ * scripts/serve.js sets the same list on everything served without SvelteKit (static files).
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = headers;
+
+export function securityHeaders(target: Headers): void {
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+		if (!target.has(name)) target.set(name, value);
+	}
 }
