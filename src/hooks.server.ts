@@ -1,5 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { json, redirect } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -8,6 +8,9 @@ import { logger } from '$lib/server/app/logger';
 import { resolveRequestContext } from '$lib/server/app/request-context';
 import { SESSION_COOKIE } from '$lib/server/identity/sessions';
 import { securityHeaders } from '$lib/server/http/security-headers';
+import { inputGuard } from '$lib/server/http/input-guard';
+import { answerWhenDatabaseUnavailable, noteDatabaseUnavailable } from '$lib/server/http/database-unavailable';
+import { healthz } from '$lib/server/http/healthz';
 
 export const init: ServerInit = async () => {
 	await startRuntime();
@@ -26,7 +29,7 @@ const i18n: Handle = ({ event, resolve }) =>
 
 const identity: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
-	if (path === '/healthz') return new Response('ok');
+	if (path === '/healthz') return healthz();
 	const isApi = path.startsWith('/api/');
 	const authorization = event.request.headers.get('authorization') ?? '';
 	const resolved = await resolveRequestContext(getDb(), {
@@ -46,7 +49,13 @@ const identity: Handle = async ({ event, resolve }) => {
 			const message = event.locals.locale === 'en' ? 'Sign in or send a valid API token.' : 'Logga in eller skicka en giltig API-nyckel.';
 			return json({ error: { code: 'error_unauthenticated', message, field: null } }, { status: 401, headers: { 'www-authenticate': 'Bearer' } });
 		}
-		redirect(303, `/login?redirectTo=${encodeURIComponent(path + event.url.search)}`);
+		// Returned, not thrown, so the headers hook sees it; SvelteKit adds no cookies to a returned
+		// response, so a refused session's removal is sent with it here.
+		const answer = new Response(null, { status: 303, headers: { location: `/login?redirectTo=${encodeURIComponent(path + event.url.search)}` } });
+		if (resolved && 'refused' in resolved && resolved.refused === 'session') {
+			answer.headers.append('set-cookie', event.cookies.serialize(SESSION_COOKIE, '', { path: '/', maxAge: 0 }));
+		}
+		return answer;
 	}
 	return resolve(event);
 };
@@ -57,9 +66,12 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(headers, i18n, identity);
+export const handle = sequence(headers, i18n, inputGuard, answerWhenDatabaseUnavailable, identity);
 
-export const handleError: HandleServerError = ({ error: thrown, status }) => {
+export const handleError: HandleServerError = ({ error: thrown, status, event }) => {
+	// A lost database: answered 503 "try again" by answerWhenDatabaseUnavailable.
+	const unreachable = noteDatabaseUnavailable(event, thrown);
+	if (unreachable) return unreachable;
 	if (status !== 404) logger.error({ err: thrown }, 'Unhandled error');
 	return { message: getLocale() === 'en' ? 'Something went wrong.' : 'Något gick fel.' };
 };

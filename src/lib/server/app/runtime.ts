@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { databaseOptionsFromEnv, openDatabase, type Database, type Db } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { loadDemo } from '../demo/load-demo';
@@ -28,6 +29,25 @@ export async function startRuntime(env: NodeJS.ProcessEnv = process.env): Promis
 	database = opened;
 	logger.info({ database: opened.kind, location: opened.location }, 'Database ready');
 	return opened;
+}
+
+/** How long /healthz waits for the database before it calls it unreachable (a probe should not hang). */
+export const HEALTH_TIMEOUT_MS = 3_000;
+
+/** For /healthz: does the database answer `select 1` (on PGlite too) within HEALTH_TIMEOUT_MS? */
+export async function databaseReachable(timeoutMs = HEALTH_TIMEOUT_MS): Promise<boolean> {
+	if (!database) return false;
+	let timer: NodeJS.Timeout | undefined;
+	const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+	const answered = database.db.execute(sql`select 1`).then(
+		() => true,
+		(error: unknown) => (logger.warn({ err: error }, 'Health check: the database did not answer'), false)
+	);
+	try {
+		return await Promise.race([answered, timedOut]);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 export function getDb(): Db {

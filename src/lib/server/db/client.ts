@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock';
+import { logger } from '../app/logger';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle; inside a transaction use only this, never the outer Db (PGlite has one connection). */
@@ -38,6 +39,7 @@ async function openPostgres(url: string): Promise<Database> {
 	const { Pool } = await import('pg');
 	const { drizzle } = await import('drizzle-orm/node-postgres');
 	const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+	keepServingWhenConnectionsDrop(pool);
 	const db = drizzle({ client: pool, schema }) as unknown as Db;
 	return { db, kind: 'postgres', location: redactUrl(url), pool, close: () => pool.end() };
 }
@@ -68,6 +70,21 @@ async function openPglite(dataDir: string): Promise<Database> {
 		lock?.release();
 		throw error;
 	}
+}
+
+/**
+ * PostgreSQL ends connections on a restart, a failover or a proxy's idle timeout. node-postgres then
+ * emits 'error' on the pool (an idle connection) or on the client (one in use); unheard, either
+ * ends the process. The pool has already dropped an idle connection and opens a new one on demand;
+ * a connection in use fails its query (the request answers 503, see http/database-unavailable.ts)
+ * and is dropped when it is released, being no longer queryable.
+ */
+function keepServingWhenConnectionsDrop(pool: import('pg').Pool): void {
+	pool.on('error', (error) => logger.warn({ err: error }, 'An idle database connection was lost; a new one is opened when needed'));
+	pool.on('connect', (client) =>
+		// The query in flight gets the same error and reports it; this only keeps the process alive.
+		client.on('error', (error) => logger.debug({ err: error }, 'A database connection in use was lost'))
+	);
 }
 
 function redactUrl(url: string): string {

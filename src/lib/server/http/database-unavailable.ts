@@ -1,0 +1,90 @@
+import type { Handle, RequestEvent } from '@sveltejs/kit';
+import { m } from '../../paraglide/messages.js';
+import { isConnectionError } from '../db/connection-errors';
+import { logger } from '../app/logger';
+
+/** Seconds a client is asked to wait before trying again: about what a PostgreSQL restart or failover takes. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** Requests (by their locals, the one object every hook sees) that failed because the database was out of reach. */
+const unreachable = new WeakSet<object>();
+
+/**
+ * From handleError: notes that this request failed for want of the database (pages, form actions,
+ * API and downloads all end there), so `answerWhenDatabaseUnavailable` answers 503. Returns the
+ * error to show, or undefined for any other fault.
+ */
+export function noteDatabaseUnavailable(event: RequestEvent, error: unknown): App.Error | undefined {
+	if (!isConnectionError(error)) return undefined;
+	unreachable.add(event.locals);
+	logger.warn({ err: error, path: event.url.pathname }, 'Database unreachable: answered 503');
+	return { message: unavailableMessage(event) };
+}
+
+/**
+ * A lost or unreachable database is not the request's fault: the answer is 503 with Retry-After and
+ * a "try again" in the user's language, as a page, as the API's JSON or as a form action's result.
+ * Errors thrown before the route runs (the session lookup) are caught here too.
+ */
+export const answerWhenDatabaseUnavailable: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (thrown) {
+		if (!isConnectionError(thrown)) throw thrown;
+		logger.warn({ err: thrown, path: event.url.pathname }, 'Database unreachable: answered 503');
+		return unavailable(event);
+	}
+	if (!unreachable.has(event.locals)) return response;
+	await response.body?.cancel();
+	return unavailable(event);
+};
+
+function unavailableMessage(event: RequestEvent): string {
+	return m.error_database_unavailable({}, { locale: event.locals.locale === 'en' ? 'en' : 'sv' });
+}
+
+function unavailable(event: RequestEvent): Response {
+	const locale = event.locals.locale === 'en' ? 'en' : 'sv';
+	const message = unavailableMessage(event);
+	const headers = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
+	const accept = event.request.headers.get('accept') ?? '';
+	if (event.url.pathname.startsWith('/api/')) {
+		return Response.json({ error: { code: 'error_database_unavailable', message, field: null } }, { status: 503, headers });
+	}
+	if (event.isDataRequest || (accept.includes('application/json') && !accept.includes('text/html'))) {
+		// A form sent with use:enhance reads an action result; a client-side navigation reads the error itself.
+		const body = event.request.method === 'POST' ? { type: 'error', error: { message } } : { message };
+		return Response.json(body, { status: 503, headers });
+	}
+	return new Response(page(locale, message), { status: 503, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+}
+
+/** Drawn without the database or the app's layout, which may need it. The link opens this address again. */
+function page(locale: 'sv' | 'en', message: string): string {
+	const link = locale === 'en' ? 'Try again' : 'Försök igen';
+	return `<!doctype html>
+<html lang="${locale}">
+	<head>
+		<meta charset="utf-8" />
+		<meta name="viewport" content="width=device-width, initial-scale=1" />
+		<title>503 – Styrkedjan</title>
+		<style>
+			body { font: 16px/1.5 system-ui, sans-serif; color: #1b1f24; max-width: 40rem; margin: 3rem auto; padding: 0 1.5rem; }
+			a { color: #0b5cad; }
+		</style>
+	</head>
+	<body>
+		<main>
+			<h1>Styrkedjan</h1>
+			<p role="alert">${escapeHtml(message)}</p>
+			<p><a href="">${link}</a></p>
+		</main>
+	</body>
+</html>
+`;
+}
+
+function escapeHtml(text: string): string {
+	return text.replace(/[&<>]/g, (character) => `&#${character.charCodeAt(0)};`);
+}
