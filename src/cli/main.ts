@@ -121,7 +121,7 @@ async function run(database: Database, command: string, argv: string[], out: Out
 				if (!('created' in result)) {
 					const locale = values.language === 'en' ? 'en' : 'sv';
 					for (const problem of result.problems) err(`Rad ${problem.row}, ${problem.column}: ${messageFor(problem.error, locale)}`);
-					err(`Inget importerades: ${result.problems.length} problem.`);
+					err(`Inget importerades: ${result.problems.length + (result.more ?? 0)} problem${result.more ? ` (de första ${result.problems.length} visas)` : ''}.`);
 					return 1;
 				}
 				out(`Planen ${planId}: ${result.created} nya punkter, ${result.updated} ändrade, ${result.unchanged} oförändrade.`);

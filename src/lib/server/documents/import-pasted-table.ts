@@ -7,7 +7,7 @@ import { assertPlacement, levelOf } from '../plans/node-placement';
 import type { Ctx } from '../shared/context';
 import { DomainError, isDomainError, notFound } from '../shared/domain-error';
 import { importedValue, importLookups } from './import-values';
-import type { ImportProblem } from './import-workbook';
+import { ImportProblems, type ImportProblem } from './import-limits';
 import { columnTargets, parsePastedTable, splitHeadings, type ColumnTarget } from './pasted-table';
 
 export interface PastedTableImport {
@@ -26,7 +26,7 @@ export interface PastedTableImport {
  * Creates items of one level from a pasted table, each column mapped to the title, number,
  * description or a field. Every problem is reported by row and column before anything is written.
  */
-export async function importPastedTable(db: Db, ctx: Ctx, planId: string, input: PastedTableImport): Promise<{ problems: ImportProblem[]; created: number }> {
+export async function importPastedTable(db: Db, ctx: Ctx, planId: string, input: PastedTableImport): Promise<{ problems: ImportProblem[]; more?: number; created: number }> {
 	const data = await loadPlanData(db, ctx.tenantId, planId);
 	if (!data) throw notFound();
 	if (data.plan.state !== 'draft') throw new DomainError('error_plan_not_editable', {}, { status: 409 });
@@ -44,7 +44,7 @@ export async function importPastedTable(db: Db, ctx: Ctx, planId: string, input:
 
 	const column = (index: number) => headings[index] || `${index + 1}`;
 	const lookups = await importLookups(db, ctx.tenantId, data);
-	const problems: ImportProblem[] = [];
+	const problems = new ImportProblems();
 	const items = rows.map((cells, index) => {
 		const row = index + (input.headerRow ? 2 : 1);
 		const item = { ref: '', title: '', description: '', values: {} as Record<string, unknown>, levelId: level.id, parentId: parent?.id ?? null };
@@ -56,20 +56,20 @@ export async function importPastedTable(db: Db, ctx: Ctx, planId: string, input:
 			else if (target.startsWith('field:')) {
 				const field = level.fields.find((candidate) => `field:${candidate.key}` === target)!;
 				const imported = importedValue(field, lines, lookups, { splitLists: input.splitLists });
-				if (imported.problem) problems.push({ row, column: column(at), error: imported.problem });
+				if (imported.problem) problems.add({ row, column: column(at), error: imported.problem });
 				item.values[field.key] = imported.value;
 			}
 		});
-		if (!item.title) problems.push({ row, column: column(targets.indexOf('title')), error: new DomainError('error_field_required', { field: { sv: 'Rubrik', en: 'Title' } }) });
+		if (!item.title) problems.add({ row, column: column(targets.indexOf('title')), error: new DomainError('error_field_required', { field: { sv: 'Rubrik', en: 'Title' } }) });
 		try {
 			validateNodeValues(level, item.values, data.plan);
 		} catch (thrown) {
 			if (!isDomainError(thrown)) throw thrown;
-			problems.push({ row, column: column(targets.indexOf(`field:${thrown.field}` as ColumnTarget)), error: thrown });
+			problems.add({ row, column: column(targets.indexOf(`field:${thrown.field}` as ColumnTarget)), error: thrown });
 		}
 		return item;
 	});
-	if (problems.length) return { problems, created: 0 };
+	if (problems.count) return { problems: problems.list, more: problems.more, created: 0 };
 	await db.transaction(async (tx) => {
 		for (const item of items) await addNode(tx, ctx, planId, item);
 		await recordAudit(tx, ctx, { action: 'plan.import', entityType: 'plan', entityId: planId, planId, after: { created: items.length, level: level.nameSv, from: 'pasted table' } });

@@ -11,15 +11,12 @@ import { isUuid } from '../shared/uuid';
 import { itemTable } from './item-table';
 import { readWorkbook, type WorkbookRows } from './read-workbook';
 import { importedValue, importLookups, type ImportLookups } from './import-values';
+import { ImportProblems, type ImportProblem } from './import-limits';
 
-/** One problem in an uploaded file: where (row and column as the person sees them) and what. */
-export interface ImportProblem {
-	row: number;
-	column: string;
-	error: DomainError;
-}
+export type { ImportProblem };
 
-export type ImportResult = { problems: ImportProblem[] } | { problems: []; created: number; updated: number; unchanged: number };
+/** Problems found: the first ones, and how many more there are (`more`). */
+export type ImportResult = { problems: ImportProblem[]; more?: number } | { problems: []; created: number; updated: number; unchanged: number };
 
 interface PlannedRow {
 	number: number;
@@ -43,7 +40,7 @@ export async function importWorkbook(db: Db, ctx: Ctx, planId: string, file: Buf
 	if (data.plan.state !== 'draft') throw new DomainError('error_plan_not_editable', {}, { status: 409 });
 
 	const { planned, problems, unchanged } = planRows(data, sheet, await importLookups(db, ctx.tenantId, data));
-	if (problems.length) return { problems };
+	if (problems.count) return { problems: problems.list, more: problems.more };
 
 	let current = 0;
 	try {
@@ -85,10 +82,10 @@ function planRows(data: PlanData, sheet: WorkbookRows, lookups: ImportLookups) {
 	const editable = sheet.columns.filter((key) => ['ref', 'title', 'description'].includes(key) || key.startsWith('field:'));
 
 	const planned: PlannedRow[] = [];
-	const problems: ImportProblem[] = [];
+	const problems = new ImportProblems();
 	let unchanged = 0;
 	const problem = (row: number, key: string, code: string, params: Record<string, string> = {}) =>
-		problems.push({ row, column: header(key), error: new DomainError(code, params) });
+		problems.add({ row, column: header(key), error: new DomainError(code, params) });
 
 	for (const { number, cells } of sheet.rows) {
 		const id = cells.id || undefined;
@@ -133,14 +130,14 @@ function planRows(data: PlanData, sheet: WorkbookRows, lookups: ImportLookups) {
 			// Exported cells hold one value per line; markdown keeps its blank lines.
 			const lines = field.type === 'rich_text' ? [text] : text.split('\n').map((line) => line.trim()).filter(Boolean);
 			const imported = importedValue(field, lines, lookups, { splitLists: true });
-			if (imported.problem) problems.push({ row: number, column: header(key), error: imported.problem });
+			if (imported.problem) problems.add({ row: number, column: header(key), error: imported.problem });
 			values[fieldKey] = imported.value;
 		}
 		try {
 			validateNodeValues(level, values, data.plan);
 		} catch (thrown) {
 			if (!isDomainError(thrown)) throw thrown;
-			problems.push({ row: number, column: header(`field:${thrown.field}`), error: thrown });
+			problems.add({ row: number, column: header(`field:${thrown.field}`), error: thrown });
 		}
 		planned.push({
 			number,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { guessTargets, parsePastedTable } from './pasted-table';
 import type { Level } from '../frameworks/framework-repository';
+import { messageFor } from '../presenters/message';
+import type { DomainError } from '../shared/domain-error';
 
 const activity = {
 	nameSv: 'Aktivitet',
@@ -33,6 +35,26 @@ describe('pasted tables', () => {
 
 	it('refuses an empty paste', () => {
 		expect(() => parsePastedTable(' \n\t\n')).toThrow(expect.objectContaining({ code: 'error_paste_empty' }));
+	});
+
+	it('refuses a table over the import limits saying what is over (6,000 rows are rows, not characters), with the count and the limit', () => {
+		const refusal = (text: string) => {
+			try {
+				parsePastedTable(text);
+			} catch (thrown) {
+				return thrown as DomainError;
+			}
+			throw new Error('not refused');
+		};
+		const rows = refusal('Aktivitet\tNämnd\n'.repeat(6_000));
+		expect(rows).toMatchObject({ code: 'error_import_too_many_rows', status: 413 });
+		expect(messageFor(rows, 'sv')).toBe('Tabellen har 6\u00a0000 rader. Högst 5\u00a0000 rader kan importeras åt gången; dela upp den.');
+		expect(messageFor(rows, 'en')).toBe('The table has 6,000 rows. At most 5,000 rows can be imported at a time; split it up.');
+		// Empty rows are not counted; 5,000 rows with text are allowed.
+		expect(parsePastedTable('Aktivitet\n\n'.repeat(5_000))).toHaveLength(5_000);
+		// One row 300,000 cells wide, padded out to every row, would be 1.5 million cells.
+		expect(refusal(`${'x\t'.repeat(300_000)}\n${'rad\n'.repeat(4)}`)).toMatchObject({ code: 'error_import_too_many_cells', params: { count: { en: '1,500,005' } } });
+		expect(refusal('x'.repeat(2_000_001))).toMatchObject({ code: 'error_paste_too_large' });
 	});
 
 	it('guesses what each column is from its heading', () => {

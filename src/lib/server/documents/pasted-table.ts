@@ -1,29 +1,41 @@
 import type { FieldDefinition } from '../frameworks/field-definition';
 import type { Level } from '../frameworks/framework-repository';
 import { DomainError } from '../shared/domain-error';
+import { assertTableSize, figure, IMPORT_LIMITS } from './import-limits';
 
 /** A table as pasted: rows of cells, each cell its lines (a cell with several values keeps them apart). */
 export type PastedTable = string[][][];
 
-const MAX_PASTE_CHARS = 2_000_000;
-const MAX_ROWS = 5_000;
-
 /**
  * Reads a table copied from Word, Excel or a web page: HTML (the first table in it) or tab-separated
- * text as Excel puts on the clipboard (a quoted cell may hold line breaks).
+ * text as Excel puts on the clipboard (a quoted cell may hold line breaks). Empty rows are dropped.
+ * A table over the import limits is refused with its size before its cells are split into lines.
  */
 export function parsePastedTable(text: string): PastedTable {
-	if (text.length > MAX_PASTE_CHARS) throw new DomainError('error_paste_too_large', { chars: MAX_PASTE_CHARS.toLocaleString('sv-SE') }, { status: 413 });
-	const table = /<table[\s>]/i.test(text) ? fromHtml(text) : fromTabs(text);
-	const rows = table.filter((row) => row.some((cell) => cell.length));
-	if (!rows.length) throw new DomainError('error_paste_empty', {}, { field: 'table' });
-	if (rows.length > MAX_ROWS) throw new DomainError('error_paste_too_large', { chars: MAX_PASTE_CHARS.toLocaleString('sv-SE') }, { status: 413 });
-	const width = Math.max(...rows.map((row) => row.length));
-	return rows.map((row) => [...row, ...Array.from({ length: width - row.length }, () => [])]);
+	if (text.length > IMPORT_LIMITS.chars) throw new DomainError('error_paste_too_large', { chars: figure(IMPORT_LIMITS.chars) }, { status: 413 });
+	const { rows, count } = /<table[\s>]/i.test(text) ? fromHtml(text) : fromTabs(text);
+	if (!count) throw new DomainError('error_paste_empty', {}, { field: 'table' });
+	assertTableSize({ rows: count });
+	const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
+	assertTableSize({ cells: count * width });
+	return rows.map((row) => [...row.map(linesOf), ...Array.from({ length: width - row.length }, () => [])]);
 }
 
-function fromTabs(text: string): PastedTable {
-	const rows: string[][] = [[]];
+/** The rows that hold any text, as raw cells: all of them counted, only as many kept as may be imported. */
+class RowCollector {
+	readonly rows: string[][] = [];
+	count = 0;
+
+	add(row: string[]): void {
+		if (!row.some((cell) => /\S/.test(cell))) return;
+		this.count += 1;
+		if (this.rows.length < IMPORT_LIMITS.rows) this.rows.push(row);
+	}
+}
+
+function fromTabs(text: string): RowCollector {
+	const rows = new RowCollector();
+	let row: string[] = [];
 	let cell = '';
 	let quoted = false;
 	const source = text.replace(/\r\n?/g, '\n');
@@ -37,23 +49,26 @@ function fromTabs(text: string): PastedTable {
 			else cell += char;
 		} else if (char === '"' && cell === '') quoted = true;
 		else if (char === '\t') {
-			rows.at(-1)!.push(cell);
+			row.push(cell);
 			cell = '';
 		} else if (char === '\n') {
-			rows.at(-1)!.push(cell);
+			row.push(cell);
 			cell = '';
-			rows.push([]);
+			rows.add(row);
+			row = [];
 		} else cell += char;
 	}
-	rows.at(-1)!.push(cell);
-	return rows.map((row) => row.map(linesOf));
+	row.push(cell);
+	rows.add(row);
+	return rows;
 }
 
-function fromHtml(html: string): PastedTable {
+function fromHtml(html: string): RowCollector {
+	const rows = new RowCollector();
 	const table = /<table[\s\S]*?<\/table>/i.exec(html)?.[0] ?? html;
-	return [...table.matchAll(/<tr[\s>][\s\S]*?<\/tr>/gi)].map((row) =>
-		[...row[0].matchAll(/<t([dh])[\s>]([\s\S]*?)<\/t\1>/gi)].map((cell) =>
-			linesOf(
+	for (const row of table.matchAll(/<tr[\s>][\s\S]*?<\/tr>/gi)) {
+		rows.add(
+			[...row[0].matchAll(/<t([dh])[\s>]([\s\S]*?)<\/t\1>/gi)].map((cell) =>
 				decode(
 					cell[2]
 						.replace(/<br\s*\/?>/gi, '\n')
@@ -61,8 +76,9 @@ function fromHtml(html: string): PastedTable {
 						.replace(/<[^>]+>/g, '')
 				)
 			)
-		)
-	);
+		);
+	}
+	return rows;
 }
 
 function linesOf(text: string): string[] {

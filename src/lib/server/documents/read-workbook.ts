@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import { DomainError } from '../shared/domain-error';
+import { assertTableSize } from './import-limits';
+import { assertWorkbookSize } from './workbook-size';
 import { XLSX_FORMAT, XLSX_ITEMS_SHEET, XLSX_META_SHEET } from './xlsx-layout';
+import { readZipEntries, storedZip, XLSX_ZIP_LIMITS } from './zip-limits';
 
 /** Uploads larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -25,12 +28,16 @@ export function assertImportSize(bytes: number): void {
 /**
  * Reads back a workbook Styrkedjan exported (and someone edited in Excel): which plan, which
  * columns, and every row as text. A broken file, or one that is not ours, gets a clear refusal.
+ * Its zip directory and its sheets' sizes are checked before exceljs sees it (zip-limits.ts,
+ * workbook-size.ts), and exceljs is given the checked parts only, repacked uncompressed.
  */
 export async function readWorkbook(buffer: Buffer): Promise<WorkbookRows> {
 	assertImportSize(buffer.length);
+	const parts = readZipEntries(buffer, XLSX_ZIP_LIMITS);
+	assertWorkbookSize(parts);
 	const workbook = new ExcelJS.Workbook();
 	try {
-		await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+		await workbook.xlsx.load(storedZip(parts) as unknown as ArrayBuffer);
 	} catch {
 		throw new DomainError('error_file_unreadable', {});
 	}
@@ -49,12 +56,15 @@ export async function readWorkbook(buffer: Buffer): Promise<WorkbookRows> {
 	const columns = metaRow('columns');
 	const headers = ((items.getRow(1).values as unknown[]) ?? []).slice(1).map(cellText);
 	const rows: WorkbookRows['rows'] = [];
+	let chars = 0;
 	items.eachRow((row, number) => {
 		if (number === 1) return;
 		const values = (row.values as unknown[]).slice(1);
 		const cells = Object.fromEntries(columns.map((key, index) => [key, cellText(values[index])]));
 		if (Object.values(cells).some((value) => value !== '')) rows.push({ number, cells });
+		for (const value of Object.values(cells)) chars += value.length;
 	});
+	assertTableSize({ rows: rows.length, cells: rows.length * columns.length, chars });
 	return { planId: metaRow('planId')[0] ?? '', locale: swedish ? 'sv' : 'en', columns, headers, rows };
 }
 

@@ -6,6 +6,8 @@ import { importPastedTable } from '$lib/server/documents/import-pasted-table';
 import { previewPastedTable } from '$lib/server/documents/pasted-table';
 import { buildTree, flattenTree } from '$lib/server/plans/plan-tree';
 import { messageFor } from '$lib/server/presenters/message';
+import { figure } from '$lib/server/documents/import-limits';
+import { DomainError } from '$lib/server/shared/domain-error';
 import { uploadedBytes } from '$lib/server/http/upload';
 import { guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
@@ -24,6 +26,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 const shown = (problems: ImportProblem[], locale: 'sv' | 'en') => problems.map(({ row, column, error }) => ({ row, column, message: messageFor(error, locale) }));
+/** The problems not listed (only the first ones are), in words. */
+const more = (count: number | undefined, locale: 'sv' | 'en') => (count ? messageFor(new DomainError('error_import_more_problems', { count: figure(count) }), locale) : undefined);
 
 export const actions: Actions = {
 	workbook: async ({ request, locals, params }) => {
@@ -33,7 +37,7 @@ export const actions: Actions = {
 			importWorkbook(getDb(), locals.ctx, params.planId, await uploadedBytes(form, 'file', 'error_file_unreadable'))
 		);
 		if (!('problems' in result)) return result;
-		if (!('created' in result)) return fail(400, { problems: shown(result.problems, locals.locale) });
+		if (!('created' in result)) return fail(400, { problems: shown(result.problems, locals.locale), more: more(result.more, locals.locale) });
 		return { imported: { created: result.created, updated: result.updated, unchanged: result.unchanged } };
 	},
 	preview: async ({ request, locals, params }) => {
@@ -65,7 +69,7 @@ export const actions: Actions = {
 		};
 		const result = await runAction(locals.locale, () => importPastedTable(getDb(), locals.ctx, params.planId, input), { table: input.table });
 		if (!('problems' in result)) return result;
-		if (result.problems.length) return fail(400, { problems: shown(result.problems, locals.locale) });
+		if (result.problems.length) return fail(400, { problems: shown(result.problems, locals.locale), more: more(result.more, locals.locale) });
 		return { pasted: result.created };
 	}
 };
