@@ -1,10 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAILS, hasPostgres, postForm, signIn, startServer, type TestServer } from './server';
+import { DEMO_EMAILS, get, hasPostgres, postForm, signIn, startServer, type TestServer } from './server';
 
 /**
  * Writes that must stay with whoever may make them, tried over HTTP as a signed-in person would try
- * them by editing a form. (The JSON API under /api/v1 only reads: it has no write to try.)
+ * them by editing a form or a file. (The JSON API under /api/v1 only reads: it has no write to try.)
  */
 describe.skipIf(!hasPostgres)('authorised writes (PostgreSQL)', () => {
 	let server: TestServer;
@@ -76,5 +76,54 @@ describe.skipIf(!hasPostgres)('authorised writes (PostgreSQL)', () => {
 		const response = await postForm(server, '/att-rapportera?/save', { planId, nodeId: ownNodeId, periodId, statusId, [`value.${foreignIndicator}`]: '99' }, cookie);
 		expect(response.status).toBe(400);
 		expect(await outcome()).toBe(6.1);
+	});
+
+	/** The plans page's JSON import, as the browser sends it. */
+	function importJson(file: Buffer, ownerUnitId: string, cookie: string) {
+		const form = new FormData();
+		form.set('file', new Blob([new Uint8Array(file)], { type: 'application/json' }), 'plan.json');
+		form.set('ownerUnitId', ownerUnitId);
+		return fetch(`${server.baseURL}/plans?/importJson`, { method: 'POST', redirect: 'manual', headers: { origin: server.baseURL, accept: 'text/html', cookie }, body: form });
+	}
+
+	async function exported(title: string, cookie: string) {
+		const { id } = await one<{ id: string }>(`select id from plans where title = $1`, [title]);
+		const response = await get(server, `/plans/${id}/export?format=json`, cookie);
+		expect(response.status).toBe(200);
+		return Buffer.from(await response.arrayBuffer());
+	}
+
+	it('makes a planner\'s JSON import of an adopted, published plan a draft without its adoption or periods', async () => {
+		const cookie = await signIn(server, DEMO_EMAILS.planner);
+		const file = await exported('Verksamhetsplan 2025', cookie);
+		expect(JSON.parse(file.toString()).plan).toMatchObject({ state: 'adopted', adoption: { registryNumber: 'Dnr 2025/104' } });
+		const { id: owner } = await one<{ id: string }>(`select id from units where name = 'Utbildningsförvaltningen'`);
+		const response = await importJson(file, owner, cookie);
+		expect(response.status).toBe(303);
+		const planId = /\/plans\/([0-9a-f-]{36})$/.exec(response.headers.get('location') ?? '')?.[1];
+		const plan = await one<Record<string, unknown>>(`select state, adopted_by, adopted_on, registry_number, published_at from plans where id = $1`, [planId]);
+		expect(plan).toEqual({ state: 'draft', adopted_by: null, adopted_on: null, registry_number: null, published_at: null });
+		expect((await db.query(`select 1 from periods where plan_id = $1`, [planId])).rowCount).toBe(0);
+	});
+
+	it('refuses a planner\'s JSON import that would add a board, naming it, with nothing written', async () => {
+		const cookie = await signIn(server, DEMO_EMAILS.planner);
+		const document = JSON.parse((await exported('Utbildningsförvaltningens verksamhetsplan 2025', cookie)).toString());
+		const withBoards = (function find(nodes: { boards: unknown[]; children: never[] }[]): { boards: unknown[] } | undefined {
+			for (const node of nodes) {
+				if (node.boards.length) return node;
+				const inner = find(node.children);
+				if (inner) return inner;
+			}
+		})(document.tree)!;
+		withBoards.boards.push({ id: 'x', name: 'Kulturnämnden', shortName: 'KuN' });
+		const { id: owner } = await one<{ id: string }>(`select id from units where name = 'Utbildningsförvaltningen'`);
+		const plans = async () => (await db.query(`select 1 from plans`)).rowCount;
+		const before = await plans();
+		const response = await importJson(Buffer.from(JSON.stringify(document)), owner, cookie);
+		expect(response.status).toBe(400);
+		expect(await response.text()).toContain('din roll inte får lägga till: nämnden "Kulturnämnden".');
+		expect(await plans()).toBe(before);
+		expect((await db.query(`select 1 from units where name = 'Kulturnämnden'`)).rowCount).toBe(0);
 	});
 });

@@ -14,25 +14,26 @@ import {
 	nodes,
 	periods,
 	plans,
-	scaleValues,
 	DIRECTIONS,
 	INDICATOR_KINDS,
 	MEANINGS,
 	PERIOD_KINDS,
 	PLAN_KINDS
 } from '../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit, recordAudits, type AuditEntry } from '../audit/record-audit';
 import { fieldDefinitionSchema } from '../frameworks/field-definition';
+import type { FrameworkView } from '../frameworks/framework-repository';
 import { addUnit } from '../organisation/add-unit';
-import { listUnits } from '../organisation/organisation-repository';
-import { listScale } from '../follow-up/scales';
+import { addScaleValue } from '../follow-up/manage-scale';
 import { validateNodeValues } from '../plans/node-values';
 import { writeNodeRelations } from '../plans/write-node-values';
 import { PLAN_DOCUMENT_FORMAT, PLAN_DOCUMENT_VERSION } from '../presenters/plan-document';
 import type { Ctx } from '../shared/context';
-import { DomainError } from '../shared/domain-error';
+import { DomainError, isDomainError } from '../shared/domain-error';
 import { assertImportSize } from './read-workbook';
 import { importLookups } from './import-values';
+import { resolveImportNeeds } from './import-plan-needs';
+import { assertJsonDepth, assertPlanDocumentSize } from './json-limits';
 
 const label = z.object({ sv: z.string().min(1).max(200), en: z.string().max(200) });
 const scaleRef = z.object({ label, meaning: z.enum(MEANINGS), colour: z.string().regex(/^#[0-9a-fA-F]{6}$/) }).nullable();
@@ -132,15 +133,21 @@ const documentSchema = z.object({
 
 export type PlanDocument = z.infer<typeof documentSchema>;
 
-/** Reads an uploaded interchange file: too large, not JSON, or not our format each get their own message. */
+/**
+ * Reads an uploaded interchange file: too large, nested too deep, too much in it, not JSON, or not our
+ * format each get their own message. Depth is checked on the bytes before parsing, so nothing below
+ * (the schema, the import) can walk a file deep enough to overflow the stack.
+ */
 export function readPlanDocument(file: Buffer): PlanDocument {
 	assertImportSize(file.length);
+	assertJsonDepth(file);
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(file.toString('utf8'));
 	} catch {
 		throw new DomainError('error_json_unreadable', {});
 	}
+	assertPlanDocumentSize(parsed);
 	const result = documentSchema.safeParse(parsed);
 	if (!result.success) {
 		const issue = result.error.issues[0];
@@ -149,82 +156,92 @@ export function readPlanDocument(file: Buffer): PlanDocument {
 	return result.data;
 }
 
+/** What was left out of the file because an import may not bring it in (see importPlanDocument). */
+export interface LeftOut {
+	/** The file's plan was adopted or archived: it comes in as a draft, without its adoption. */
+	adoption: boolean;
+	/** Periods that were closed in the file and are open here. */
+	closedPeriods: number;
+	/** Periods, reports and outcomes left out because the importer may not add periods. */
+	periods: number;
+	followUps: number;
+	measurements: number;
+}
+
 /**
  * Recreates a plan from the interchange format in this organisation, with new ids and the same
- * content: its framework (as a new one), chapters, items, links, indicators, periods, follow-ups and
- * outcomes. Boards missing here are added; responsible people not found by name become role titles.
- * One transaction: the whole plan, or nothing.
+ * content: its framework, chapters, items, links, indicators, periods, follow-ups and outcomes.
+ *
+ * The plan is always a **draft**: adoption, closing periods and publishing are done afterwards by
+ * whoever may do them (the file's adoption data is dropped, its periods come in open, nothing is
+ * published). A framework with the same name and levels is used rather than copied; boards and
+ * status/assessment values are found by name; anything new is added only if the importer may add it
+ * on its own page, through the same command (or the import is refused, naming what is missing; see
+ * import-plan-needs.ts). Responsible people not found by name become role titles, as on the item form.
+ *
+ * One transaction: the whole plan, or nothing. Every framework, board, value, period and item it
+ * creates has its own audit record, and the plan one record listing what came in and what was left out.
  */
 export async function importPlanDocument(
 	db: Db,
 	ctx: Ctx,
 	document: PlanDocument,
 	options: { ownerUnitId?: string } = {}
-): Promise<{ planId: string; title: string; items: number; followUps: number }> {
+): Promise<{ planId: string; title: string; items: number; followUps: number; leftOut: LeftOut }> {
 	const tenantId = ctx.tenantId;
 	return db.transaction(async (tx) => {
+		const needs = await resolveImportNeeds(tx, ctx, document, options.ownerUnitId);
 		const newId = new Map<string, string>();
 		const idFor = (old: string) => {
 			if (!newId.has(old)) newId.set(old, randomUUID());
 			return newId.get(old)!;
 		};
-		const [framework] = await tx
-			.insert(frameworks)
-			.values({ tenantId, name: document.framework.name, description: document.framework.description, preset: document.framework.preset })
-			.returning();
-		const levelIds = new Set(document.framework.levels.map((level) => level.id));
-		for (const [position, level] of document.framework.levels.entries()) {
-			await tx.insert(levels).values({
-				tenantId,
-				id: idFor(level.id),
-				frameworkId: framework.id,
-				key: level.key,
-				position,
-				nameSv: level.name.sv,
-				nameEn: level.name.en || level.name.sv,
-				namePluralSv: level.namePlural.sv,
-				namePluralEn: level.namePlural.en || level.namePlural.sv,
-				isRoot: level.isRoot,
-				followUp: level.followUp,
-				documentStyle: level.documentStyle,
-				tableColumns: level.tableColumns,
-				fields: level.fields
-			});
-		}
-		const edges = document.framework.levels.flatMap((level) =>
-			level.childLevelIds.filter((child) => levelIds.has(child)).map((child) => ({ tenantId, parentLevelId: idFor(level.id), childLevelId: idFor(child) }))
-		);
-		if (edges.length) await tx.insert(levelChildren).values(edges);
+		const { frameworkId, levelIdFor } = needs.framework
+			? reuseFramework(needs.framework, document)
+			: await copyFramework(tx, ctx, document, idFor);
 		const levelOf = new Map(document.framework.levels.map((level) => [level.id, level]));
 
-		const units = await listUnits(tx, tenantId);
+		// Boards and scale values are found by name as the organisation writes it, in any case.
+		const nameKey = (name: string) => name.trim().toLocaleLowerCase('sv');
+		const createdUnits: string[] = [];
+		for (const board of needs.newBoards) {
+			const unit = await addUnit(tx, ctx, { parentId: needs.top.id, kind: 'board', name: board.name, shortName: board.shortName ?? '' });
+			for (const name of [board.name, board.shortName]) if (name) needs.boardIds.set(nameKey(name), unit.id);
+			createdUnits.push(unit.name);
+		}
+		const scale = needs.scale.map((value) => ({ id: value.id, kind: value.kind, labelSv: value.labelSv }));
+		const createdValues: string[] = [];
+		for (const { kind, value } of needs.newScaleValues) {
+			const input = { labelSv: value.label.sv, labelEn: value.label.en, colour: value.colour, meaning: value.meaning };
+			const id = await addScaleValue(tx, ctx, kind, input).catch((thrown: unknown) => {
+				// The page's own check, told about the value in the file it concerns.
+				if (isDomainError(thrown) && thrown.code === 'error_colour_contrast') {
+					throw new DomainError('error_import_scale_colour', { label: value.label.sv, ratio: thrown.params.ratio });
+				}
+				throw thrown;
+			});
+			scale.push({ id, kind, labelSv: value.label.sv });
+			createdValues.push(value.label.sv);
+		}
+
 		const lookups = await importLookups(tx, tenantId, { boards: [] });
-		// The unit chosen by the importing person, else the same-named unit, else the organisation's top.
-		const owner = options.ownerUnitId
-			? units.find((unit) => unit.id === options.ownerUnitId)
-			: (units.find((unit) => unit.name === document.plan.ownerUnit?.name) ?? units.find((unit) => unit.parentId === null));
-		if (!owner) throw new DomainError('error_not_found', {}, { field: 'ownerUnitId', status: 404 });
-		const boards = new Map(units.filter((unit) => unit.kind === 'board').flatMap((unit) => [[unit.name, unit.id], ...(unit.shortName ? [[unit.shortName, unit.id]] : [])] as [string, string][]));
-		const adoption = document.plan.state === 'draft' ? null : document.plan.adoption;
 		const [plan] = await tx
 			.insert(plans)
 			.values({
 				tenantId,
-				ownerUnitId: owner.id,
-				frameworkId: framework.id,
+				ownerUnitId: needs.owner.id,
+				frameworkId,
 				title: document.plan.title,
 				kind: document.plan.kind,
 				periodKind: document.plan.periodKind,
 				startYear: document.plan.startYear,
-				state: document.plan.state,
-				adoptedBy: adoption?.adoptedBy ?? null,
-				adoptedOn: adoption?.adoptedOn ?? null,
-				registryNumber: adoption?.registryNumber ?? null
+				state: 'draft'
 			})
 			.returning();
 		if (document.chapters.length) await tx.insert(chapters).values(document.chapters.map((chapter, position) => ({ tenantId, planId: plan.id, position, ...chapter })));
 
-		let items = 0;
+		const audits: AuditEntry[] = [];
+		let indicatorCount = 0;
 		const links: { nodeId: string; parentId: string; position: number }[] = [];
 		const insertNode = async (node: JsonNode, parentId: string | null, position: number): Promise<void> => {
 			const level = levelOf.get(node.levelId);
@@ -241,35 +258,31 @@ export async function importPlanDocument(
 				}
 				if (field.type === 'deadline') raw[field.key] = node.deadline?.text ?? '';
 				if (field.type === 'boards') {
-					const ids: string[] = [];
-					for (const board of node.boards) {
-						let id = boards.get(board.name) ?? (board.shortName ? boards.get(board.shortName) : undefined);
-						if (!id) {
-							id = (await addUnit(tx, ctx, { parentId: units.find((unit) => unit.parentId === null)!.id, kind: 'board', name: board.name, shortName: board.shortName ?? '' })).id;
-							boards.set(board.name, id);
-						}
-						ids.push(id);
-					}
-					raw[field.key] = ids;
+					raw[field.key] = node.boards.map(
+						(board) => needs.boardIds.get(nameKey(board.name)) ?? (board.shortName ? needs.boardIds.get(nameKey(board.shortName)) : undefined)
+					);
 				}
 			}
 			const values = validateNodeValues(level, raw, plan);
 			const id = idFor(node.id);
-			await tx.insert(nodes).values({
-				tenantId,
-				id,
-				planId: plan.id,
-				levelId: idFor(level.id),
-				parentId,
-				position,
-				ref: node.ref,
-				title: node.title,
-				description: node.description,
-				fieldValues: values.fieldValues,
-				deadlineText: values.deadlineText,
-				deadlineDate: values.deadlineDate,
-				carriedOver: node.carriedOver
-			});
+			const [row] = await tx
+				.insert(nodes)
+				.values({
+					tenantId,
+					id,
+					planId: plan.id,
+					levelId: levelIdFor(level.id),
+					parentId,
+					position,
+					ref: node.ref,
+					title: node.title,
+					description: node.description,
+					fieldValues: values.fieldValues,
+					deadlineText: values.deadlineText,
+					deadlineDate: values.deadlineDate,
+					carriedOver: node.carriedOver
+				})
+				.returning();
 			await writeNodeRelations(tx, ctx, id, values);
 			for (const [index, indicator] of node.indicators.entries()) {
 				await tx.insert(indicators).values({
@@ -290,34 +303,46 @@ export async function importPlanDocument(
 					koladaKpi: indicator.koladaKpi
 				});
 			}
+			indicatorCount += node.indicators.length;
+			audits.push({
+				action: 'node.create',
+				entityType: 'node',
+				entityId: id,
+				planId: plan.id,
+				after: { ...row, responsible: values.responsible, boardIds: values.boardIds, indicators: node.indicators.map((indicator) => indicator.name), from: 'json' }
+			});
 			for (const [index, linked] of node.linkedParentIds.entries()) links.push({ nodeId: id, parentId: linked, position: index });
-			items += 1;
 			for (const [index, child] of node.children.entries()) await insertNode(child, id, index);
 		};
 		for (const [index, node] of document.tree.entries()) await insertNode(node, null, index);
 		const known = links.filter((link) => newId.has(link.parentId));
 		if (known.length) await tx.insert(nodeLinks).values(known.map((link) => ({ tenantId, nodeId: link.nodeId, parentId: newId.get(link.parentId)!, position: link.position })));
 
-		for (const period of document.periods) {
-			await tx.insert(periods).values({ tenantId, id: idFor(period.id), planId: plan.id, name: period.name, asOf: period.asOf, dueOn: period.dueOn, closedAt: period.closed ? new Date() : null });
-		}
-		const scale = await listScale(tx, tenantId);
-		const scaleId = async (kind: 'status' | 'assessment', value: NonNullable<z.infer<typeof scaleRef>>) => {
-			const found = scale.find((candidate) => candidate.kind === kind && candidate.labelSv.toLocaleLowerCase('sv') === value.label.sv.toLocaleLowerCase('sv'));
-			if (found) return found.id;
-			const [added] = await tx
-				.insert(scaleValues)
-				.values({ tenantId, kind, position: scale.length, labelSv: value.label.sv, labelEn: value.label.en || value.label.sv, colour: value.colour, meaning: value.meaning })
-				.returning();
-			scale.push(added);
-			return added.id;
+		// Reports and outcomes of the file's own items and periods (anything else in it points nowhere).
+		const reports = document.followUps.filter((report) => newId.has(report.nodeId) && document.periods.some((period) => period.id === report.periodId));
+		const outcomes = document.measurements.filter(
+			(measurement) => newId.has(measurement.indicatorId) && document.periods.some((period) => period.id === measurement.periodId)
+		);
+		const leftOut: LeftOut = {
+			adoption: document.plan.state !== 'draft',
+			closedPeriods: needs.withPeriods ? document.periods.filter((period) => period.closed).length : 0,
+			periods: needs.withPeriods ? 0 : document.periods.length,
+			followUps: needs.withPeriods ? 0 : reports.length,
+			measurements: needs.withPeriods ? 0 : outcomes.length
 		};
-		let reports = 0;
-		for (const report of document.followUps) {
-			if (!newId.has(report.nodeId) || !newId.has(report.periodId)) continue;
+		const periodsIn = needs.withPeriods ? document.periods : [];
+		for (const period of periodsIn) {
+			const values = { name: period.name, asOf: period.asOf, dueOn: period.dueOn };
+			await tx.insert(periods).values({ tenantId, id: idFor(period.id), planId: plan.id, ...values });
+			audits.push({ action: 'period.create', entityType: 'period', entityId: newId.get(period.id)!, planId: plan.id, after: { ...values, from: 'json' } });
+		}
+		const scaleId = (kind: 'status' | 'assessment', value: NonNullable<z.infer<typeof scaleRef>>) =>
+			scale.find((candidate) => candidate.kind === kind && nameKey(candidate.labelSv) === nameKey(value.label.sv))!.id;
+		const reportsIn = needs.withPeriods ? reports : [];
+		for (const report of reportsIn) {
 			const values = {
-				statusId: report.status ? await scaleId('status', report.status) : null,
-				assessmentId: report.assessment ? await scaleId('assessment', report.assessment) : null,
+				statusId: report.status ? scaleId('status', report.status) : null,
+				assessmentId: report.assessment ? scaleId('assessment', report.assessment) : null,
 				comment: report.comment,
 				analysis: report.analysis
 			};
@@ -326,12 +351,11 @@ export async function importPlanDocument(
 				.values({ tenantId, planId: plan.id, nodeId: newId.get(report.nodeId)!, periodId: newId.get(report.periodId)!, ...values, updatedBy: ctx.actor.id })
 				.returning({ id: followUps.id });
 			await tx.insert(followUpRevisions).values({ tenantId, followUpId: row.id, version: 1, ...values, changedBy: ctx.actor.id });
-			reports += 1;
 		}
-		const outcomes = document.measurements.filter((measurement) => newId.has(measurement.indicatorId) && newId.has(measurement.periodId));
-		if (outcomes.length) {
+		const outcomesIn = needs.withPeriods ? outcomes : [];
+		if (outcomesIn.length) {
 			await tx.insert(measurements).values(
-				outcomes.map((measurement) => ({
+				outcomesIn.map((measurement) => ({
 					tenantId,
 					indicatorId: newId.get(measurement.indicatorId)!,
 					periodId: newId.get(measurement.periodId)!,
@@ -341,7 +365,73 @@ export async function importPlanDocument(
 				}))
 			);
 		}
-		await recordAudit(tx, ctx, { action: 'plan.import', entityType: 'plan', entityId: plan.id, planId: plan.id, after: { title: plan.title, items, followUps: reports, from: 'json' } });
-		return { planId: plan.id, title: plan.title, items, followUps: reports };
+		const items = audits.filter((entry) => entry.action === 'node.create').length;
+		audits.push({
+			action: 'plan.import',
+			entityType: 'plan',
+			entityId: plan.id,
+			planId: plan.id,
+			after: {
+				title: plan.title,
+				state: plan.state,
+				from: 'json',
+				owner: needs.owner.name,
+				framework: { id: frameworkId, name: needs.framework?.name ?? document.framework.name, created: !needs.framework },
+				created: {
+					items,
+					indicators: indicatorCount,
+					chapters: document.chapters.length,
+					links: known.length,
+					periods: periodsIn.length,
+					followUps: reportsIn.length,
+					measurements: outcomesIn.length,
+					units: createdUnits,
+					scaleValues: createdValues
+				},
+				leftOut
+			}
+		});
+		await recordAudits(tx, ctx, audits);
+		return { planId: plan.id, title: plan.title, items, followUps: reportsIn.length, leftOut };
 	});
+}
+
+/** The organisation's own framework, same levels as the file's: each file level is the level with its key. */
+function reuseFramework(framework: FrameworkView, document: PlanDocument) {
+	const byKey = new Map(framework.levels.map((level) => [level.key, level.id]));
+	const keyOf = new Map(document.framework.levels.map((level) => [level.id, level.key]));
+	return { frameworkId: framework.id, levelIdFor: (fileLevelId: string) => byKey.get(keyOf.get(fileLevelId)!)! };
+}
+
+/** A new framework as the file has it (only for someone who may edit frameworks: see import-plan-needs.ts). */
+async function copyFramework(tx: Db, ctx: Ctx, document: PlanDocument, idFor: (old: string) => string) {
+	const tenantId = ctx.tenantId;
+	const [framework] = await tx
+		.insert(frameworks)
+		.values({ tenantId, name: document.framework.name, description: document.framework.description, preset: document.framework.preset })
+		.returning();
+	const levelIds = new Set(document.framework.levels.map((level) => level.id));
+	const levelRows = document.framework.levels.map((level, position) => ({
+		tenantId,
+		id: idFor(level.id),
+		frameworkId: framework.id,
+		key: level.key,
+		position,
+		nameSv: level.name.sv,
+		nameEn: level.name.en || level.name.sv,
+		namePluralSv: level.namePlural.sv,
+		namePluralEn: level.namePlural.en || level.namePlural.sv,
+		isRoot: level.isRoot,
+		followUp: level.followUp,
+		documentStyle: level.documentStyle,
+		tableColumns: level.tableColumns,
+		fields: level.fields
+	}));
+	await tx.insert(levels).values(levelRows);
+	const edges = document.framework.levels.flatMap((level) =>
+		level.childLevelIds.filter((child) => levelIds.has(child)).map((child) => ({ tenantId, parentLevelId: idFor(level.id), childLevelId: idFor(child) }))
+	);
+	if (edges.length) await tx.insert(levelChildren).values(edges);
+	await recordAudit(tx, ctx, { action: 'framework.create', entityType: 'framework', entityId: framework.id, after: { ...framework, levels: levelRows, from: 'json' } });
+	return { frameworkId: framework.id, levelIdFor: (fileLevelId: string) => idFor(fileLevelId) };
 }
