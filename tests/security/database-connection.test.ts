@@ -95,6 +95,11 @@ describe.skipIf(!hasPostgres)('a lost PostgreSQL connection', () => {
 		expect(page.headers.get('content-type')).toContain('text/html');
 		expect(await page.text()).toContain('Försök igen');
 
+		// A form sent with use:enhance reads the answer as an action result.
+		const enhanced = await postForm(server, '/plans?/create', { title: 'x' }, cookie, { accept: 'application/json', 'x-sveltekit-action': 'true' });
+		expect(enhanced.status).toBe(503);
+		expect(await enhanced.json()).toMatchObject({ type: 'error', error: { message: expect.stringContaining('Försök igen') } });
+
 		// A well-formed token, so that the server must ask the database about it.
 		const token = `stk_${randomUUID()}.${'a'.repeat(43)}`;
 		const api = await get(server, '/api/v1/plans', undefined, { authorization: `Bearer ${token}`, accept: 'application/json', cookie: 'PARAGLIDE_LOCALE=en' });
@@ -240,3 +245,16 @@ async function startProxy(host: string, port: number): Promise<TcpProxy> {
 	await listen();
 	return { port: listenPort, cut, restore: listen, close: cut };
 }
+
+describe('/healthz on the embedded database', () => {
+	test('answers 200 "ok" without sign-in (the browser suite waits on it)', async () => {
+		const server = await startServer({ database: 'pglite' });
+		try {
+			const health = await fetch(`${server.baseURL}/healthz`, { redirect: 'manual' });
+			expect(health.status).toBe(200);
+			expect(await health.text()).toBe('ok');
+		} finally {
+			await server.stop();
+		}
+	});
+});

@@ -2,6 +2,7 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages.js';
 import { isConnectionError } from '../db/connection-errors';
 import { logger } from '../app/logger';
+import { PLAIN_PAGE_CSP, plainPage } from './plain-page';
 
 /** Seconds a client is asked to wait before trying again: about what a PostgreSQL restart or failover takes. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -57,34 +58,15 @@ function unavailable(event: RequestEvent): Response {
 		const body = event.request.method === 'POST' ? { type: 'error', error: { message } } : { message };
 		return Response.json(body, { status: 503, headers });
 	}
-	return new Response(page(locale, message), { status: 503, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
-}
-
-/** Drawn without the database or the app's layout, which may need it. The link opens this address again. */
-function page(locale: 'sv' | 'en', message: string): string {
-	const link = locale === 'en' ? 'Try again' : 'Försök igen';
-	return `<!doctype html>
-<html lang="${locale}">
-	<head>
-		<meta charset="utf-8" />
-		<meta name="viewport" content="width=device-width, initial-scale=1" />
-		<title>503 – Styrkedjan</title>
-		<style>
-			body { font: 16px/1.5 system-ui, sans-serif; color: #1b1f24; max-width: 40rem; margin: 3rem auto; padding: 0 1.5rem; }
-			a { color: #0b5cad; }
-		</style>
-	</head>
-	<body>
-		<main>
-			<h1>Styrkedjan</h1>
-			<p role="alert">${escapeHtml(message)}</p>
-			<p><a href="">${link}</a></p>
-		</main>
-	</body>
-</html>
-`;
-}
-
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>]/g, (character) => `&#${character.charCodeAt(0)};`);
+	const page = plainPage({
+		locale,
+		title: m.error_database_unavailable_title({}, { locale }),
+		message,
+		// The same address again (a form's page, since the link is followed with GET).
+		link: { href: '', label: m.error_database_unavailable_retry({}, { locale }) }
+	});
+	return new Response(page, {
+		status: 503,
+		headers: { ...headers, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PLAIN_PAGE_CSP }
+	});
 }
