@@ -70,13 +70,19 @@ describe('zip limits', () => {
 	});
 
 	it('refuses parts an Excel workbook never has, and names that climb out of the archive', () => {
+		const workbook = deflatedPart('xl/workbook.xml', '<workbook/>');
 		for (const name of ['word/document.xml', 'mimetype', 'xl/../../etc/passwd', '/xl/workbook.xml', 'xl\\workbook.xml', 'xl/fil\u0000.xml', 'content.xml']) {
-			const file = assembleZip([deflatedPart('[Content_Types].xml', '<Types/>'), deflatedPart(name, '<x/>')]);
+			const file = assembleZip([deflatedPart('[Content_Types].xml', '<Types/>'), workbook, deflatedPart(name, '<x/>')]);
 			expect(() => readZipEntries(file, XLSX_ZIP_LIMITS), name).toThrow(expect.objectContaining({ code: 'error_workbook_unexpected_part' }));
 		}
 		for (const name of ['_rels/.rels', 'docProps/core.xml', 'xl/worksheets/_rels/sheet1.xml.rels', 'customXml/item1.xml', 'xl/media/image 1.png']) {
-			expect(readZipEntries(assembleZip([deflatedPart(name, '<x/>')]), XLSX_ZIP_LIMITS).has(name), name).toBe(true);
+			expect(readZipEntries(assembleZip([workbook, deflatedPart(name, '<x/>')]), XLSX_ZIP_LIMITS).has(name), name).toBe(true);
 		}
+	});
+
+	it('tells plainly that a zip with no workbook in it (a Word file, say) is not an Excel export', () => {
+		const word = assembleZip([deflatedPart('[Content_Types].xml', '<Types/>'), deflatedPart('word/document.xml', '<w:document/>')]);
+		expect(() => readZipEntries(word, XLSX_ZIP_LIMITS)).toThrow(expect.objectContaining({ code: 'error_workbook_not_ours' }));
 	});
 
 	it('refuses ZIP64, encryption, unknown methods, a wrong checksum and a cut-off file as unreadable', async () => {

@@ -85,6 +85,7 @@ function centralDirectory(buffer: Buffer, limits: ZipLimits): Entry[] {
 
 	const entries: Entry[] = [];
 	const names = new Set<string>();
+	let foreign: string | undefined;
 	let total = 0;
 	let at = directoryOffset;
 	for (let index = 0; index < count; index++) {
@@ -103,7 +104,7 @@ function centralDirectory(buffer: Buffer, limits: ZipLimits): Entry[] {
 		};
 		if (buffer.readUInt16LE(at + 34) !== 0 || [entry.packed, entry.size, entry.localOffset].includes(ZIP64_32)) throw unreadable();
 		if (flags & 0x1 || ![0, 8].includes(entry.method)) throw unreadable();
-		if (!limits.allowedName(entry.name)) throw new DomainError('error_workbook_unexpected_part', { name: shown(entry.name) });
+		if (!limits.allowedName(entry.name)) foreign ??= entry.name;
 		if (names.has(entry.name)) throw unreadable();
 		names.add(entry.name);
 		total += entry.size;
@@ -115,6 +116,10 @@ function centralDirectory(buffer: Buffer, limits: ZipLimits): Entry[] {
 		entries.push(entry);
 		at = next;
 	}
+	// A zip with no workbook in it at all (a Word file, say) is told so plainly; a workbook with
+	// parts no Excel file has is refused by name.
+	if (!entries.some((entry) => entry.name.startsWith('xl/'))) throw new DomainError('error_workbook_not_ours', {});
+	if (foreign !== undefined) throw new DomainError('error_workbook_unexpected_part', { name: shown(foreign) });
 	return entries;
 }
 
