@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { seed, type ForeignIds } from './seed';
 import { startMailServer, startOidcProvider } from './peers';
 import { snapshotBuild } from '../build-snapshot';
+import { freePort, waitUntilServing } from '../server-process';
 
 /**
  * Starts Styrkedjan as a user would (`npm start`) on a fresh embedded database holding the demo and a
@@ -43,7 +43,7 @@ export default async function setup(project: TestProject) {
 	const echo = process.env.E2E_SERVER_LOG === '1';
 	server.stdout!.on('data', (chunk) => ((output += chunk), echo && process.stdout.write(chunk)));
 	server.stderr!.on('data', (chunk) => ((output += chunk), echo && process.stderr.write(chunk)));
-	await waitFor(`${baseURL}/healthz`, server, () => output);
+	await waitUntilServing(`${baseURL}/healthz`, server, () => output);
 	project.provide('baseURL', baseURL);
 	project.provide('mailDir', mailDir);
 	project.provide('oidcIssuer', `http://127.0.0.1:${oidcPort}`);
@@ -56,32 +56,6 @@ export default async function setup(project: TestProject) {
 		fs.rmSync(dataDir, { recursive: true, force: true });
 		build.remove();
 	};
-}
-
-async function waitFor(url: string, server: ChildProcess, output: () => string) {
-	const deadline = Date.now() + 170_000;
-	while (Date.now() < deadline) {
-		if (server.exitCode !== null) throw new Error(`The server stopped:\n${output()}`);
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			/* not listening yet */
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error(`The server did not start:\n${output()}`);
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = net.createServer();
-		probe.unref();
-		probe.on('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as net.AddressInfo;
-			probe.close(() => resolve(port));
-		});
-	});
 }
 
 declare module 'vitest' {

@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { DEMO_EMAILS, DEMO_PASSWORD } from '../server-process';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -47,13 +48,7 @@ export async function visit(page: Page, path: string) {
 	await expectAccessible(page);
 }
 
-export const DEMO_PASSWORD = 'exempel-demo-2025';
-export const DEMO_EMAILS = {
-	admin: 'admin@exempelkommun.se',
-	planner: 'planerare@exempelkommun.se',
-	reporter: 'rapportor@exempelkommun.se',
-	reader: 'lasare@exempelkommun.se'
-};
+export { DEMO_EMAILS, DEMO_PASSWORD } from '../server-process';
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
 	await page.goto('/login');

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { DEMO_PASSWORD, freePort, waitUntilServing } from '../server-process';
 import { inject } from 'vitest';
 
 /**
@@ -32,13 +32,7 @@ export interface ServerOptions {
 	databaseUrl?: string;
 }
 
-export const DEMO_PASSWORD = 'exempel-demo-2025';
-export const DEMO_EMAILS = {
-	admin: 'admin@exempelkommun.se',
-	planner: 'planerare@exempelkommun.se',
-	reporter: 'rapportor@exempelkommun.se',
-	reader: 'lasare@exempelkommun.se'
-};
+export { DEMO_EMAILS, DEMO_PASSWORD, freePort } from '../server-process';
 
 /** PostgreSQL-backed tests run when TEST_DATABASE_URL is set (always in CI: vitest.config.ts insists). */
 export const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -105,32 +99,6 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
 		throw error;
 	}
 	return { baseURL, databaseUrl, dataDir, output: () => output, process: server, stop };
-}
-
-async function waitUntilServing(url: string, server: ChildProcess, output: () => string) {
-	const deadline = Date.now() + 170_000;
-	while (Date.now() < deadline) {
-		if (server.exitCode !== null) throw new Error(`The server stopped:\n${output()}`);
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			/* not listening yet */
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error(`The server did not start:\n${output()}`);
-}
-
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = net.createServer();
-		probe.unref();
-		probe.on('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as net.AddressInfo;
-			probe.close(() => resolve(port));
-		});
-	});
 }
 
 /** A form post as a browser without JavaScript sends it (same Origin, urlencoded, accepts HTML), without following redirects. */

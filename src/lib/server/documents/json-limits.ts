@@ -1,11 +1,5 @@
 import { DomainError, type Bilingual } from '../shared/domain-error';
-
-/**
- * How deep an interchange file may nest. Every item level adds two (its object and its children),
- * so this leaves room for some thirty item levels, far more than any steering model has, while a
- * file nested 100,000 deep is refused before anything walks it recursively.
- */
-export const MAX_JSON_DEPTH = 64;
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../shared/json-depth';
 
 /** The most a plan file may hold: a plan is read in one request and written in one transaction. */
 export const PLAN_DOCUMENT_LIMITS = {
@@ -28,33 +22,9 @@ const WHAT: Record<keyof typeof PLAN_DOCUMENT_LIMITS, Bilingual> = {
 	measurements: { sv: 'utfall', en: 'outcomes' }
 };
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPENERS = new Set([0x5b, 0x7b]);
-const CLOSERS = new Set([0x5d, 0x7d]);
-
-/**
- * Refuses JSON nested deeper than `max`, in one pass over the bytes without parsing: brackets inside
- * strings are skipped (quotes, backslashes and brackets are ASCII, so UTF-8 cannot hide one).
- * Malformed JSON passes here and is refused by the parser.
- */
+/** Refuses a plan file nested deeper than `max`, before anything walks it. */
 export function assertJsonDepth(bytes: Uint8Array, max = MAX_JSON_DEPTH): void {
-	let depth = 0;
-	let inString = false;
-	for (let index = 0; index < bytes.length; index += 1) {
-		const byte = bytes[index];
-		if (inString) {
-			if (byte === BACKSLASH) index += 1;
-			else if (byte === QUOTE) inString = false;
-		} else if (byte === QUOTE) {
-			inString = true;
-		} else if (OPENERS.has(byte)) {
-			depth += 1;
-			if (depth > max) throw new DomainError('error_json_too_deep', { max });
-		} else if (CLOSERS.has(byte)) {
-			depth -= 1;
-		}
-	}
+	if (nestsDeeperThan(bytes, max)) throw new DomainError('error_json_too_deep', { max });
 }
 
 /** Counts what a parsed (not yet validated) plan file holds and refuses one beyond the limits. */

@@ -1,5 +1,6 @@
 import { codePointName, findControlCharacter, isControlCharacter } from '../shared/control-characters';
 import { DomainError, type Bilingual } from '../shared/domain-error';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../shared/json-depth';
 
 /**
  * Checks on what arrives over HTTP before any route reads it (see input-guard.ts). Each returns the
@@ -8,8 +9,7 @@ import { DomainError, type Bilingual } from '../shared/domain-error';
 
 /** No form field takes more: the longest is the pasted table (2,000,000 characters, checked with its own message). */
 export const MAX_FIELD_CHARS = 3_000_000;
-/** No JSON we accept nests deeper; a body nested 100,000 deep overflowed the stack of whatever walked it. */
-export const MAX_JSON_DEPTH = 64;
+export { MAX_JSON_DEPTH };
 
 const number = (value: number): Bilingual => ({ sv: value.toLocaleString('sv-SE'), en: value.toLocaleString('en-GB') });
 
@@ -77,7 +77,6 @@ export function* multipartTextFields(body: Buffer, contentType: string): Generat
  * nesting deeper than MAX_JSON_DEPTH.
  */
 export function checkJson(text: string): DomainError | undefined {
-	let depth = 0;
 	let inString = false;
 	for (let index = 0; index < text.length; index++) {
 		const code = text.charCodeAt(index);
@@ -91,11 +90,9 @@ export function checkJson(text: string): DomainError | undefined {
 			} else if (code === 0x22) inString = false;
 			else if (isControlCharacter(code)) return new DomainError('error_request_control_character', { character: codePointName(code) });
 		} else if (code === 0x22) inString = true;
-		else if (code === 0x5b || code === 0x7b) {
-			if (++depth > MAX_JSON_DEPTH) return new DomainError('error_request_json_too_deep', { depth: MAX_JSON_DEPTH });
-		} else if (code === 0x5d || code === 0x7d) depth--;
 		else if (isControlCharacter(code)) return new DomainError('error_request_control_character', { character: codePointName(code) });
 	}
+	if (nestsDeeperThan(text)) return new DomainError('error_request_json_too_deep', { depth: MAX_JSON_DEPTH });
 	return undefined;
 }
 
