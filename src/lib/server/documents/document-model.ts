@@ -1,22 +1,32 @@
 import { m } from '../../paraglide/messages.js';
 import type { Level } from '../frameworks/framework-repository';
-import type { FieldDefinition } from '../frameworks/field-definition';
 import type { PlanData, PlanNode, IndicatorRow } from '../plans/plan-repository';
 import { buildTree, type TreeEntry } from '../plans/plan-tree';
 import type { FollowUpForDocument } from './load-document';
 import { outcomesByPeriod } from '../follow-up/evaluate-indicator';
 import { presentOverview } from '../presenters/overview';
 import { baselineText, indicatorValue, targetText } from '../../indicator-text';
+import type { FollowUpMode } from '../db/schema';
+import type { FollowUp } from '../follow-up/follow-up-repository';
+import { fieldLabel, fieldRichText, type Locale } from './field-text';
+import { inlinePlainText, parseRichText, parseRichTextInline, plainRichText, type RichText } from './rich-text-model';
 
-export type Locale = 'sv' | 'en';
-/** A table cell: one line per value (a list field keeps its values apart, as in the reference documents). */
-export type Cell = string[];
+export type { Locale };
+/** A table cell: rich text (several values of a list field are a bullet list, as in the reference documents). */
+export type Cell = RichText;
+
+/** A labelled value beside an item's heading ("Ansvarig: Rektor", "Status: Pågående"). */
+export interface Fact {
+	label: string;
+	value: RichText;
+}
 
 export type Block =
 	| { kind: 'heading'; depth: number; text: string; anchor: string }
-	| { kind: 'markdown'; markdown: string }
-	| { kind: 'text'; text: string }
-	| { kind: 'facts'; facts: { label: string; lines: string[] }[] }
+	| { kind: 'rich'; text: RichText }
+	/** A bold line naming what follows ("Analys", a rich-text field's label). */
+	| { kind: 'label'; text: string }
+	| { kind: 'facts'; facts: Fact[] }
 	| { kind: 'table'; caption: string; columns: string[]; rows: Cell[][] }
 	| { kind: 'chart'; title: string; svg: string; alt: string; width: number; height: number };
 
@@ -52,15 +62,30 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 	const blocks: Block[] = [];
 	let anchors = 0;
 	const heading = (depth: number, text: string) => {
-		const block = { kind: 'heading' as const, depth, text, anchor: `s${++anchors}` };
-		blocks.push(block);
-		return block;
+		blocks.push({ kind: 'heading', depth: Math.min(depth, 6), text, anchor: `s${++anchors}` });
+	};
+	/** Markdown standing on its own (a chapter, a description): its headings become the document's own, below `depth`. */
+	const richText = (markdown: string, depth: number) => {
+		let run: RichText = [];
+		const flush = () => {
+			if (run.length) blocks.push({ kind: 'rich', text: run });
+			run = [];
+		};
+		for (const block of parseRichText(markdown)) {
+			if (block.kind !== 'heading') run.push(block);
+			else {
+				flush();
+				heading(depth + block.depth, inlinePlainText(block.content));
+			}
+		}
+		flush();
 	};
 	const boards = new Map(data.boards.map((board) => [board.id, board.shortName ?? board.name]));
 	const reports = new Map((followUp?.reports ?? []).map((report) => [report.nodeId, report]));
 	const scale = new Map((followUp?.scale ?? []).map((value) => [value.id, value]));
 	const label = (value: { labelSv: string; labelEn: string }) => (locale === 'en' ? value.labelEn : value.labelSv);
 	const levelName = (level: Level) => (locale === 'en' ? level.nameEn : level.nameSv);
+	const numbered = (node: PlanNode) => `${node.ref ? `${node.ref} ` : ''}${node.title}`;
 
 	if (followUp) {
 		const overview = presentOverview(data, followUp.periods, followUp.period, followUp.reports, followUp.measurements, followUp.scale, locale);
@@ -81,19 +106,42 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 			caption: m.doc_chart_title({}, t),
 			// Every header cell says what its column holds (Word's accessibility checker flags blank ones).
 			columns: [rootLevelName(data, locale), ...overview.perTopLevel.columns.map(label), m.doc_total({}, t)],
-			rows: overview.perTopLevel.rows.map((row) => [[row.title], ...row.cells.map((cell) => [String(cell)]), [String(row.total)]])
+			rows: overview.perTopLevel.rows.map((row) => [plainRichText(row.title), ...row.cells.map((cell) => plainRichText(String(cell))), plainRichText(String(row.total))])
 		});
 	}
 
 	for (const chapter of data.chapters) {
 		heading(2, chapter.title);
-		if (chapter.body.trim()) blocks.push({ kind: 'markdown', markdown: chapter.body });
+		richText(chapter.body, 2);
 	}
 
-	const reportCells = (node: PlanNode): Cell[] => {
-		const report = reports.get(node.id);
+	const modeOf = (level: Level): FollowUpMode => (followUp ? level.followUp : 'none');
+	const judgement = (report: FollowUp | undefined): RichText => {
 		const value = report && scale.get(report.statusId ?? report.assessmentId ?? '');
-		return [[value ? label(value) : m.doc_not_reported({}, t)], report?.comment ? report.comment.split('\n') : []];
+		return plainRichText(value ? label(value) : m.doc_not_reported({}, t));
+	};
+	const followUpHeaders = (mode: FollowUpMode) =>
+		mode === 'none' ? [] : [m.doc_status({}, t), m.doc_comment({}, t)];
+
+	/** Indicators with their baseline and target, and in a report the period's outcome; `item` names a column for the items (rows of a table level). */
+	const indicatorTable = (indicators: { node: PlanNode; indicator: IndicatorRow }[], item?: string) => {
+		if (!indicators.length) return;
+		const columns = [...(item ? [item] : []), m.doc_indicator({}, t), m.doc_baseline({}, t), m.doc_target({}, t)];
+		if (followUp) columns.push(m.doc_outcome({}, t), m.doc_evaluation({}, t));
+		const outcome = followUp && outcomesByPeriod(followUp.measurements, followUp.periods);
+		blocks.push({
+			kind: 'table',
+			caption: m.doc_indicators({}, t),
+			columns,
+			rows: indicators.map(({ node, indicator }) => {
+				const row: Cell[] = [...(item ? [plainRichText(numbered(node))] : []), plainRichText(indicator.name), plainRichText(baselineText(indicator, locale)), plainRichText(targetText(indicator, locale))];
+				if (followUp && outcome) {
+					const { value, evaluation } = outcome(indicator, followUp.period.id);
+					row.push(plainRichText(indicatorValue(indicator, value, locale)), plainRichText(evaluationText(evaluation, locale)));
+				}
+				return row;
+			})
+		});
 	};
 
 	const nodesById = new Map(data.nodes.map((node) => [node.id, node]));
@@ -116,43 +164,25 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 							? m.node_description({}, t)
 							: fieldLabel(level.fields.find((field) => field.key === key), key, locale)
 		);
-		const numbered = (node: PlanNode) => `${node.ref && !columns.includes('ref') ? `${node.ref} ` : ''}${node.title}`;
+		const mode = modeOf(level);
+		const title = (node: PlanNode) => (columns.includes('ref') ? node.title : numbered(node));
 		const rows = rowNodes.map((node) => {
-			const cells = columns.map((key) => {
-				if (key === 'title') return [numbered(node)];
-				if (key === 'ref') return node.ref ? [node.ref] : [];
-				if (key === 'description') return node.description.trim() ? [node.description] : [];
+			const cells: Cell[] = columns.map((key) => {
+				if (key === 'title') return plainRichText(title(node));
+				if (key === 'ref') return plainRichText(node.ref);
+				if (key === 'description') return parseRichTextInline(node.description);
 				if (key === 'parent') {
 					const parent = parentOf(node);
-					return parent ? [`${parent.ref ? `${parent.ref} ` : ''}${parent.title}`] : [];
+					return parent ? plainRichText(numbered(parent)) : [];
 				}
 				const field = level.fields.find((candidate) => candidate.key === key);
-				return field ? fieldLines(field, node, boards, locale) : [];
+				return field ? fieldRichText(field, node, boards, locale) : [];
 			});
-			return followUp && level.followUp !== 'none' ? [...cells, ...reportCells(node)] : cells;
+			if (mode === 'none') return cells;
+			const report = reports.get(node.id);
+			return [...cells, judgement(report), report?.comment.trim() ? parseRichTextInline(report.comment) : []];
 		});
-		const columnsShown = followUp && level.followUp !== 'none' ? [...header, m.doc_status({}, t), m.doc_comment({}, t)] : header;
-		blocks.push({ kind: 'table', caption: locale === 'en' ? level.namePluralEn : level.namePluralSv, columns: columnsShown, rows });
-	};
-
-	const indicatorTable = (indicators: IndicatorRow[]) => {
-		if (!indicators.length) return;
-		const columns = [m.doc_indicator({}, t), m.doc_baseline({}, t), m.doc_target({}, t)];
-		if (followUp) columns.push(m.doc_outcome({}, t), m.doc_evaluation({}, t));
-		const outcome = followUp && outcomesByPeriod(followUp.measurements, followUp.periods);
-		blocks.push({
-			kind: 'table',
-			caption: m.doc_indicators({}, t),
-			columns,
-			rows: indicators.map((indicator) => {
-				const row: Cell[] = [[indicator.name], [baselineText(indicator, locale)], [targetText(indicator, locale)]];
-				if (followUp && outcome) {
-					const { value, evaluation } = outcome(indicator, followUp.period.id);
-					row.push([indicatorValue(indicator, value, locale)], [evaluationText(evaluation, locale)]);
-				}
-				return row;
-			})
-		});
+		blocks.push({ kind: 'table', caption: locale === 'en' ? level.namePluralEn : level.namePluralSv, columns: [...header, ...followUpHeaders(mode)], rows });
 	};
 
 	const visit = (entries: TreeEntry[], depth: number) => {
@@ -167,25 +197,26 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 			}
 			index += 1;
 			const node = entry.node;
-			heading(Math.min(depth, 6), `${node.ref ? `${node.ref} ` : ''}${node.title}`);
-			if (node.description.trim()) blocks.push({ kind: 'markdown', markdown: node.description });
-			const facts: { label: string; lines: string[] }[] = [];
+			heading(depth, numbered(node));
+			richText(node.description, depth);
+			const facts: Fact[] = [];
 			for (const field of entry.level.fields) {
 				if (field.type === 'rich_text') continue;
-				const lines = fieldLines(field, node, boards, locale);
-				if (lines.length) facts.push({ label: fieldLabel(field, field.key, locale), lines });
+				const value = fieldRichText(field, node, boards, locale);
+				if (value.length) facts.push({ label: fieldLabel(field, field.key, locale), value });
 			}
 			if (facts.length) blocks.push({ kind: 'facts', facts });
 			for (const field of entry.level.fields.filter((candidate) => candidate.type === 'rich_text')) {
 				const text = node.fieldValues[field.key];
-				if (typeof text === 'string' && text.trim()) blocks.push({ kind: 'text', text: fieldLabel(field, field.key, locale) }, { kind: 'markdown', markdown: text });
+				if (typeof text !== 'string' || !text.trim()) continue;
+				blocks.push({ kind: 'label', text: fieldLabel(field, field.key, locale) });
+				richText(text, depth);
 			}
-			indicatorTable(node.indicators);
+			indicatorTable(node.indicators.map((indicator) => ({ node, indicator })));
 			if (followUp && entry.level.followUp === 'assessment' && !entry.linked) {
 				const report = reports.get(node.id);
-				const value = report?.assessmentId ? scale.get(report.assessmentId) : undefined;
-				blocks.push({ kind: 'facts', facts: [{ label: m.doc_assessment({}, t), lines: [value ? label(value) : m.doc_not_reported({}, t)] }] });
-				if (report?.analysis) blocks.push({ kind: 'text', text: m.doc_analysis({}, t) }, { kind: 'markdown', markdown: report.analysis });
+				blocks.push({ kind: 'facts', facts: [{ label: m.doc_assessment({}, t), value: judgement(report) }] });
+				if (report?.analysis.trim()) blocks.push({ kind: 'label', text: m.doc_analysis({}, t) }, { kind: 'rich', text: parseRichTextInline(report.analysis) });
 			}
 			visit(entry.children, depth + 1);
 		}
@@ -219,35 +250,6 @@ function rootLevelName(data: PlanData, locale: Locale): string {
 /** Rows of a table level and (rarely) rows under rows, in order. */
 function flattenRows(entry: TreeEntry): PlanNode[] {
 	return [entry.node, ...entry.children.flatMap(flattenRows)];
-}
-
-function fieldLabel(field: FieldDefinition | undefined, key: string, locale: Locale): string {
-	if (!field) return key;
-	return locale === 'en' ? field.labelEn : field.labelSv;
-}
-
-/** A field's value as lines of plain text (lists keep their items apart). */
-export function fieldLines(field: FieldDefinition, node: PlanNode, boards: Map<string, string>, locale: Locale): string[] {
-	const value = node.fieldValues[field.key];
-	switch (field.type) {
-		case 'responsible':
-			return node.responsibles.map((responsible) => responsible.name);
-		case 'boards':
-			return node.boardIds.map((id) => boards.get(id) ?? '');
-		case 'deadline':
-			return node.deadlineText ? [node.deadlineText] : [];
-		case 'text_list':
-			return Array.isArray(value) ? (value as string[]) : [];
-		case 'yes_no':
-			return typeof value === 'boolean' ? [value ? m.yes({}, { locale }) : m.no({}, { locale })] : [];
-		case 'number':
-			return typeof value === 'number' ? [value.toLocaleString(locale === 'en' ? 'en-GB' : 'sv-SE')] : [];
-		case 'rich_text':
-			// Markdown stays whole: its blank lines mean something.
-			return typeof value === 'string' && value.trim() ? [value] : [];
-		default:
-			return typeof value === 'string' && value.trim() ? value.split('\n').filter((line) => line.trim()) : [];
-	}
 }
 
 function planKindText(kind: string, locale: Locale): string {

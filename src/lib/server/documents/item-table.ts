@@ -4,7 +4,7 @@ import type { Period } from '../follow-up/period-repository';
 import type { ScaleValue } from '../follow-up/scales';
 import type { PlanData } from '../plans/plan-repository';
 import { buildTree, flattenTree } from '../plans/plan-tree';
-import { fieldLines, type Locale } from './document-model';
+import { fieldPlainText, markdownPlainText, type Locale } from './field-text';
 
 /** The follow-up a table shows: status and comment (or assessment and analysis) per period, outcomes per period. */
 export interface TableFollowUp {
@@ -27,7 +27,11 @@ export function planFields(data: PlanData): FieldDefinition[] {
 	return [...seen.values()];
 }
 
-/** One row per item, in outline order, with every field and each period's status and comment: the workbook's first sheet and the open-data CSV. */
+/**
+ * One row per item, in outline order, with every field and each period's status and comment: the
+ * workbook's first sheet and the open-data CSV. Rich text is plain text with line breaks here (no
+ * Markdown syntax): what an edited workbook is compared with when it is read back.
+ */
 export function itemTable(data: PlanData, followUp: TableFollowUp | undefined, locale: Locale): FlatTable {
 	const en = locale === 'en';
 	const boards = new Map(data.boards.map((board) => [board.id, board.shortName ?? board.name]));
@@ -58,16 +62,16 @@ export function itemTable(data: PlanData, followUp: TableFollowUp | undefined, l
 				level: en ? entry.level.nameEn : entry.level.nameSv,
 				ref: node.ref,
 				title: node.title,
-				description: node.description
+				description: markdownPlainText(node.description)
 			};
 			for (const field of fields) {
-				if (entry.level.fields.some((candidate) => candidate.key === field.key)) row[`field:${field.key}`] = fieldLines(field, node, boards, locale).join('\n');
+				if (entry.level.fields.some((candidate) => candidate.key === field.key)) row[`field:${field.key}`] = fieldPlainText(field, node, boards, locale);
 			}
 			for (const period of periods) {
 				const report = reports.get(`${node.id}/${period.id}`);
 				const value = report && scale.get(report.statusId ?? report.assessmentId ?? '');
 				row[`status:${period.id}`] = value ? (en ? value.labelEn : value.labelSv) : '';
-				row[`comment:${period.id}`] = report ? report.comment || report.analysis : '';
+				row[`comment:${period.id}`] = report ? markdownPlainText(report.comment || report.analysis) : '';
 			}
 			return row;
 		});

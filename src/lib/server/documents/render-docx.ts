@@ -2,9 +2,11 @@ import {
 	AlignmentType,
 	Bookmark,
 	Document,
+	ExternalHyperlink,
 	Footer,
 	HeadingLevel,
 	ImageRun,
+	LevelFormat,
 	Packer,
 	PageBreak,
 	PageNumber,
@@ -15,11 +17,13 @@ import {
 	TableRow,
 	TextRun,
 	WidthType,
-	type FileChild
+	type FileChild,
+	type ParagraphChild
 } from 'docx';
 import { Resvg } from '@resvg/resvg-js';
 import { m } from '../../paraglide/messages.js';
-import type { Block, Cell, DocumentModel } from './document-model';
+import type { Block, DocumentModel } from './document-model';
+import type { Inline, RichText } from './rich-text-model';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
@@ -42,7 +46,8 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
 		new TableOfContents(m.doc_contents({}, t), { hyperlink: true, headingStyleRange: '1-3' }),
 		new Paragraph({ children: [new PageBreak()] })
 	];
-	for (const block of model.blocks) body.push(...renderBlock(block));
+	const lists = { next: 0 };
+	for (const block of model.blocks) body.push(...renderBlock(block, lists));
 
 	const document = new Document({
 		title: model.report ? `${model.title} – ${model.report}` : model.title,
@@ -78,23 +83,33 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
 	return Packer.toBuffer(document);
 }
 
-function renderBlock(block: Block): FileChild[] {
+/** Each list in the document is a numbering instance of its own, so every numbered list counts from its own start. */
+interface Lists {
+	next: number;
+}
+
+function renderBlock(block: Block, lists: Lists): FileChild[] {
 	switch (block.kind) {
 		case 'heading':
 			return [
 				new Paragraph({
 					heading: HEADINGS[Math.min(block.depth - 2, HEADINGS.length - 1)],
+					keepNext: true,
 					children: [new Bookmark({ id: block.anchor, children: [new TextRun(block.text)] })]
 				})
 			];
-		case 'markdown':
-			return markdownParagraphs(block.markdown);
-		case 'text':
-			return [new Paragraph({ children: [new TextRun({ text: block.text, bold: true })] })];
+		case 'rich':
+			return richParagraphs(block.text, lists);
+		case 'label':
+			return [new Paragraph({ keepNext: true, children: [new TextRun({ text: block.text, bold: true })] })];
 		case 'facts':
-			return block.facts.map(
-				(fact) => new Paragraph({ children: [new TextRun({ text: `${fact.label}: `, bold: true }), ...fact.lines.flatMap((line, index) => [new TextRun({ text: line, break: index ? 1 : 0 })])] })
-			);
+			return block.facts.flatMap((fact) => {
+				const label = new TextRun({ text: `${fact.label}: `, bold: true });
+				// "Status: Pågående" on one line; a longer value (paragraphs, a list) under its label.
+				const [first] = fact.value;
+				if (fact.value.length <= 1 && first?.kind !== 'list') return [new Paragraph({ children: [label, ...(first ? runs(first.content) : [])] })];
+				return [new Paragraph({ keepNext: true, children: [label] }), ...richParagraphs(fact.value, lists)];
+			});
 		case 'table':
 			return [
 				new Paragraph({ keepNext: true, children: [new TextRun({ text: block.caption, bold: true })] }),
@@ -106,7 +121,16 @@ function renderBlock(block: Block): FileChild[] {
 							cantSplit: true,
 							children: block.columns.map((column) => new TableCell({ shading: { fill: 'E5E7EB' }, children: [new Paragraph({ children: [new TextRun({ text: column, bold: true })] })] }))
 						}),
-						...block.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((cell) => new TableCell({ children: cellParagraphs(cell) })) }))
+						...block.rows.map(
+							(row) =>
+								new TableRow({
+									cantSplit: true,
+									children: row.map((cell) => {
+										const paragraphs = richParagraphs(cell, lists);
+										return new TableCell({ children: paragraphs.length ? paragraphs : [new Paragraph({ children: [] })] });
+									})
+								})
+						)
 					]
 				}),
 				new Paragraph({ children: [] })
@@ -128,39 +152,42 @@ function renderBlock(block: Block): FileChild[] {
 	}
 }
 
-function cellParagraphs(cell: Cell): Paragraph[] {
-	return cell.length ? cell.map((line) => new Paragraph({ children: [new TextRun(line)] })) : [new Paragraph({ children: [] })];
-}
+/** Indent of a list's text per level (twips): Word's own for its list styles. */
+const LIST_INDENT = 360;
 
-/** Markdown as Word paragraphs: paragraphs, bullet and numbered lines, bold and italic; headings inside text as bold lines. */
-function markdownParagraphs(markdown: string): Paragraph[] {
-	const paragraphs: Paragraph[] = [];
-	for (const chunk of markdown.replace(/\r\n/g, '\n').split(/\n\s*\n/)) {
-		const lines = chunk.split('\n').filter((line) => line.trim());
-		if (!lines.length) continue;
-		if (lines.every((line) => /^\s*([-*+]|\d+[.)])\s+/.test(line))) {
-			for (const line of lines) paragraphs.push(new Paragraph({ bullet: { level: 0 }, children: inline(line.replace(/^\s*([-*+]|\d+[.)])\s+/, '')) }));
-			continue;
-		}
-		const heading = /^#{1,6}\s+(.*)$/.exec(lines[0]);
-		if (heading && lines.length === 1) {
-			paragraphs.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: heading[1], bold: true })] }));
-			continue;
-		}
-		paragraphs.push(new Paragraph({ children: inline(lines.join(' ').replace(/^>\s*/, '')) }));
-	}
-	return paragraphs;
-}
+const listLevels = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: (level: number) => string, start: number) =>
+	Array.from({ length: 9 }, (_, level) => ({
+		level,
+		format,
+		text: text(level),
+		start,
+		alignment: AlignmentType.LEFT,
+		style: { paragraph: { indent: { left: LIST_INDENT * (level + 1), hanging: LIST_INDENT } } }
+	}));
 
-function inline(text: string): TextRun[] {
-	return text
-		.split(/(\*\*[^*]+\*\*|\*[^*]+\*|_[^_]+_)/)
-		.filter(Boolean)
-		.map((part) =>
-			part.startsWith('**')
-				? new TextRun({ text: part.slice(2, -2), bold: true })
-				: /^[*_].+[*_]$/.test(part)
-					? new TextRun({ text: part.slice(1, -1), italics: true })
-					: new TextRun(part.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1'))
+const BULLETS = { reference: 'rich-bullets', levels: listLevels(LevelFormat.BULLET, (level) => ['•', '◦', '▪'][level % 3], 1) };
+/** Numbered lists by their first number ("3." when the text's list starts at 3). */
+const numbers = (start: number) => ({ reference: `rich-numbers-${start}`, levels: listLevels(LevelFormat.DECIMAL, (level) => `%${level + 1}.`, start) });
+
+/** Rich text as Word paragraphs: runs in bold and italics, links, real Word lists (numbering definitions, not typed markers). */
+function richParagraphs(text: RichText, lists: Lists, level = 0): Paragraph[] {
+	return text.flatMap((block) => {
+		if (block.kind === 'paragraph') return [new Paragraph({ indent: level ? { left: LIST_INDENT * level } : undefined, children: runs(block.content) })];
+		const reference = block.ordered ? numbers(block.start) : BULLETS;
+		const instance = ++lists.next;
+		return block.items.flatMap((item) =>
+			item.flatMap((inner, index) => {
+				if (index === 0 && inner.kind === 'paragraph') return [new Paragraph({ numbering: { reference, level, instance }, children: runs(inner.content) })];
+				return richParagraphs([inner], lists, level + 1);
+			})
 		);
+	});
+}
+
+function runs(content: Inline[]): ParagraphChild[] {
+	return content.map((part) => {
+		if (part.kind === 'break') return new TextRun({ break: 1 });
+		const run = new TextRun({ text: part.text, bold: part.strong, italics: part.emphasis, style: part.href ? 'Hyperlink' : undefined });
+		return part.href ? new ExternalHyperlink({ link: part.href, children: [run] }) : run;
+	});
 }

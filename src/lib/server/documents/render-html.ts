@@ -1,6 +1,6 @@
 import { m } from '../../paraglide/messages.js';
-import { renderRichText } from '../presenters/rich-text';
-import type { Block, Cell, DocumentModel } from './document-model';
+import type { Block, DocumentModel } from './document-model';
+import type { Inline, RichText } from './rich-text-model';
 
 export interface HtmlOptions {
 	/** Links offered at the top (the public page: downloads, follow-up reports), in labelled groups. */
@@ -62,28 +62,46 @@ function renderBlock(block: Block): string {
 	switch (block.kind) {
 		case 'heading':
 			return `<h${block.depth} id="${block.anchor}">${escape(block.text)}</h${block.depth}>`;
-		case 'markdown':
-			return `<div class="rich">${renderRichText(block.markdown)}</div>`;
-		case 'text':
+		case 'rich':
+			return `<div class="rich">${richHtml(block.text)}</div>`;
+		case 'label':
 			return `<p class="label">${escape(block.text)}</p>`;
 		case 'facts':
-			return `<dl>${block.facts.map((fact) => `<dt>${escape(fact.label)}</dt><dd>${lines(fact.lines)}</dd>`).join('')}</dl>`;
+			return `<dl>${block.facts.map((fact) => `<dt>${escape(fact.label)}</dt><dd>${richHtml(fact.value, true)}</dd>`).join('')}</dl>`;
 		case 'table':
 			return `<table><caption>${escape(block.caption)}</caption><thead><tr>${block.columns
 				.map((column) => `<th scope="col">${escape(column)}</th>`)
-				.join('')}</tr></thead><tbody>${block.rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('')}</tbody></table>`;
+				.join('')}</tr></thead><tbody>${block.rows.map((row) => `<tr>${row.map((cell) => `<td>${richHtml(cell, true)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 		case 'chart':
 			return `<figure class="chart"><div role="img" aria-label="${escape(block.alt)}">${block.svg.replace(/<svg /, '<svg aria-hidden="true" focusable="false" ')}</div><figcaption>${escape(block.title)}</figcaption></figure>`;
 	}
 }
 
-function cell(value: Cell): string {
-	return `<td>${lines(value)}</td>`;
+/**
+ * Rich text as HTML elements, every text escaped (nothing written by a user is markup). A lone
+ * paragraph in a cell or beside a label is written without its <p>, as plain values are.
+ */
+export function richHtml(text: RichText, compact = false): string {
+	if (compact && text.length === 1 && text[0].kind === 'paragraph') return inlineHtml(text[0].content);
+	return text
+		.map((block) => {
+			if (block.kind === 'paragraph') return `<p>${inlineHtml(block.content)}</p>`;
+			const items = block.items.map((item) => `<li>${richHtml(item, true)}</li>`).join('');
+			return block.ordered ? `<ol${block.start !== 1 ? ` start="${block.start}"` : ''}>${items}</ol>` : `<ul>${items}</ul>`;
+		})
+		.join('');
 }
 
-function lines(values: string[]): string {
-	if (values.length <= 1) return escape(values[0] ?? '');
-	return `<ul>${values.map((value) => `<li>${escape(value)}</li>`).join('')}</ul>`;
+function inlineHtml(content: Inline[]): string {
+	return content
+		.map((part) => {
+			if (part.kind === 'break') return '<br>';
+			let html = escape(part.text);
+			if (part.emphasis) html = `<em>${html}</em>`;
+			if (part.strong) html = `<strong>${html}</strong>`;
+			return part.href ? `<a href="${escape(part.href)}">${html}</a>` : html;
+		})
+		.join('');
 }
 
 export function escape(text: string): string {
@@ -113,7 +131,9 @@ table { border-collapse: collapse; width: 100%; margin: 0.75rem 0 1.25rem; font-
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { border: 1px solid #9ca3af; padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; }
 thead th { background: #e5e7eb; }
-td ul, dd ul { margin: 0; padding-left: 1.1rem; }
+td ul, td ol, dd ul, dd ol { margin: 0; padding-left: 1.1rem; }
+td p, dd p, li p { margin: 0 0 0.4em; }
+td p:last-child, dd p:last-child, li p:last-child { margin-bottom: 0; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
 dt { font-weight: 600; }
 dd { margin: 0; }

@@ -13,6 +13,10 @@ describe('renderRichText', () => {
 		expect(html).toContain('<a href="https://skolverket.se">ok</a>');
 	});
 
+	it('keeps a line break where the text has one, as the documents do', () => {
+		expect(renderRichText('**Uppföljning:**\n*Forum:* Ledningsgruppen')).toBe('<p><strong>Uppföljning:</strong><br><em>Forum:</em> Ledningsgruppen</p>\n');
+	});
+
 	it('demotes headings below the page and chapter headings', () => {
 		expect(renderRichText('# Rubrik')).toBe('<h3>Rubrik</h3>\n');
 	});

@@ -4,7 +4,8 @@ import xss from 'xss';
 // xss is CommonJS: its helpers hang off the default export at run time.
 const { FilterXSS, safeAttrValue } = xss as unknown as typeof import('xss');
 
-const markdown = new Marked({ gfm: true, breaks: false, async: false });
+// A single line break is a line break, as people typing or pasting text expect (and as documents draw it: documents/rich-text-model.ts).
+const markdown = new Marked({ gfm: true, breaks: true, async: false });
 
 /** An allowlist: structure and emphasis only; no scripts, styles, frames or event handlers. */
 const sanitiser = new FilterXSS({
