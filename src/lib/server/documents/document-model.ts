@@ -115,13 +115,21 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 		richText(chapter.body, 2);
 	}
 
-	const modeOf = (level: Level): FollowUpMode => (followUp ? level.followUp : 'none');
+	/**
+	 * How an item is followed up in this report: as its level says; a report kept from before the level
+	 * stopped being followed up still prints, as what it is. Nothing without a period.
+	 */
+	const modeOf = (level: Level, report: FollowUp | undefined): FollowUpMode => {
+		if (!followUp) return 'none';
+		if (level.followUp !== 'none') return level.followUp;
+		return report ? (report.assessmentId ? 'assessment' : 'status') : 'none';
+	};
 	const judgement = (report: FollowUp | undefined): RichText => {
 		const value = report && scale.get(report.statusId ?? report.assessmentId ?? '');
 		return plainRichText(value ? label(value) : m.doc_not_reported({}, t));
 	};
 	const followUpHeaders = (mode: FollowUpMode) =>
-		mode === 'none' ? [] : [m.doc_status({}, t), m.doc_comment({}, t)];
+		mode === 'status' ? [m.doc_status({}, t), m.doc_comment({}, t)] : mode === 'assessment' ? [m.doc_assessment({}, t), m.doc_analysis({}, t)] : [];
 
 	/** Indicators with their baseline and target, and in a report the period's outcome; `item` names a column for the items (rows of a table level). */
 	const indicatorTable = (indicators: { node: PlanNode; indicator: IndicatorRow }[], item?: string) => {
@@ -164,7 +172,7 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 							? m.node_description({}, t)
 							: fieldLabel(level.fields.find((field) => field.key === key), key, locale)
 		);
-		const mode = modeOf(level);
+		const mode = modeOf(level, rowNodes.map((node) => reports.get(node.id)).find(Boolean));
 		const title = (node: PlanNode) => (columns.includes('ref') ? node.title : numbered(node));
 		const rows = rowNodes.map((node) => {
 			const cells: Cell[] = columns.map((key) => {
@@ -180,9 +188,14 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 			});
 			if (mode === 'none') return cells;
 			const report = reports.get(node.id);
-			return [...cells, judgement(report), report?.comment.trim() ? parseRichTextInline(report.comment) : []];
+			return [...cells, judgement(report), [report?.comment, report?.analysis].flatMap((text) => (text?.trim() ? parseRichTextInline(text) : []))];
 		});
 		blocks.push({ kind: 'table', caption: locale === 'en' ? level.namePluralEn : level.namePluralSv, columns: [...header, ...followUpHeaders(mode)], rows });
+		// The rows' indicators (and in a report their outcomes) follow in a table of their own.
+		indicatorTable(
+			rowNodes.flatMap((node) => node.indicators.map((indicator) => ({ node, indicator }))),
+			levelName(level)
+		);
 	};
 
 	const visit = (entries: TreeEntry[], depth: number) => {
@@ -213,9 +226,13 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 				richText(text, depth);
 			}
 			indicatorTable(node.indicators.map((indicator) => ({ node, indicator })));
-			if (followUp && entry.level.followUp === 'assessment' && !entry.linked) {
-				const report = reports.get(node.id);
-				blocks.push({ kind: 'facts', facts: [{ label: m.doc_assessment({}, t), value: judgement(report) }] });
+			// The item's own report, under its heading (an item linked here too is reported where it stands).
+			const report = entry.linked ? undefined : reports.get(node.id);
+			const mode = entry.linked ? 'none' : modeOf(entry.level, report);
+			if (mode !== 'none') {
+				const reported: Fact[] = [{ label: followUpHeaders(mode)[0], value: judgement(report) }];
+				if (report?.comment.trim()) reported.push({ label: m.doc_comment({}, t), value: parseRichTextInline(report.comment) });
+				blocks.push({ kind: 'facts', facts: reported });
 				if (report?.analysis.trim()) blocks.push({ kind: 'label', text: m.doc_analysis({}, t) }, { kind: 'rich', text: parseRichTextInline(report.analysis) });
 			}
 			visit(entry.children, depth + 1);

@@ -71,7 +71,7 @@ export function itemTable(data: PlanData, followUp: TableFollowUp | undefined, l
 				const report = reports.get(`${node.id}/${period.id}`);
 				const value = report && scale.get(report.statusId ?? report.assessmentId ?? '');
 				row[`status:${period.id}`] = value ? (en ? value.labelEn : value.labelSv) : '';
-				row[`comment:${period.id}`] = report ? markdownPlainText(report.comment || report.analysis) : '';
+				row[`comment:${period.id}`] = report ? [report.comment, report.analysis].filter((text) => text.trim()).map(markdownPlainText).join('\n\n') : '';
 			}
 			return row;
 		});
