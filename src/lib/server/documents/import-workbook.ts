@@ -118,6 +118,9 @@ function planRows(data: PlanData, sheet: WorkbookRows, lookups: ImportLookups) {
 		}
 		if (!cells.title) problem(number, 'title', 'error_field_required', { field: header('title') });
 
+		// The workbook shows rich text as plain text: a cell left as it was exported keeps the Markdown
+		// (bold, lists, links) it was drawn from, even when another cell of the row was edited.
+		const asExported = (key: string) => existing !== undefined && before !== undefined && (cells[key] ?? '') === String(before[key] ?? '');
 		const values: Record<string, unknown> = {};
 		for (const key of sheet.columns.filter((candidate) => candidate.startsWith('field:'))) {
 			const fieldKey = key.slice('field:'.length);
@@ -125,6 +128,10 @@ function planRows(data: PlanData, sheet: WorkbookRows, lookups: ImportLookups) {
 			const text = cells[key] ?? '';
 			if (!field) {
 				if (text) problem(number, key, 'error_import_field_not_on_level');
+				continue;
+			}
+			if (field.type === 'rich_text' && asExported(key)) {
+				values[fieldKey] = existing!.fieldValues[fieldKey];
 				continue;
 			}
 			// Exported cells hold one value per line; markdown keeps its blank lines.
@@ -144,7 +151,7 @@ function planRows(data: PlanData, sheet: WorkbookRows, lookups: ImportLookups) {
 			id,
 			levelId: level.id,
 			parentId,
-			input: { ref: cells.ref ?? '', title: cells.title ?? '', description: cells.description ?? '', values, carriedOver: existing?.carriedOver ?? false }
+			input: { ref: cells.ref ?? '', title: cells.title ?? '', description: asExported('description') ? existing!.description : (cells.description ?? ''), values, carriedOver: existing?.carriedOver ?? false }
 		});
 	}
 	return { planned, problems, unchanged };
