@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { logger } from './logger';
 
 export interface Mail {
@@ -7,7 +7,7 @@ export interface Mail {
 	text: string;
 }
 
-let transport: nodemailer.Transporter | undefined;
+let transport: Transporter | undefined;
 
 /**
  * Sends mail through SMTP_URL (e.g. smtp://user:password@mail.example.se:587). Without it, the
