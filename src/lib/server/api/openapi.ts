@@ -125,7 +125,7 @@ export const openApiDocument = {
 					title: text,
 					description: { type: 'string', description: 'Markdown' },
 					fieldValues: { type: 'object', additionalProperties: true, description: 'Values of the level\'s plain fields by field key' },
-					responsible: { type: 'array', items: { type: 'object', properties: { kind: { enum: ['role', 'person'] }, id: text, name: text } } },
+					responsible: { type: 'array', items: { type: 'object', properties: { kind: { enum: ['role', 'person'] }, id: text, name: text, note: { ...text, description: 'What the responsibility covers, e.g. "del 2"; printed in brackets after the name.' } } } },
 					boards: { type: 'array', items: { type: 'object', properties: { id: text, name: text, shortName: nullableText } } },
 					deadline: { type: ['object', 'null'], properties: { text: text, date: { type: ['string', 'null'], format: 'date' } } },
 					carriedOver: { type: 'boolean' },

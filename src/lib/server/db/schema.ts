@@ -295,7 +295,9 @@ export const nodeResponsibles = pgTable(
 		nodeId: uuid('node_id').notNull(),
 		position: integer('position').notNull().default(0),
 		roleTitleId: uuid('role_title_id'),
-		personId: uuid('person_id')
+		personId: uuid('person_id'),
+		/** What the responsibility covers, as written beside the role or person: "del 2", "för punkt 3". */
+		note: text('note').notNull().default('')
 	},
 	(t) => [
 		primaryKey({ columns: [t.tenantId, t.id] }),

@@ -1,3 +1,4 @@
+import { responsibleLabel } from '../plans/responsible';
 import { m } from '../../paraglide/messages.js';
 import type { FieldDefinition } from '../frameworks/field-definition';
 import type { PlanNode } from '../plans/plan-repository';
@@ -15,7 +16,7 @@ export function fieldLines(field: FieldDefinition, node: PlanNode, boards: Map<s
 	const value = node.fieldValues[field.key];
 	switch (field.type) {
 		case 'responsible':
-			return node.responsibles.map((responsible) => responsible.name);
+			return node.responsibles.map(responsibleLabel);
 		case 'boards':
 			return node.boardIds.map((id) => boards.get(id) ?? '');
 		case 'deadline':

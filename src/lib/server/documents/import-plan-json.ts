@@ -45,7 +45,7 @@ type JsonNode = {
 	title: string;
 	description: string;
 	fieldValues: Record<string, unknown>;
-	responsible: { kind: string; name: string }[];
+	responsible: { kind: string; name: string; note: string }[];
 	boards: { name: string; shortName: string | null }[];
 	deadline: { text: string } | null;
 	carriedOver: boolean;
@@ -78,7 +78,7 @@ const nodeSchema: z.ZodType<JsonNode> = z.lazy(() =>
 		title: z.string().min(1).max(2000),
 		description: z.string().max(50_000).default(''),
 		fieldValues: z.record(z.string(), z.unknown()).default({}),
-		responsible: z.array(z.object({ kind: z.string(), name: z.string().min(1).max(200) })).default([]),
+		responsible: z.array(z.object({ kind: z.string(), name: z.string().min(1).max(200), note: z.string().max(200).default('') })).default([]),
 		boards: z.array(z.object({ name: z.string().min(1).max(200), shortName: z.string().max(40).nullable().default(null) })).default([]),
 		deadline: z.object({ text: z.string().max(100) }).nullable().default(null),
 		carriedOver: z.boolean().default(false),
@@ -252,8 +252,11 @@ export async function importPlanDocument(
 					// A person is found by name here; anyone not found is kept as a role title with that name.
 					const person = (name: string, kind: string) => (kind === 'person' ? lookups.personIds.get(name) : undefined);
 					raw[field.key] = {
-						roles: node.responsible.filter((responsible) => !person(responsible.name, responsible.kind)).map((responsible) => responsible.name),
-						people: node.responsible.map((responsible) => person(responsible.name, responsible.kind)).filter(Boolean)
+						roles: node.responsible.filter((responsible) => !person(responsible.name, responsible.kind)).map(({ name, note }) => ({ name, note })),
+						people: node.responsible.flatMap((responsible) => {
+							const id = person(responsible.name, responsible.kind);
+							return id ? [{ id, note: responsible.note }] : [];
+						})
 					};
 				}
 				if (field.type === 'deadline') raw[field.key] = node.deadline?.text ?? '';

@@ -1,3 +1,4 @@
+import { parseResponsibleText } from '../plans/responsible';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { people } from '../db/schema';
@@ -30,10 +31,15 @@ export function importedValue(field: FieldDefinition, lines: string[], lookups: 
 			const unknown = lines.find((_, index) => !ids[index]);
 			return { value: ids.filter(Boolean), problem: unknown ? new DomainError('error_import_unknown_board', { board: unknown }) : undefined };
 		}
-		case 'responsible':
-			return {
-				value: { roles: lines.filter((line) => !lookups.personIds.has(line)), people: lines.filter((line) => lookups.personIds.has(line)).map((line) => lookups.personIds.get(line)) }
+		case 'responsible': {
+			// "Anna Ek (del 2)": the person Anna Ek with the note "del 2"; anything else is a role title, whose note the item keeps too.
+			const personOf = (line: string) => {
+				if (lookups.personIds.has(line)) return { id: lookups.personIds.get(line)!, note: '' };
+				const { name, note } = parseResponsibleText(line);
+				return lookups.personIds.has(name) ? { id: lookups.personIds.get(name)!, note } : undefined;
 			};
+			return { value: { roles: lines.filter((line) => !personOf(line)), people: lines.flatMap((line) => personOf(line) ?? []) } };
+		}
 		case 'text_list':
 			return { value: options.splitLists ? lines : lines.length ? [lines.join(' ')] : [] };
 		case 'rich_text':

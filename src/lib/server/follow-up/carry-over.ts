@@ -113,7 +113,7 @@ export async function carryOverPlan(db: Db, ctx: Ctx, planId: string, input: unk
 			);
 		}
 		const rows = <T>(make: (node: PlanNode, id: string) => T[]) => copied.flatMap((node) => make(node, ids.get(node.id)!));
-		const responsibles = rows((node, id) => node.responsibles.map((r, position) => ({ tenantId, nodeId: id, position, roleTitleId: r.kind === 'role' ? r.id : null, personId: r.kind === 'person' ? r.id : null })));
+		const responsibles = rows((node, id) => node.responsibles.map((r, position) => ({ tenantId, nodeId: id, position, roleTitleId: r.kind === 'role' ? r.id : null, personId: r.kind === 'person' ? r.id : null, note: r.note })));
 		const boards = rows((node, id) => node.boardIds.map((unitId, position) => ({ tenantId, nodeId: id, unitId, position })));
 		const links = rows((node, id) => node.linkedParentIds.filter((parent) => ids.has(parent)).map((parent) => ({ tenantId, nodeId: id, parentId: ids.get(parent)! })));
 		const indicatorRows = rows((node, id) =>

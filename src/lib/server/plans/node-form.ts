@@ -1,3 +1,4 @@
+import { responsibleLabel } from './responsible';
 import type { LevelRow } from '../frameworks/framework-repository';
 import type { PlanNode } from './plan-repository';
 
@@ -33,7 +34,7 @@ export function nodeFormValues(node: PlanNode, level: Pick<LevelRow, 'fields'>):
 		if (field.type === 'boards') values[field.key] = node.boardIds;
 		else if (field.type === 'responsible')
 			values[field.key] = {
-				roles: node.responsibles.filter((r) => r.kind === 'role').map((r) => r.name).join('\n'),
+				roles: node.responsibles.filter((r) => r.kind === 'role').map(responsibleLabel).join('\n'),
 				people: node.responsibles.filter((r) => r.kind === 'person').map((r) => r.id)
 			};
 		else if (field.type === 'deadline') values[field.key] = node.deadlineText ?? '';

@@ -4,11 +4,12 @@ import type { LevelRow } from '../frameworks/framework-repository';
 import { DomainError } from '../shared/domain-error';
 import { deriveDeadlineDate, type PlanYear } from './deadline';
 import { isUuid } from '../shared/uuid';
+import { parseResponsibleText, type ResponsibleEntry } from './responsible';
 
 /** What an item's fields hold once checked against its level: plain values plus the structured three. */
 export interface NodeValues {
 	fieldValues: FieldValues;
-	responsible: { roles: string[]; people: string[] } | null;
+	responsible: { roles: ResponsibleEntry[]; people: { id: string; note: string }[] } | null;
 	boardIds: string[] | null;
 	deadlineText: string | null;
 	deadlineDate: string | null;
@@ -78,7 +79,7 @@ export function validateNodeValues(level: Pick<LevelRow, 'fields'>, raw: Record<
 			}
 			case 'responsible': {
 				result.responsible = asResponsible(value, fail);
-				if (!result.responsible.people.every(isUuid)) fail();
+				if (!result.responsible.people.every((person) => isUuid(person.id))) fail();
 				if (!result.responsible.roles.length && !result.responsible.people.length) requireAbsent(field);
 				break;
 			}
@@ -129,11 +130,34 @@ function asNumber(value: unknown, fail: () => never): number | null {
 	return Number(normalised);
 }
 
-function asResponsible(value: unknown, fail: () => never): { roles: string[]; people: string[] } {
+/**
+ * Responsible from a form, an import or the API: role titles as lines of text ("Rektor (del 2)"
+ * keeps "del 2" as the note) or as { name, note }; people as ids or as { id, note }.
+ */
+function asResponsible(value: unknown, fail: () => never): NonNullable<NodeValues['responsible']> {
 	if (value === undefined || value === null || typeof value === 'string' || Array.isArray(value)) {
-		return { roles: asList(value, fail), people: [] };
+		return { roles: asEntries(value, fail).map(asRole), people: [] };
 	}
 	if (typeof value !== 'object') fail();
 	const { roles, people } = value as { roles?: unknown; people?: unknown };
-	return { roles: asList(roles, fail), people: asList(people, fail) };
+	return {
+		roles: asEntries(roles, fail).map(asRole),
+		people: asEntries(people, fail).map((person) => (typeof person === 'string' ? { id: person, note: '' } : { id: person.name, note: person.note }))
+	};
+}
+
+const asRole = (entry: string | ResponsibleEntry): ResponsibleEntry => (typeof entry === 'string' ? parseResponsibleText(entry) : entry);
+
+/** Lines of text, or entries given as { name | id, note } (notes bounded like any short text). */
+function asEntries(value: unknown, fail: () => never): (string | ResponsibleEntry)[] {
+	if (!Array.isArray(value) || value.every((entry) => typeof entry === 'string')) return asList(value, fail);
+	return value.map((entry) => {
+		if (!entry || typeof entry !== 'object') fail();
+		const { name, id, note } = entry as { name?: unknown; id?: unknown; note?: unknown };
+		const key = name ?? id;
+		if (typeof key !== 'string' || !key.trim() || (note !== undefined && typeof note !== 'string')) fail();
+		const text = (note as string | undefined)?.trim() ?? '';
+		if (key.length > MAX_TEXT || text.length > 200) fail();
+		return { name: key.trim(), note: text };
+	});
 }

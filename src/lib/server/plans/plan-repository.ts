@@ -25,6 +25,8 @@ export interface Responsible {
 	kind: 'role' | 'person';
 	id: string;
 	name: string;
+	/** What the responsibility covers ("del 2"); shown in brackets after the name (plans/responsible.ts). */
+	note: string;
 }
 
 /** The columns of an item the plan views use (timestamps and carry-over bookkeeping stay behind). */
@@ -133,7 +135,8 @@ export async function loadPlanData(db: Db, tenantId: string, planId: string): Pr
 					roleTitleId: nodeResponsibles.roleTitleId,
 					roleName: roleTitles.name,
 					personId: nodeResponsibles.personId,
-					personName: people.name
+					personName: people.name,
+					note: nodeResponsibles.note
 				})
 				.from(nodeResponsibles)
 				.innerJoin(nodes, inPlan(nodeResponsibles))
@@ -177,8 +180,8 @@ export async function loadPlanData(db: Db, tenantId: string, planId: string): Pr
 		(row) => row.nodeId,
 		(row): Responsible =>
 			row.roleTitleId
-				? { kind: 'role', id: row.roleTitleId, name: row.roleName ?? '' }
-				: { kind: 'person', id: row.personId!, name: row.personName ?? '' }
+				? { kind: 'role', id: row.roleTitleId, name: row.roleName ?? '', note: row.note }
+				: { kind: 'person', id: row.personId!, name: row.personName ?? '', note: row.note }
 	);
 	const boardIds = group(boardRows, (row) => row.nodeId, (row) => row.unitId);
 	const links = group(linkRows, (row) => row.nodeId, (row) => row.parentId);

@@ -1,3 +1,4 @@
+import { responsibleLabel } from '../plans/responsible';
 import type { FollowUp } from '../follow-up/follow-up-repository';
 import type { ScaleValue } from '../follow-up/scales';
 import type { PlanData } from '../plans/plan-repository';
@@ -46,7 +47,7 @@ export function presentFollowUpTable(data: PlanData, followUps: FollowUp[], scal
 				level: { id: level.id, nameSv: level.nameSv, nameEn: level.nameEn },
 				boards: node.boardIds.map((id) => boardNames.get(id) ?? '?'),
 				boardIds: node.boardIds,
-				responsible: node.responsibles.map((responsible) => responsible.name),
+				responsible: node.responsibles.map(responsibleLabel),
 				deadline: node.deadlineText ?? '',
 				carriedOver: node.carriedOver,
 				value: value && { labelSv: value.labelSv, labelEn: value.labelEn, colour: value.colour },

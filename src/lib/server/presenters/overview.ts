@@ -1,3 +1,4 @@
+import { responsibleLabel } from '../plans/responsible';
 import { renderChart } from './charts';
 import type { Measurement, ReportState } from '../follow-up/follow-up-repository';
 import { outcomesByPeriod, type Evaluation } from '../follow-up/evaluate-indicator';
@@ -44,7 +45,7 @@ export function presentOverview(data: PlanData, periods: Period[], period: Perio
 			const status = values.get(reports.get(entry.node.id)?.statusId ?? '');
 			return !status || !['done', 'cancelled'].includes(status.meaning);
 		})
-		.map((entry) => ({ id: entry.node.id, title: entry.node.title, deadline: entry.node.deadlineText ?? '', responsible: entry.node.responsibles.map((r) => r.name).join(', ') }));
+		.map((entry) => ({ id: entry.node.id, title: entry.node.title, deadline: entry.node.deadlineText ?? '', responsible: entry.node.responsibles.map(responsibleLabel).join(', ') }));
 
 	const missing = new Map<string, { title: string; id: string }[]>();
 	for (const entry of all.filter((candidate) => candidate.level.followUp !== 'none' && !reports.has(candidate.node.id))) {

@@ -48,7 +48,7 @@ function presentNode(node: PlanNode, children: Map<string | null, PlanNode[]>, b
 		title: node.title,
 		description: node.description,
 		fieldValues: node.fieldValues,
-		responsible: node.responsibles.map((r) => ({ kind: r.kind, id: r.id, name: r.name })),
+		responsible: node.responsibles.map((r) => ({ kind: r.kind, id: r.id, name: r.name, note: r.note })),
 		boards: node.boardIds.map((id) => ({ id, name: boards.get(id)?.name ?? '', shortName: boards.get(id)?.shortName ?? null })),
 		deadline: node.deadlineText ? { text: node.deadlineText, date: node.deadlineDate } : null,
 		carriedOver: node.carriedOver,

@@ -1,3 +1,4 @@
+import { responsibleLabel } from '../plans/responsible';
 import type { FieldDefinition } from '../frameworks/field-definition';
 import type { Level } from '../frameworks/framework-repository';
 import type { PlanData, PlanNode } from '../plans/plan-repository';
@@ -82,7 +83,7 @@ function displayOf(field: FieldDefinition, node: PlanNode, boardNames: Map<strin
 	const value = node.fieldValues[field.key];
 	switch (field.type) {
 		case 'responsible':
-			return node.responsibles.length ? { kind: 'list', items: node.responsibles.map((r) => r.name) } : null;
+			return node.responsibles.length ? { kind: 'list', items: node.responsibles.map(responsibleLabel) } : null;
 		case 'boards':
 			return node.boardIds.length ? { kind: 'list', items: node.boardIds.map((id) => boardNames.get(id) ?? '?') } : null;
 		case 'deadline':

@@ -1,0 +1,1 @@
+ALTER TABLE "node_responsibles" ADD COLUMN "note" text DEFAULT '' NOT NULL;
