@@ -110,7 +110,7 @@ describe('an administrator builds a steering model and a plan in it', () => {
 		await page.getByLabel('Rubrik').fill('Felaktig aktivitet');
 		await page.getByLabel('Antal elever').fill('många');
 		await page.getByRole('button', { name: 'Spara' }).click();
-		await expect.poll(() => page.getByRole('alert').textContent()).toBe('Fältet "Antal elever" har ett ogiltigt värde.');
+		await expect.poll(() => page.getByRole('alert').textContent()).toBe('Fältet "Antal elever" ska vara ett tal, t.ex. 12 eller 12,5, inte "många".');
 		await expect.poll(() => page.getByLabel('Rubrik').inputValue()).toBe('Felaktig aktivitet');
 		await expectAccessible(page);
 		await page.goto(planUrl);

@@ -8,7 +8,7 @@ import type { Ctx } from '../shared/context';
 import { DomainError, isDomainError, notFound } from '../shared/domain-error';
 import { importedValue, importLookups } from './import-values';
 import { ImportProblems, type ImportProblem } from './import-limits';
-import { columnTargets, parsePastedTable, splitHeadings, type ColumnTarget } from './pasted-table';
+import { columnTargets, filledLines, parsePastedTable, splitHeadings, type ColumnTarget } from './pasted-table';
 
 export interface PastedTableImport {
 	table: string;
@@ -50,8 +50,8 @@ export async function importPastedTable(db: Db, ctx: Ctx, planId: string, input:
 		const item = { ref: '', title: '', description: '', values: {} as Record<string, unknown>, levelId: level.id, parentId: parent?.id ?? null };
 		targets.forEach((target, at) => {
 			const lines = cells[at];
-			if (target === 'title') item.title = lines.join(' ');
-			else if (target === 'ref') item.ref = lines.join(' ').slice(0, 20);
+			if (target === 'title') item.title = filledLines(lines).join(' ');
+			else if (target === 'ref') item.ref = filledLines(lines).join(' ').slice(0, 20);
 			else if (target === 'description') item.description = lines.join('\n');
 			else if (target.startsWith('field:')) {
 				const field = level.fields.find((candidate) => `field:${candidate.key}` === target)!;

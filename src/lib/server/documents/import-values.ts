@@ -24,7 +24,9 @@ export async function importLookups(db: Db, tenantId: string, data: Pick<PlanDat
  * by name or short name, responsible as people (by name) or role titles, lists one entry per line
  * (or the whole cell as one entry when the user chose to keep values together).
  */
-export function importedValue(field: FieldDefinition, lines: string[], lookups: ImportLookups, options: { splitLists: boolean }): { value: unknown; problem?: DomainError } {
+export function importedValue(field: FieldDefinition, cell: string[], lookups: ImportLookups, options: { splitLists: boolean }): { value: unknown; problem?: DomainError } {
+	// An empty line is a paragraph break: kept by text fields, no entry of its own in a list.
+	const lines = cell.filter(Boolean);
 	switch (field.type) {
 		case 'boards': {
 			const ids = lines.map((line) => lookups.boardIds.get(line.toLocaleLowerCase('sv')));
@@ -44,7 +46,7 @@ export function importedValue(field: FieldDefinition, lines: string[], lookups: 
 			return { value: options.splitLists ? lines : lines.length ? [lines.join(' ')] : [] };
 		case 'rich_text':
 		case 'text':
-			return { value: lines.join('\n') };
+			return { value: cell.join('\n') };
 		default:
 			return { value: lines.join(' ') };
 	}

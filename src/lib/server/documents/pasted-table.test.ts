@@ -33,6 +33,16 @@ describe('pasted tables', () => {
 		]);
 	});
 
+	it('keeps the blank lines inside a quoted cell as paragraph breaks, one however many were typed, none at its ends', () => {
+		const text = 'Aktivitet\tBeskrivning\n"Läsfixare"\t"\nFörsta stycket.\n\n\nAndra stycket\nmed en radbrytning.\n\n"\n';
+		expect(parsePastedTable(text)[1]).toEqual([['Läsfixare'], ['Första stycket.', '', 'Andra stycket', 'med en radbrytning.']]);
+	});
+
+	it('reads paragraphs of an HTML cell as paragraphs, line breaks as lines, and a line break in the HTML source as a space', () => {
+		const html = '<table><tr><td><p class=MsoNormal>Första\r\nstycket.</p>\n<p>Andra<br>rad två</p></td><td><ul><li>Ett</li><li>Två</li></ul></td></tr></table>';
+		expect(parsePastedTable(html)).toEqual([[['Första stycket.', '', 'Andra', 'rad två'], ['Ett', 'Två']]]);
+	});
+
 	it('refuses an empty paste', () => {
 		expect(() => parsePastedTable(' \n\t\n')).toThrow(expect.objectContaining({ code: 'error_paste_empty' }));
 	});

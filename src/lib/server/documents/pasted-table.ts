@@ -3,7 +3,11 @@ import type { Level } from '../frameworks/framework-repository';
 import { DomainError } from '../shared/domain-error';
 import { assertTableSize, figure, IMPORT_LIMITS } from './import-limits';
 
-/** A table as pasted: rows of cells, each cell its lines (a cell with several values keeps them apart). */
+/**
+ * A table as pasted: rows of cells, each cell its lines (a cell with several values keeps them
+ * apart). An empty line between two lines is a paragraph break the person wrote; there is never
+ * more than one in a row, nor one at a cell's start or end.
+ */
 export type PastedTable = string[][][];
 
 /**
@@ -70,9 +74,12 @@ function fromHtml(html: string): RowCollector {
 		rows.add(
 			[...row[0].matchAll(/<t([dh])[\s>]([\s\S]*?)<\/t\1>/gi)].map((cell) =>
 				decode(
+					// Line breaks in the HTML source are only spaces; paragraphs and headings end a paragraph, <br> a line.
 					cell[2]
+						.replace(/\s+/g, ' ')
 						.replace(/<br\s*\/?>/gi, '\n')
-						.replace(/<\/(p|li|div|h\d)>/gi, '\n')
+						.replace(/<\/(p|h\d)>/gi, '\n\n')
+						.replace(/<\/(li|div)>/gi, '\n')
 						.replace(/<[^>]+>/g, '')
 				)
 			)
@@ -82,10 +89,18 @@ function fromHtml(html: string): RowCollector {
 }
 
 function linesOf(text: string): string[] {
-	return text
-		.split('\n')
-		.map((line) => line.replace(/\s+/g, ' ').trim())
-		.filter(Boolean);
+	const lines: string[] = [];
+	for (const raw of text.split('\n')) {
+		const line = raw.replace(/\s+/g, ' ').trim();
+		if (line || (lines.length && lines[lines.length - 1])) lines.push(line);
+	}
+	if (lines[lines.length - 1] === '') lines.pop();
+	return lines;
+}
+
+/** A cell's lines without its paragraph breaks: for values that are one line or a list of lines. */
+export function filledLines(lines: string[]): string[] {
+	return lines.filter(Boolean);
 }
 
 function decode(text: string): string {
@@ -147,7 +162,7 @@ export function guessTargets(headings: string[], level: Level): ColumnTarget[] {
 /** The pasted rows split into column headings (the first row, or the columns' numbers) and data rows. */
 export function splitHeadings(table: PastedTable, headerRow: boolean): { headings: string[]; rows: PastedTable } {
 	return headerRow
-		? { headings: table[0].map((cell) => cell.join(' ')), rows: table.slice(1) }
+		? { headings: table[0].map((cell) => filledLines(cell).join(' ')), rows: table.slice(1) }
 		: { headings: table[0].map((_, index) => `${index + 1}`), rows: table };
 }
 

@@ -39,7 +39,7 @@ export function validateNodeValues(level: Pick<LevelRow, 'fields'>, raw: Record<
 			case 'choice': {
 				const text = asText(value, fail);
 				if (text.length > (field.type === 'rich_text' ? MAX_RICH_TEXT : MAX_TEXT)) fail();
-				if (field.type === 'choice' && text && !field.options.includes(text)) fail();
+				if (field.type === 'choice' && text && !field.options.includes(text)) notAccepted(field, 'error_field_choice', text, { options: field.options.map((option) => `"${option}"`).join(', ') });
 				if (text) result.fieldValues[field.key] = text;
 				else requireAbsent(field);
 				break;
@@ -52,13 +52,13 @@ export function validateNodeValues(level: Pick<LevelRow, 'fields'>, raw: Record<
 				break;
 			}
 			case 'yes_no': {
-				const flag = asBoolean(value, fail);
+				const flag = asBoolean(value, () => notAccepted(field, 'error_field_yes_no', value));
 				if (flag !== null) result.fieldValues[field.key] = flag;
 				else requireAbsent(field);
 				break;
 			}
 			case 'number': {
-				const number = asNumber(value, fail);
+				const number = asNumber(value, () => notAccepted(field, 'error_field_number', value));
 				if (number !== null) result.fieldValues[field.key] = number;
 				else requireAbsent(field);
 				break;
@@ -90,6 +90,13 @@ export function validateNodeValues(level: Pick<LevelRow, 'fields'>, raw: Record<
 
 function invalid(field: FieldDefinition): never {
 	throw new DomainError('error_field_invalid', { field: { sv: field.labelSv, en: field.labelEn } }, { field: field.key });
+}
+
+/** A value outside what the field takes, refused with what it does take: the person pasted "Ja, delvis" and needs to know. */
+function notAccepted(field: FieldDefinition, code: string, value: unknown, params: Record<string, string> = {}): never {
+	const written = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : JSON.stringify(value) ?? '';
+	const shown = written.length > 60 ? `${written.slice(0, 59)}…` : written;
+	throw new DomainError(code, { field: { sv: field.labelSv, en: field.labelEn }, value: shown, ...params }, { field: field.key });
 }
 
 function requireAbsent(field: FieldDefinition): void {

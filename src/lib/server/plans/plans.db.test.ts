@@ -74,7 +74,7 @@ describe('items in a plan', () => {
 		const before = await nodeCount(db, plan.id);
 		await expect(
 			addNode(db, ctx, plan.id, { levelId: level('uppdrag').id, parentId: goal.id, title: 'Uppdrag', values: { typ: 'Påhittad' } })
-		).rejects.toMatchObject({ code: 'error_field_invalid', field: 'typ', params: { field: { sv: 'Typ av uppdrag' } } });
+		).rejects.toMatchObject({ code: 'error_field_choice', field: 'typ', params: { field: { sv: 'Typ av uppdrag' }, value: 'Påhittad' } });
 		await expect(
 			addNode(db, ctx, plan.id, { levelId: level('uppdrag').id, parentId: goal.id, title: 'Uppdrag', values: { okand: 'x' } })
 		).rejects.toMatchObject({ code: 'error_unknown_field' });
