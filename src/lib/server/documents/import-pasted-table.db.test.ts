@@ -24,6 +24,24 @@ describe('pasting a table', () => {
 		expect(area.fieldValues.sammanfattning).toBe('Alla elever ska känna sig trygga.\n\nVi mäter det\ni elevenkäten.');
 	});
 
+	it('splits a combined "Ansvar/Klart" column into responsible (note kept) and deadline, and places the rows under the chosen item', async () => {
+		const { db, ctx, plan, level } = await draftPlan('enkel');
+		const goal = await addNode(db, ctx, plan.id, { levelId: level('mal').id, title: 'Fler elever läser med flyt' });
+		const table = 'Aktivitet\tAnsvar/Klart\nLäsfixare\tUtvecklingsledare okt 24\nMattelyftet\tSkolchef (del 2) VT25\nBokcirklar\tRektor\n';
+		const input = { table, levelId: level('aktivitet').id, parentId: goal.id, targets: ['title', 'responsible+deadline'], headerRow: true, splitLists: true };
+		expect(await importPastedTable(db, ctx, plan.id, input)).toEqual({ problems: [], created: 3 });
+		const items = (await loadPlanData(db, ctx.tenantId, plan.id))!.nodes.filter((node) => node.parentId === goal.id);
+		expect(items.map((item) => [item.title, item.responsibles.map(({ name, note }) => [name, note]), item.deadlineText, item.deadlineDate])).toEqual([
+			['Läsfixare', [['Utvecklingsledare', '']], 'okt 24', '2024-10-31'],
+			['Mattelyftet', [['Skolchef', 'del 2']], 'VT25', '2025-06-30'],
+			['Bokcirklar', [['Rektor', '']], null, null]
+		]);
+		// The split fills both fields: a second column for either is refused.
+		await expect(importPastedTable(db, ctx, plan.id, { ...input, table: 'A\tB\tC\nX\tRektor VT25\tVT25\n', targets: ['title', 'responsible+deadline', 'field:deadline'] })).rejects.toMatchObject({
+			code: 'error_paste_target_twice'
+		});
+	});
+
 	it('says which values a yes/no column takes when a cell holds another, writing nothing', async () => {
 		const { db, ctx, plan, level, framework } = await draftPlan('malomrade-matt');
 		await saveField(db, ctx, framework.id, level('malomrade').id, { type: 'yes_no', labelSv: 'Uppdragsbeskrivning', labelEn: 'Assignment description' });

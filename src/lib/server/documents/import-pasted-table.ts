@@ -8,7 +8,8 @@ import type { Ctx } from '../shared/context';
 import { DomainError, isDomainError, notFound } from '../shared/domain-error';
 import { importedValue, importLookups } from './import-values';
 import { ImportProblems, type ImportProblem } from './import-limits';
-import { columnTargets, filledLines, parsePastedTable, splitHeadings, type ColumnTarget } from './pasted-table';
+import { columnTargets, filledLines, filledTargets, parsePastedTable, RESPONSIBLE_AND_DEADLINE, responsibleAndDeadline, splitHeadings, type ColumnTarget } from './pasted-table';
+import { splitResponsibleCell } from './responsible-deadline';
 
 export interface PastedTableImport {
 	table: string;
@@ -39,7 +40,7 @@ export async function importPastedTable(db: Db, ctx: Ctx, planId: string, input:
 	const allowed = new Set<string>(columnTargets(level).map((target) => target.value));
 	const targets = headings.map((_, index) => (allowed.has(input.targets[index]) ? input.targets[index] : 'ignore') as ColumnTarget);
 	if (targets.filter((target) => target === 'title').length !== 1) throw new DomainError('error_paste_needs_title', {}, { field: 'targets' });
-	const chosen = targets.filter((target) => target !== 'ignore');
+	const chosen = targets.filter((target) => target !== 'ignore').flatMap((target) => filledTargets(target, level));
 	if (new Set(chosen).size !== chosen.length) throw new DomainError('error_paste_target_twice', {}, { field: 'targets' });
 
 	const column = (index: number) => headings[index] || `${index + 1}`;
@@ -58,6 +59,11 @@ export async function importPastedTable(db: Db, ctx: Ctx, planId: string, input:
 				const imported = importedValue(field, lines, lookups, { splitLists: input.splitLists });
 				if (imported.problem) problems.add({ row, column: column(at), error: imported.problem });
 				item.values[field.key] = imported.value;
+			} else if (target === RESPONSIBLE_AND_DEADLINE) {
+				const { responsible, deadline } = responsibleAndDeadline(level)!;
+				const split = splitResponsibleCell(lines);
+				item.values[responsible.key] = importedValue(responsible, split.responsible, lookups, { splitLists: true }).value;
+				item.values[deadline.key] = split.deadline;
 			}
 		});
 		if (!item.title) problems.add({ row, column: column(targets.indexOf('title')), error: new DomainError('error_field_required', { field: { sv: 'Rubrik', en: 'Title' } }) });
@@ -65,7 +71,7 @@ export async function importPastedTable(db: Db, ctx: Ctx, planId: string, input:
 			validateNodeValues(level, item.values, data.plan);
 		} catch (thrown) {
 			if (!isDomainError(thrown)) throw thrown;
-			problems.add({ row, column: column(targets.indexOf(`field:${thrown.field}` as ColumnTarget)), error: thrown });
+			problems.add({ row, column: column(targets.findIndex((target) => filledTargets(target, level).includes(`field:${thrown.field}`))), error: thrown });
 		}
 		return item;
 	});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guessTargets, parsePastedTable } from './pasted-table';
+import { guessTargets, parsePastedTable, previewPastedTable } from './pasted-table';
+import { splitResponsibleCell } from './responsible-deadline';
 import type { Level } from '../frameworks/framework-repository';
 import { messageFor } from '../presenters/message';
 import type { DomainError } from '../shared/domain-error';
@@ -11,6 +12,14 @@ const activity = {
 		{ key: 'matt', type: 'text_list', labelSv: 'Mått', labelEn: 'Measures' },
 		{ key: 'malvarde', type: 'text_list', labelSv: 'Målvärde/indikator', labelEn: 'Target value/indicator' },
 		{ key: 'responsible', type: 'responsible', labelSv: 'Uppfölja', labelEn: 'Follow-up' }
+	]
+} as unknown as Level;
+const intervention = {
+	nameSv: 'Insats',
+	nameEn: 'Intervention',
+	fields: [
+		{ key: 'responsible', type: 'responsible', labelSv: 'Ansvarig', labelEn: 'Responsible' },
+		{ key: 'deadline', type: 'deadline', labelSv: 'Klart', labelEn: 'Due' }
 	]
 } as unknown as Level;
 
@@ -70,5 +79,33 @@ describe('pasted tables', () => {
 	it('guesses what each column is from its heading', () => {
 		expect(guessTargets(['Mått', 'Aktivitet', 'Målvärde/indikator', 'Uppfölja', 'Övrigt'], activity)).toEqual(['field:matt', 'title', 'field:malvarde', 'field:responsible', 'ignore']);
 		expect(guessTargets(['Nr', 'Vad', 'Mått'], activity)).toEqual(['ref', 'title', 'field:matt']);
+	});
+
+	it('splits a combined responsible and deadline cell, keeping a bracketed note with the name', () => {
+		expect(splitResponsibleCell(['Utvecklingsledare okt 24'])).toEqual({ responsible: ['Utvecklingsledare'], deadline: 'okt 24' });
+		expect(splitResponsibleCell(['Skolchef VT25'])).toEqual({ responsible: ['Skolchef'], deadline: 'VT25' });
+		expect(splitResponsibleCell(['Rektor, september 2025'])).toEqual({ responsible: ['Rektor'], deadline: 'september 2025' });
+		expect(splitResponsibleCell(['Utvecklingsledare (del 2) dec 22'])).toEqual({ responsible: ['Utvecklingsledare (del 2)'], deadline: 'dec 22' });
+		expect(splitResponsibleCell(['Skolchef VT25 (del 2)'])).toEqual({ responsible: ['Skolchef (del 2)'], deadline: 'VT25' });
+		expect(splitResponsibleCell(['Rektor', 'Förstelärare', 'HT 2024'])).toEqual({ responsible: ['Rektor', 'Förstelärare'], deadline: 'HT 2024' });
+		expect(splitResponsibleCell(['VT23'])).toEqual({ responsible: [], deadline: 'VT23' });
+		// No deadline at the end: all of it is who (a surname that is not a month stays).
+		expect(splitResponsibleCell(['Anna Ek'])).toEqual({ responsible: ['Anna Ek'], deadline: '' });
+		expect(splitResponsibleCell(['Rektor vår/höst'])).toEqual({ responsible: ['Rektor vår/höst'], deadline: '' });
+	});
+
+	it('guesses a column whose cells end in a deadline as responsible + deadline, split, and shows how its first cell is read', () => {
+		const table = 'Insats\tAnsvar/Klart\nLäsfixare\tUtvecklingsledare okt 24\nMattelyftet\tSkolchef VT25\nBokcirklar\tRektor\n';
+		const preview = previewPastedTable(table, intervention, true);
+		expect(preview.targets).toEqual(['title', 'responsible+deadline']);
+		expect(preview.choices.map((choice) => choice.labelSv)).toContain('Ansvarig + Klart (delas)');
+		expect(preview.splits).toEqual([{ column: 'Ansvar/Klart', cell: 'Utvecklingsledare okt 24', responsible: ['Utvecklingsledare'], deadline: 'okt 24' }]);
+		// A heading naming the responsible field does not keep it from being split; a column that is all deadlines stays the deadline.
+		expect(guessTargets(['Ansvarig/klart', 'Insats'], intervention, parsePastedTable('Rektor VT23\tA\nSkolchef dec 22\tB'))).toEqual(['responsible+deadline', 'title']);
+		expect(guessTargets(['Insats', 'Klart'], intervention, parsePastedTable('A\tVT23\nB\tdec 22'))).toEqual(['title', 'field:deadline']);
+		// Another column already holds the responsible: nothing is split.
+		expect(guessTargets(['Insats', 'Ansvarig', 'När'], intervention, parsePastedTable('A\tRektor\tRektor VT23'))).toEqual(['title', 'field:responsible', 'ignore']);
+		// Without a heading row the split is found from the cells alone.
+		expect(previewPastedTable('Läsfixare\tSkolchef VT25', intervention, false).targets).toEqual(['title', 'responsible+deadline']);
 	});
 });

@@ -2,6 +2,7 @@ import type { FieldDefinition } from '../frameworks/field-definition';
 import type { Level } from '../frameworks/framework-repository';
 import { DomainError } from '../shared/domain-error';
 import { assertTableSize, figure, IMPORT_LIMITS } from './import-limits';
+import { looksLikeResponsibleAndDeadline, splitResponsibleCell } from './responsible-deadline';
 
 /**
  * A table as pasted: rows of cells, each cell its lines (a cell with several values keeps them
@@ -113,8 +114,25 @@ function decode(text: string): string {
 		.replace(/&amp;/g, '&');
 }
 
-/** What a column can become: the item's title, number or description, one of the level's fields, or nothing. */
-export type ColumnTarget = 'title' | 'ref' | 'description' | `field:${string}` | 'ignore';
+/**
+ * What a column can become: the item's title, number or description, one of the level's fields,
+ * the responsible and deadline fields both (a cell like "Skolchef VT25", split), or nothing.
+ */
+export type ColumnTarget = 'title' | 'ref' | 'description' | `field:${string}` | typeof RESPONSIBLE_AND_DEADLINE | 'ignore';
+export const RESPONSIBLE_AND_DEADLINE = 'responsible+deadline';
+
+/** The level's responsible and deadline fields, when it has both (a combined column can then be split into them). */
+export function responsibleAndDeadline(level: Pick<Level, 'fields'>): { responsible: FieldDefinition; deadline: FieldDefinition } | null {
+	const responsible = level.fields.find((field) => field.type === 'responsible');
+	const deadline = level.fields.find((field) => field.type === 'deadline');
+	return responsible && deadline ? { responsible, deadline } : null;
+}
+
+/** The fields a column fills: a split column fills two. */
+export function filledTargets(target: ColumnTarget, level: Pick<Level, 'fields'>): ColumnTarget[] {
+	const both = target === RESPONSIBLE_AND_DEADLINE ? responsibleAndDeadline(level) : null;
+	return both ? [`field:${both.responsible.key}`, `field:${both.deadline.key}`] : [target];
+}
 
 export function columnTargets(level: Level): { value: ColumnTarget; labelSv: string; labelEn: string }[] {
 	return [
@@ -122,16 +140,25 @@ export function columnTargets(level: Level): { value: ColumnTarget; labelSv: str
 		{ value: 'ref', labelSv: 'Nummer', labelEn: 'Number' },
 		{ value: 'description', labelSv: 'Beskrivning', labelEn: 'Description' },
 		...level.fields.map((field: FieldDefinition) => ({ value: `field:${field.key}` as const, labelSv: field.labelSv, labelEn: field.labelEn })),
+		...split(level),
 		{ value: 'ignore', labelSv: 'Hoppa över', labelEn: 'Skip' }
 	];
 }
 
+function split(level: Level): { value: ColumnTarget; labelSv: string; labelEn: string }[] {
+	const both = responsibleAndDeadline(level);
+	if (!both) return [];
+	const { responsible, deadline } = both;
+	return [{ value: RESPONSIBLE_AND_DEADLINE, labelSv: `${responsible.labelSv} + ${deadline.labelSv} (delas)`, labelEn: `${responsible.labelEn} + ${deadline.labelEn} (split)` }];
+}
+
 /**
  * A sensible first guess for each column from its heading: the level's own name or "Rubrik" for the
- * title, a field's label for that field, "Nr" for the number; the first unmatched column becomes
- * the title if no heading named it.
+ * title, a field's label for that field, "Nr" for the number. A column whose cells end in a
+ * deadline after a name ("Utvecklingsledare okt 24") is split into responsible and deadline, when
+ * no other column is either; the first unmatched column becomes the title if no heading named it.
  */
-export function guessTargets(headings: string[], level: Level): ColumnTarget[] {
+export function guessTargets(headings: string[], level: Level, rows: PastedTable = []): ColumnTarget[] {
 	const norm = (text: string) => text.toLocaleLowerCase('sv').replace(/[^a-zåäö0-9]/g, '');
 	const used = new Set<ColumnTarget>();
 	const guesses = headings.map((heading): ColumnTarget => {
@@ -152,6 +179,12 @@ export function guessTargets(headings: string[], level: Level): ColumnTarget[] {
 		}
 		return 'ignore';
 	});
+	const both = responsibleAndDeadline(level);
+	if (both && rows.length) {
+		const fields: ColumnTarget[] = [`field:${both.responsible.key}`, `field:${both.deadline.key}`];
+		const combined = guesses.findIndex((guess, at) => (guess === 'ignore' || fields.includes(guess)) && looksLikeResponsibleAndDeadline(rows.map((row) => row[at] ?? [])));
+		if (combined >= 0 && !guesses.some((guess, at) => at !== combined && fields.includes(guess))) guesses[combined] = RESPONSIBLE_AND_DEADLINE;
+	}
 	if (!used.has('title')) {
 		const first = guesses.indexOf('ignore');
 		if (first >= 0) guesses[first] = 'title';
@@ -166,14 +199,19 @@ export function splitHeadings(table: PastedTable, headerRow: boolean): { heading
 		: { headings: table[0].map((_, index) => `${index + 1}`), rows: table };
 }
 
-/** What the person checks before confirming: the first rows, how many there are, and a guess for each column. */
+/**
+ * What the person checks before confirming: the first rows, how many there are, a guess for each
+ * column (no heading row: the first column is the title), and for a column that can be split into
+ * responsible and deadline, how its first such cell is read.
+ */
 export function previewPastedTable(text: string, level: Level, headerRow: boolean) {
 	const { headings, rows } = splitHeadings(parsePastedTable(text), headerRow);
-	return {
-		headings,
-		rows: rows.slice(0, 5),
-		total: rows.length,
-		targets: headerRow ? guessTargets(headings, level) : headings.map((_, index): ColumnTarget => (index === 0 ? 'title' : 'ignore')),
-		choices: columnTargets(level)
-	};
+	const targets = guessTargets(headerRow ? headings : headings.map(() => ''), level, rows);
+	if (!headerRow && !targets.includes('title')) targets[0] = 'title';
+	const splits = headings.flatMap((column, at) => {
+		if (targets[at] !== RESPONSIBLE_AND_DEADLINE) return [];
+		const cell = rows.map((row) => row[at] ?? []).find((lines) => splitResponsibleCell(lines).deadline && splitResponsibleCell(lines).responsible.length);
+		return cell ? [{ column, cell: filledLines(cell).join(' '), ...splitResponsibleCell(cell) }] : [];
+	});
+	return { headings, rows: rows.slice(0, 5), total: rows.length, targets, choices: columnTargets(level), splits };
 }

@@ -77,3 +77,26 @@ function validDate(year: number, month: number, day: number): string | null {
 function isoDate(year: number, month: number, day: number): string {
 	return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/**
+ * A combined "Ansvar/Klart" entry split into who and when: "Utvecklingsledare okt 24" is
+ * "Utvecklingsledare" by "okt 24". The deadline is the longest run of last words that gives a date;
+ * a note in brackets after it stays with the name ("Skolchef VT25 (del 2)" → "Skolchef (del 2)", "VT25").
+ * Null when the text does not end in a deadline or is nothing but one.
+ */
+export function splitTrailingDeadline(text: string): { rest: string; deadline: string } | null {
+	const [, body, note] = /^(.*?)\s*(\([^()]*\))?$/s.exec(text.trim().replace(/\s+/g, ' '))!;
+	const words = body.split(' ');
+	for (let count = Math.min(4, words.length - 1); count >= 1; count--) {
+		const deadline = words.slice(-count).join(' ');
+		if (!readsAsDeadline(deadline)) continue;
+		const rest = words.slice(0, -count).join(' ').replace(/[\s,;:–-]+$/, '');
+		if (rest) return { rest: note ? `${rest} ${note}` : rest, deadline };
+	}
+	return null;
+}
+
+/** Whether a text is a deadline a date can be derived from, in whatever plan year. */
+export function readsAsDeadline(text: string): boolean {
+	return deriveDeadlineDate(text, { periodKind: 'calendar_year', startYear: 2000 }) !== null;
+}
