@@ -108,4 +108,9 @@ describe('pasted tables', () => {
 		// Without a heading row the split is found from the cells alone.
 		expect(previewPastedTable('Läsfixare\tSkolchef VT25', intervention, false).targets).toEqual(['title', 'responsible+deadline']);
 	});
+
+	it('points out the deadlines in the preview that give no date, once each, with the field they go to', () => {
+		expect(previewPastedTable('Insats\tKlart\nA\tvår/höst\nB\tVT26\nC\tLöpande\nD\tvår/höst', intervention, true).undated).toEqual({ labelSv: 'Klart', labelEn: 'Due', texts: ['vår/höst', 'Löpande'] });
+		expect(previewPastedTable('Insats\tKlart\nA\tdec 22\nB\tseptember 2025', intervention, true).undated).toBeNull();
+	});
 });

@@ -3,6 +3,7 @@ import type { Level } from '../frameworks/framework-repository';
 import { DomainError } from '../shared/domain-error';
 import { assertTableSize, figure, IMPORT_LIMITS } from './import-limits';
 import { looksLikeResponsibleAndDeadline, splitResponsibleCell } from './responsible-deadline';
+import { readsAsDeadline } from '../plans/deadline';
 
 /**
  * A table as pasted: rows of cells, each cell its lines (a cell with several values keeps them
@@ -213,5 +214,14 @@ export function previewPastedTable(text: string, level: Level, headerRow: boolea
 		const cell = rows.map((row) => row[at] ?? []).find((lines) => splitResponsibleCell(lines).deadline && splitResponsibleCell(lines).responsible.length);
 		return cell ? [{ column, cell: filledLines(cell).join(' '), ...splitResponsibleCell(cell) }] : [];
 	});
-	return { headings, rows: rows.slice(0, 5), total: rows.length, targets, choices: columnTargets(level), splits };
+	return { headings, rows: rows.slice(0, 5), total: rows.length, targets, choices: columnTargets(level), splits, undated: undatedDeadlines(rows, targets, level) };
+}
+
+/** Deadlines in the guessed deadline column that give no date ("vår/höst"): kept as written, never overdue, so the person is told. */
+function undatedDeadlines(rows: PastedTable, targets: ColumnTarget[], level: Level): { labelSv: string; labelEn: string; texts: string[] } | null {
+	const field = level.fields.find((candidate) => candidate.type === 'deadline');
+	const at = field ? targets.indexOf(`field:${field.key}`) : -1;
+	if (!field || at < 0) return null;
+	const texts = [...new Set(rows.map((row) => filledLines(row[at] ?? []).join(' ')).filter((text) => text && !readsAsDeadline(text)))];
+	return texts.length ? { labelSv: field.labelSv, labelEn: field.labelEn, texts: texts.slice(0, 5) } : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveDeadlineDate } from './deadline';
+import { deriveDeadlineDate, readsAsDeadline, splitTrailingDeadline } from './deadline';
 
 const calendar2024 = { periodKind: 'calendar_year' as const, startYear: 2024 };
 const schoolYear22 = { periodKind: 'school_year' as const, startYear: 2022 };
@@ -25,5 +25,18 @@ describe('deriveDeadlineDate', () => {
 
 	it.each(['Löpande', '', '2024-02-30', '31 februari', 'nästa år'])('derives no date from %s', (text) => {
 		expect(deriveDeadlineDate(text, calendar2024)).toBeNull();
+	});
+});
+
+describe('deadlines with no date', () => {
+	it.each(['vår/höst', 'Löpande', 'under året', 'VT/HT'])('%s gives no date, so it is shown as "no date"', (text) => {
+		expect(readsAsDeadline(text)).toBe(false);
+	});
+
+	it('finds the deadline at the end of a responsible entry, never one that gives no date', () => {
+		expect(splitTrailingDeadline('Utvecklingsledare okt 24')).toEqual({ rest: 'Utvecklingsledare', deadline: 'okt 24' });
+		expect(splitTrailingDeadline('Skolchef 31 augusti 2025')).toEqual({ rest: 'Skolchef', deadline: '31 augusti 2025' });
+		expect(splitTrailingDeadline('Rektor vår/höst')).toBeNull();
+		expect(splitTrailingDeadline('VT25')).toBeNull();
 	});
 });
