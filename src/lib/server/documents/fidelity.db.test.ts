@@ -24,8 +24,9 @@ import { importPlanDocument, readPlanDocument, type PlanDocument } from './impor
  */
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'reference');
-/** The reference texts, copied from ../shared/reference/ so the test runs anywhere. */
-const REFERENCES = FIXTURES;
+/** The reference texts: ../shared/reference/ beside the checkout (CI has it there too); not copied into the repository. */
+const REFERENCES = path.resolve(import.meta.dirname, '../../../../../shared/reference');
+if (!fs.existsSync(REFERENCES)) throw new Error(`The reference documents are missing: ${REFERENCES} (../shared/reference beside the checkout).`);
 const FORMATS = ['html', 'docx', 'pdf', 'xlsx', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
