@@ -1,16 +1,16 @@
 /**
  * Documents of a large plan, on PostgreSQL, through the same code the pages and the CLI use
- * (`exportPlan`, `importWorkbook`): DOCX, XLSX, PDF and HTML export of the plan and of a period's
+ * (`exportPlan`, `importWorkbook`): DOCX, XLSX, PDF (Typst) and HTML export of the plan and of a period's
  * follow-up report, and the Excel round trip of every row (unchanged, and every title edited).
  *
  *   npx tsx bench/documents.ts        (ITEMS, RUNS can be set)
  */
 import os from 'node:os';
 import ExcelJS from 'exceljs';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { openDatabase } from '../src/lib/server/db/client';
 import { migrateDatabase } from '../src/lib/server/db/migrate';
-import { followUps } from '../src/lib/server/db/schema';
+import { followUps, plans } from '../src/lib/server/db/schema';
 import { createTenant } from '../src/lib/server/organisation/create-tenant';
 import { systemContext } from '../src/lib/server/shared/context';
 import { addPeriod } from '../src/lib/server/follow-up/manage-periods';
@@ -18,7 +18,7 @@ import { listScale } from '../src/lib/server/follow-up/scales';
 import { loadPlanData } from '../src/lib/server/plans/plan-repository';
 import { exportPlan } from '../src/lib/server/documents/export-plan';
 import { importWorkbook } from '../src/lib/server/documents/import-workbook';
-import { closePdfBrowser } from '../src/lib/server/documents/render-pdf';
+import { stopPdfWorker } from '../src/lib/server/documents/render-pdf';
 import { clearStoredPdfs } from '../src/lib/server/documents/pdf-store';
 import { generatePlan } from './generate-plan';
 import { percentile, scratchDatabase } from './support';
@@ -63,14 +63,32 @@ try {
 	const figures: [string, string][] = [];
 	for (const format of ['docx', 'xlsx', 'html', 'json']) figures.push([`${format.toUpperCase()} export, plan`, await time(exported(format))]);
 	for (const format of ['docx', 'xlsx']) figures.push([`${format.toUpperCase()} export, follow-up report`, await time(exported(format, periodId))]);
-	// PDF: printed each time (the store of printed PDFs emptied first), then as served once printed.
-	const printed = (period?: string) => async () => {
-		clearStoredPdfs();
-		return exported('pdf', period)();
+	// PDF: made by Typst each time. Cold: a new worker (compiler, fonts, empty caches), as for the first PDF
+	// after a start; warm: the worker running and one comment changed since the last PDF (Typst reuses
+	// the layout of what did not change, as on a server during a reporting round).
+	const timeEach = async (prepare: () => Promise<unknown>, run: () => Promise<unknown>, runs = RUNS) => {
+		const times: number[] = [];
+		for (let i = 0; i <= runs; i++) {
+			await prepare();
+			const start = performance.now();
+			await run();
+			if (i) times.push(performance.now() - start); // the first is a warm-up
+		}
+		return `${percentile(times, 50).toFixed(0)} / ${Math.max(...times).toFixed(0)} ms`;
 	};
-	figures.push(['PDF export, plan, printed (Chromium kept running between exports)', await time(printed(), 3)]);
-	figures.push(['PDF export, follow-up report, printed', await time(printed(periodId), 3)]);
-	figures.push(['PDF export, follow-up report, already printed (as after closing the period)', await time(exported('pdf', periodId), 3)]);
+	const cold = async () => {
+		await stopPdfWorker();
+		clearStoredPdfs();
+	};
+	let edits = 0;
+	const commentChanged = () => db.update(followUps).set({ comment: `Arbetet fortgår enligt plan (${++edits}).` }).where(eq(followUps.nodeId, followed[0].id));
+	const planChanged = () => db.update(plans).set({ title: `Genererad plan med ${ITEMS} punkter (${++edits})` }).where(eq(plans.id, planId));
+	figures.push(['PDF/UA-1 export, plan, cold (new Typst worker)', await timeEach(cold, exported('pdf'))]);
+	figures.push(['PDF/UA-1 export, plan, warm (its title changed: every page)', await timeEach(planChanged, exported('pdf'))]);
+	figures.push(['PDF/UA-1 export, follow-up report, cold (new Typst worker)', await timeEach(cold, exported('pdf', periodId))]);
+	figures.push(['PDF/UA-1 export, follow-up report, warm (one comment changed)', await timeEach(commentChanged, exported('pdf', periodId))]);
+	figures.push(['PDF/A-2a export, follow-up report, cold (new Typst worker)', await timeEach(cold, exported('pdfa', periodId))]);
+	figures.push(['PDF export, follow-up report, already made (as after closing the period)', await time(exported('pdf', periodId))]);
 
 	// The round trip: every row back unchanged, then every row's title edited (each a real update, with its audit record).
 	const workbook = (await exportPlan(db, tenant.id, planId, { format: 'xlsx', locale: 'sv' })).body;
@@ -101,7 +119,7 @@ try {
 	for (const [label, figure] of figures) console.log(`| ${label} | ${figure} |`);
 	console.log(`\nSizes: ${[...sizes.entries()].map(([format, bytes]) => `${format} ${(bytes / 1024).toFixed(0)} kB`).join(', ')}`);
 } finally {
-	await closePdfBrowser();
+	await stopPdfWorker();
 	await database.close();
 	await scratch.drop();
 }

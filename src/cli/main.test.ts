@@ -62,7 +62,7 @@ describe('styrkedjan CLI', () => {
 			expect(result.out).toContain(target);
 			expect(fs.readFileSync(target).subarray(0, 2).toString()).toBe('PK');
 		}
-		expect(await cli('export', '--plan', adopted.id, '--format', 'odt', '--out', file)).toMatchObject({ code: 1, err: 'Okänt format. Välj ett av: html, docx, pdf, xlsx, json, csv.' });
+		expect(await cli('export', '--plan', adopted.id, '--format', 'odt', '--out', file)).toMatchObject({ code: 1, err: 'Okänt format. Välj ett av: html, docx, pdf, pdfa, xlsx, json, csv.' });
 
 		// The exported JSON recreates the plan in another organisation; the workbook goes back into its own plan.
 		const imported = await cli('import', '--tenant', 'norrby', file);

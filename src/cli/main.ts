@@ -8,7 +8,7 @@ import { createTenant } from '../lib/server/organisation/create-tenant';
 import { findTenantBySlug } from '../lib/server/organisation/organisation-repository';
 import { findPlanOwner, listPlans } from '../lib/server/plans/plan-repository';
 import { exportPlan } from '../lib/server/documents/export-plan';
-import { closePdfBrowser } from '../lib/server/documents/render-pdf';
+import { stopPdfWorker } from '../lib/server/documents/render-pdf';
 import { importWorkbook } from '../lib/server/documents/import-workbook';
 import { readWorkbook } from '../lib/server/documents/read-workbook';
 import { importPlanDocument, readPlanDocument } from '../lib/server/documents/import-plan-json';
@@ -27,7 +27,7 @@ const HELP = `Styrkedjan – kommandon
   styrkedjan demo                                      Lägger in demo-organisationen Exempelkommun (om den saknas)
   styrkedjan tenant add --slug S --name N              Lägger till en organisation
   styrkedjan plans --tenant S [--json]                 Listar en organisations planer
-  styrkedjan export --plan ID --format json|xlsx|docx|pdf|html [--period ID] [--language sv|en] --out FIL
+  styrkedjan export --plan ID --format json|xlsx|docx|pdf|pdfa|html|csv [--period ID] [--language sv|en] --out FIL
                                                        Exporterar en plan (med --period: uppföljningsrapporten)
   styrkedjan import --tenant S FIL                     Importerar en plan: JSON skapar en ny plan, en Excel-fil
                                                        från Styrkedjan uppdaterar planen den exporterades från
@@ -60,7 +60,7 @@ export async function main(argv: string[], out: Out = (line) => console.log(line
 		else throw error;
 		return 1;
 	} finally {
-		await closePdfBrowser();
+		await stopPdfWorker();
 		await database?.close();
 	}
 }

@@ -58,7 +58,7 @@ describe('documents', () => {
 		const plan = await planPath(admin, CENTRAL);
 		const response = await admin.goto(`${plan}/export?format=odt`);
 		expect(response?.status()).toBe(400);
-		expect(await admin.getByRole('alert').textContent()).toBe('Okänt format. Välj ett av: html, docx, pdf, xlsx, json, csv.');
+		expect(await admin.getByRole('alert').textContent()).toBe('Okänt format. Välj ett av: html, docx, pdf, pdfa, xlsx, json, csv.');
 		await expectAccessible(admin);
 	});
 });

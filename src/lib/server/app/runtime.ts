@@ -5,7 +5,7 @@ import { loadDemo } from '../demo/load-demo';
 import { listTenants } from '../organisation/organisation-repository';
 import { ensureScales } from '../follow-up/scales';
 import { logger } from './logger';
-import { closePdfBrowser } from '../documents/render-pdf';
+import { stopPdfWorker } from '../documents/render-pdf';
 
 let database: Database | undefined;
 let demoMode = false;
@@ -56,7 +56,7 @@ export function getDb(): Db {
 }
 
 export async function stopRuntime(): Promise<void> {
-	await closePdfBrowser();
+	await stopPdfWorker();
 	await database?.close();
 	database = undefined;
 }

@@ -7,17 +7,20 @@ import { loadDocumentSource } from './load-document';
 import { renderDocx } from './render-docx';
 import { renderHtml, type HtmlOptions } from './render-html';
 import { storedPdf } from './pdf-store';
+import { renderTypst } from './render-typst';
 import { renderXlsx } from './render-xlsx';
 import { renderCsv } from './render-csv';
 import { itemTable } from './item-table';
 
-export const EXPORT_FORMATS = ['html', 'docx', 'pdf', 'xlsx', 'json', 'csv'] as const;
+/** `pdf` is PDF/UA-1 (accessible); `pdfa` the same document as PDF/A-2a, for the archive. */
+export const EXPORT_FORMATS = ['html', 'docx', 'pdf', 'pdfa', 'xlsx', 'json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
 	html: 'text/html; charset=utf-8',
 	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 	pdf: 'application/pdf',
+	pdfa: 'application/pdf',
 	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 	json: 'application/json; charset=utf-8',
 	csv: 'text/csv; charset=utf-8'
@@ -66,7 +69,7 @@ export async function exportPlan(
 		};
 	};
 	const base = fileName(source.data.plan.title, source.followUp?.period.name);
-	const file = (body: Buffer | string): ExportedFile => ({ filename: `${base}.${format}`, contentType: CONTENT_TYPES[format], body: Buffer.from(body) });
+	const file = (body: Buffer | string): ExportedFile => ({ filename: format === 'pdfa' ? `${base}-pdfa.pdf` : `${base}.${format}`, contentType: CONTENT_TYPES[format], body: Buffer.from(body) });
 
 	switch (format) {
 		case 'json':
@@ -78,14 +81,14 @@ export async function exportPlan(
 		default: {
 			const model = buildDocument(source.data, { locale, organisation: source.organisation, followUp: source.followUp });
 			if (format === 'docx') return file(await renderDocx(model));
-			const html = renderHtml(model, options.html);
-			return file(format === 'pdf' ? await storedPdf(html, locale) : html);
+			if (format === 'html') return file(renderHtml(model, options.html));
+			return file(await storedPdf(renderTypst(model, { today: options.html?.today }), format === 'pdfa' ? 'a-2a' : 'ua-1'));
 		}
 	}
 }
 
 /**
- * Prints a closed period's report ahead, in the background, so its PDF is ready when someone asks
+ * Makes a closed period's report ahead, in the background, so its PDF is ready when someone asks
  * (see pdf-store.ts). Failures are only logged: nobody is waiting for this one.
  */
 export function prepareReportPdf(db: Db, tenantId: string, planId: string, periodId: string, onError: (error: unknown) => void): void {

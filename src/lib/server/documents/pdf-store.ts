@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
-import { renderPdf } from './render-pdf';
+import { renderPdf, type PdfStandard } from './render-pdf';
 
 /**
- * PDFs already printed, by the exact HTML they were printed from: a PDF is a pure function of its
- * page, so a stored one can never be stale. Closing a period prints its report ahead (the board's
- * secretary downloads it next), so that download does not wait for Chromium. Bounded by size.
+ * PDFs already made, by the exact Typst source they were made from: a PDF is a pure function of its
+ * source, so a stored one can never be stale. Closing a period makes its report ahead (the board's
+ * secretary downloads it next), so that download does not wait for the compiler. Bounded by size.
  */
 const MAX_BYTES = 64 * 1024 * 1024;
 const stored = new Map<string, Buffer>();
 const printing = new Map<string, Promise<Buffer>>();
 let bytes = 0;
 
-export async function storedPdf(html: string, locale: 'sv' | 'en', print: typeof renderPdf = renderPdf): Promise<Buffer> {
-	const key = createHash('sha256').update(locale).update(html).digest('hex');
+export async function storedPdf(source: string, standard: PdfStandard, print: typeof renderPdf = renderPdf): Promise<Buffer> {
+	const key = createHash('sha256').update(standard).update('\0').update(source).digest('hex');
 	const hit = stored.get(key);
 	if (hit) {
 		// Most recently used last: the oldest go first when the store is full.
@@ -22,7 +22,7 @@ export async function storedPdf(html: string, locale: 'sv' | 'en', print: typeof
 	}
 	const running = printing.get(key);
 	if (running) return running;
-	const job = print(html, locale)
+	const job = print(source, standard)
 		.then((pdf) => {
 			stored.set(key, pdf);
 			bytes += pdf.length;
@@ -38,7 +38,7 @@ export async function storedPdf(html: string, locale: 'sv' | 'en', print: typeof
 	return job;
 }
 
-/** Forgets every stored PDF (the benchmark measures printing, not the store). */
+/** Forgets every stored PDF (the benchmark measures making them, not the store). */
 export function clearStoredPdfs(): void {
 	stored.clear();
 	bytes = 0;

@@ -26,10 +26,11 @@ export function renderHtml(model: DocumentModel, options: HtmlOptions = {}): str
 					.join('')}</ul></nav>`
 		)
 		.join('\n');
+	// The entries carry the plan's own numbers ("1.", "a)", "17") in their text: the list adds none.
 	const toc = model.toc.length
-		? `<nav class="toc" aria-labelledby="toc-heading"><h2 id="toc-heading">${escape(m.doc_contents({}, t))}</h2><ol>${model.toc
+		? `<nav class="toc" aria-labelledby="toc-heading"><h2 id="toc-heading">${escape(m.doc_contents({}, t))}</h2><ul>${model.toc
 				.map((entry) => `<li class="toc-${entry.depth}"><a href="#${entry.anchor}">${escape(entry.text)}</a></li>`)
-				.join('')}</ol></nav>`
+				.join('')}</ul></nav>`
 		: '';
 	return `<!doctype html>
 <html lang="${model.locale === 'en' ? 'en' : 'sv'}">
@@ -122,7 +123,8 @@ h1 { font-size: 2rem; margin: 0.5rem 0; }
 .downloads { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline; }
 .downloads span { font-weight: 600; }
 .downloads ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.75rem; }
-.toc ol { padding-left: 1.2rem; }
+.toc ul { list-style: none; padding-left: 0; }
+.toc li { margin: 0.15rem 0; }
 .toc .toc-3 { margin-left: 1.2rem; }
 h2 { font-size: 1.5rem; margin-top: 2rem; border-bottom: 1px solid #d1d5db; }
 h3 { font-size: 1.25rem; margin-top: 1.5rem; }
