@@ -60,7 +60,10 @@ describe('an administrator builds a steering model and a plan in it', () => {
 		await addField(page, levelCard(page, 2), 'Klart senast', 'Klart', 'Due');
 		await addField(page, levelCard(page, 2), 'Tal', 'Antal elever', 'Number of pupils');
 		await addField(page, levelCard(page, 2), 'Ansvariga', 'Ansvarig', 'Responsible');
-		await expect.poll(() => levelCard(page, 2).locator('tbody th').allTextContents()).toEqual(['Klart', 'Antal elever', 'Ansvarig']);
+		await expect.poll(() => levelCard(page, 2).locator('tbody th').allTextContents()).toEqual(['Beskrivning', 'Klart', 'Antal elever', 'Ansvarig']);
+		// The item's parts in the organisation's order: the deadline before the description.
+		await levelCard(page, 2).getByRole('button', { name: /^Flytta ner\s*: Beskrivning$/ }).click();
+		await expect.poll(() => levelCard(page, 2).locator('tbody th').allTextContents()).toEqual(['Klart', 'Beskrivning', 'Antal elever', 'Ansvarig']);
 		await expectAccessible(page);
 
 		// A plan in it.
@@ -90,6 +93,8 @@ describe('an administrator builds a steering model and a plan in it', () => {
 			['Bokcirklar i åk 2', 'december', '']
 		]) {
 			await page.getByRole('link', { name: 'Lägg till Aktivitet under Alla elever läser med flyt i åk 3' }).click();
+			const order = await page.locator('form label[for]').evaluateAll((labels) => labels.map((label) => label.getAttribute('for')));
+			expect(order.indexOf('field-deadline')).toBeLessThan(order.indexOf('description'));
 			await page.getByLabel('Rubrik').fill(title);
 			await page.getByLabel('Klart').fill(due);
 			await page.getByLabel('Antal elever').fill(pupils);

@@ -92,7 +92,8 @@ export const openApiDocument = {
 							required: ['key', 'type', 'labelSv', 'labelEn'],
 							properties: { key: text, type: { enum: [...FIELD_TYPES] }, labelSv: text, labelEn: text, helpSv: text, helpEn: text, required: { type: 'boolean' }, options: { type: 'array', items: text } }
 						}
-					}
+					},
+					descriptionPosition: { type: 'integer', minimum: 0, description: "How many of the fields come before the item's description (0: the description first)" }
 				}
 			},
 			Indicator: {
@@ -146,7 +147,7 @@ export const openApiDocument = {
 						required: ['id', 'name', 'levels'],
 						properties: { id: text, name: text, description: text, preset: nullableText, levels: { type: 'array', items: { $ref: '#/components/schemas/Level' } } }
 					},
-					chapters: { type: 'array', items: { type: 'object', properties: { id: text, position: { type: 'integer' }, title: text, body: { type: 'string', description: 'Markdown' } } } },
+					chapters: { type: 'array', items: { type: 'object', properties: { id: text, position: { type: 'integer' }, title: text, body: { type: 'string', description: 'Markdown' }, placement: { type: 'string', enum: ['before', 'after'], description: 'Printed before or after the items' } } } },
 					tree: { type: 'array', items: { $ref: '#/components/schemas/Node' } },
 					periods: {
 						type: 'array',

@@ -138,7 +138,9 @@ export const levels = pgTable(
 		documentStyle: text('document_style').$type<DocumentStyle>().notNull().default('heading'),
 		/** Field keys shown as table columns when documentStyle is table_row ('title' = the item's title). */
 		tableColumns: jsonb('table_columns').$type<string[]>().notNull().default([]),
-		fields: jsonb('fields').$type<FieldDefinition[]>().notNull().default([])
+		fields: jsonb('fields').$type<FieldDefinition[]>().notNull().default([]),
+		/** How many of `fields` come before the item's description in forms and documents (0: the description first). */
+		descriptionPosition: integer('description_position').notNull().default(0)
 	},
 	(t) => [
 		primaryKey({ columns: [t.tenantId, t.id] }),
@@ -212,6 +214,9 @@ export const plans = pgTable(
 	]
 );
 
+export const CHAPTER_PLACEMENTS = ['before', 'after'] as const;
+export type ChapterPlacement = (typeof CHAPTER_PLACEMENTS)[number];
+
 export const chapters = pgTable(
 	'chapters',
 	{
@@ -222,13 +227,16 @@ export const chapters = pgTable(
 		title: text('title').notNull(),
 		/** Markdown as the user wrote it; rendered to sanitised HTML on output. */
 		body: text('body').notNull().default(''),
+		/** Printed before the plan's items (a foreword) or after them (how the plan is followed up). */
+		placement: text('placement').$type<ChapterPlacement>().notNull().default('before'),
 		version: integer('version').notNull().default(1),
 		updatedAt: updatedAt()
 	},
 	(t) => [
 		primaryKey({ columns: [t.tenantId, t.id] }),
 		foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id] }).onDelete('cascade'),
-		index('chapters_plan_idx').on(t.tenantId, t.planId)
+		index('chapters_plan_idx').on(t.tenantId, t.planId),
+		check('chapters_placement_check', sql`${t.placement} in ('before', 'after')`)
 	]
 );
 

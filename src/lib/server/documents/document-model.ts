@@ -1,6 +1,6 @@
 import { m } from '../../paraglide/messages.js';
 import type { Level } from '../frameworks/framework-repository';
-import type { PlanData, PlanNode, IndicatorRow } from '../plans/plan-repository';
+import type { Chapter, PlanData, PlanNode, IndicatorRow } from '../plans/plan-repository';
 import { buildTree, type TreeEntry } from '../plans/plan-tree';
 import type { FollowUpForDocument } from './load-document';
 import { outcomesByPeriod } from '../follow-up/evaluate-indicator';
@@ -9,6 +9,7 @@ import { baselineText, indicatorValue, targetText } from '../../indicator-text';
 import type { FollowUpMode } from '../db/schema';
 import type { FollowUp } from '../follow-up/follow-up-repository';
 import { fieldLabel, fieldRichText, type Locale } from './field-text';
+import { itemParts, orderedColumns } from '../frameworks/field-order';
 import { inlinePlainText, parseRichText, parseRichTextInline, plainRichText, type RichText } from './rich-text-model';
 
 export type { Locale };
@@ -110,10 +111,13 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 		});
 	}
 
-	for (const chapter of data.chapters) {
-		heading(2, chapter.title);
-		richText(chapter.body, 2);
-	}
+	const chaptersPlaced = (placement: Chapter['placement']) => {
+		for (const chapter of data.chapters.filter((candidate) => candidate.placement === placement)) {
+			heading(2, chapter.title);
+			richText(chapter.body, 2);
+		}
+	};
+	chaptersPlaced('before');
 
 	/**
 	 * How an item is followed up in this report: as its level says; a report kept from before the level
@@ -155,7 +159,7 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 	const nodesById = new Map(data.nodes.map((node) => [node.id, node]));
 	const levelsById = new Map(data.framework.levels.map((level) => [level.id, level]));
 	const table = (level: Level, entries: TreeEntry[]) => {
-		const columns = level.tableColumns.length ? level.tableColumns : ['title'];
+		const columns = level.tableColumns.length ? orderedColumns(level) : ['title'];
 		const rowNodes = entries.flatMap((entry) => flattenRows(entry));
 		const parentOf = (node: PlanNode) => (node.parentId ? nodesById.get(node.parentId) : undefined);
 		// "Nämndmål · Aktivitet · …": the parent column is named after the parents' level when they share one.
@@ -211,20 +215,32 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 			index += 1;
 			const node = entry.node;
 			heading(depth, numbered(node));
-			richText(node.description, depth);
-			const facts: Fact[] = [];
-			for (const field of entry.level.fields) {
-				if (field.type === 'rich_text') continue;
-				const value = fieldRichText(field, node, boards, locale);
-				if (value.length) facts.push({ label: fieldLabel(field, field.key, locale), value });
-			}
-			if (facts.length) blocks.push({ kind: 'facts', facts });
-			for (const field of entry.level.fields.filter((candidate) => candidate.type === 'rich_text')) {
+			// The item's parts in the level's order: texts standing on their own, short values gathered as facts between them.
+			let facts: Fact[] = [];
+			const flushFacts = () => {
+				if (facts.length) blocks.push({ kind: 'facts', facts });
+				facts = [];
+			};
+			for (const part of itemParts(entry.level)) {
+				if (part.kind === 'description') {
+					if (!node.description.trim()) continue;
+					flushFacts();
+					richText(node.description, depth);
+					continue;
+				}
+				const field = part.field;
+				if (field.type !== 'rich_text') {
+					const value = fieldRichText(field, node, boards, locale);
+					if (value.length) facts.push({ label: fieldLabel(field, field.key, locale), value });
+					continue;
+				}
 				const text = node.fieldValues[field.key];
 				if (typeof text !== 'string' || !text.trim()) continue;
+				flushFacts();
 				blocks.push({ kind: 'label', text: fieldLabel(field, field.key, locale) });
 				richText(text, depth);
 			}
+			flushFacts();
 			indicatorTable(node.indicators.map((indicator) => ({ node, indicator })));
 			// The item's own report, under its heading (an item linked here too is reported where it stands).
 			const report = entry.linked ? undefined : reports.get(node.id);
@@ -239,6 +255,8 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 		}
 	};
 	visit(buildTree(data), 2);
+	// A closing chapter (how the plan is followed up and shared) comes after the items, as written.
+	chaptersPlaced('after');
 
 	const plan = data.plan;
 	const year = plan.periodKind === 'school_year' ? `${plan.startYear}/${String((plan.startYear + 1) % 100).padStart(2, '0')}` : String(plan.startYear);

@@ -18,7 +18,8 @@ import {
 	INDICATOR_KINDS,
 	MEANINGS,
 	PERIOD_KINDS,
-	PLAN_KINDS
+	PLAN_KINDS,
+	CHAPTER_PLACEMENTS
 } from '../db/schema';
 import { recordAudit, recordAudits, type AuditEntry } from '../audit/record-audit';
 import { fieldDefinitionSchema } from '../frameworks/field-definition';
@@ -117,12 +118,16 @@ const documentSchema = z.object({
 					documentStyle: z.enum(['heading', 'table_row']),
 					tableColumns: z.array(z.string()).default([]),
 					childLevelIds: z.array(z.string()).default([]),
-					fields: z.array(fieldDefinitionSchema).default([])
+					fields: z.array(fieldDefinitionSchema).default([]),
+					/** How many fields come before the item's description (files from before it: 0, the description first). */
+					descriptionPosition: z.number().int().min(0).max(1000).default(0)
 				})
 			)
 			.min(1)
 	}),
-	chapters: z.array(z.object({ title: z.string().min(1).max(500), body: z.string().max(200_000).default('') })).default([]),
+	chapters: z
+		.array(z.object({ title: z.string().min(1).max(500), body: z.string().max(200_000).default(''), placement: z.enum(CHAPTER_PLACEMENTS).default('before') }))
+		.default([]),
 	tree: z.array(nodeSchema).default([]),
 	periods: z.array(z.object({ id: z.string(), name: z.string().min(1).max(120), asOf: z.iso.date(), dueOn: z.iso.date(), closed: z.boolean() })).default([]),
 	followUps: z
@@ -428,7 +433,8 @@ async function copyFramework(tx: Db, ctx: Ctx, document: PlanDocument, idFor: (o
 		followUp: level.followUp,
 		documentStyle: level.documentStyle,
 		tableColumns: level.tableColumns,
-		fields: level.fields
+		fields: level.fields,
+		descriptionPosition: level.descriptionPosition
 	}));
 	await tx.insert(levels).values(levelRows);
 	const edges = document.framework.levels.flatMap((level) =>

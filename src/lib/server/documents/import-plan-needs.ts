@@ -123,7 +123,8 @@ async function sameFramework(tx: Db, tenantId: string, wanted: PlanDocument['fra
 			documentStyle: level.documentStyle,
 			tableColumns: level.tableColumns,
 			children: level.childLevelIds.filter((id) => keyOf.has(id)).map((id) => keyOf.get(id)!),
-			fields: level.fields
+			fields: level.fields,
+			descriptionPosition: level.descriptionPosition
 		}))
 	);
 	for (const candidate of (await listFrameworks(tx, tenantId)).filter((framework) => name(framework.name) === name(wanted.name))) {
@@ -139,7 +140,8 @@ async function sameFramework(tx: Db, tenantId: string, wanted: PlanDocument['fra
 				documentStyle: level.documentStyle,
 				tableColumns: level.tableColumns,
 				children: level.childLevelIds.map((id) => keys.get(id)!),
-				fields: level.fields
+				fields: level.fields,
+				descriptionPosition: level.descriptionPosition
 			}))
 		);
 		if (existing === shape) return framework;

@@ -4,6 +4,7 @@ import type { Period } from '../follow-up/period-repository';
 import type { ScaleValue } from '../follow-up/scales';
 import type { PlanData } from '../plans/plan-repository';
 import { buildTree, flattenTree } from '../plans/plan-tree';
+import { DESCRIPTION, mergedPartKeys } from '../frameworks/field-order';
 import { fieldPlainText, markdownPlainText, type Locale } from './field-text';
 
 /** The follow-up a table shows: status and comment (or assessment and analysis) per period, outcomes per period. */
@@ -45,8 +46,12 @@ export function itemTable(data: PlanData, followUp: TableFollowUp | undefined, l
 		{ key: 'level', header: en ? 'Level' : 'Nivå', width: 18 },
 		{ key: 'ref', header: en ? 'Number' : 'Nummer', width: 9 },
 		{ key: 'title', header: en ? 'Title' : 'Rubrik', width: 50 },
-		{ key: 'description', header: en ? 'Description' : 'Beskrivning', width: 40 },
-		...fields.map((field) => ({ key: `field:${field.key}`, header: en ? field.labelEn : field.labelSv, width: field.type === 'rich_text' ? 40 : 24 })),
+		// The description and the fields in the levels' own order ("Bakgrund" before the description where a level has it so).
+		...mergedPartKeys(data.framework.levels).map((key) => {
+			if (key === DESCRIPTION) return { key: 'description', header: en ? 'Description' : 'Beskrivning', width: 40 };
+			const field = fields.find((candidate) => candidate.key === key)!;
+			return { key: `field:${field.key}`, header: en ? field.labelEn : field.labelSv, width: field.type === 'rich_text' ? 40 : 24 };
+		}),
 		...periods.flatMap((period) => [
 			{ key: `status:${period.id}`, header: `Status – ${period.name}`, width: 20 },
 			{ key: `comment:${period.id}`, header: `${en ? 'Comment' : 'Kommentar'} – ${period.name}`, width: 40 }

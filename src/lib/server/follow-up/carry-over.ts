@@ -84,7 +84,7 @@ export async function carryOverPlan(db: Db, ctx: Ctx, planId: string, input: unk
 			})
 			.returning();
 		if (source.chapters.length) {
-			await tx.insert(chapters).values(source.chapters.map((chapter) => ({ tenantId, planId: plan.id, position: chapter.position, title: chapter.title, body: chapter.body })));
+			await tx.insert(chapters).values(source.chapters.map((chapter) => ({ tenantId, planId: plan.id, position: chapter.position, title: chapter.title, body: chapter.body, placement: chapter.placement })));
 		}
 		const ids = new Map(source.nodes.filter((node) => kept.has(node.id)).map((node) => [node.id, randomUUID()]));
 		const levels = new Map(source.framework.levels.map((level) => [level.id, level]));

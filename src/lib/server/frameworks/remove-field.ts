@@ -6,6 +6,7 @@ import type { Ctx } from '../shared/context';
 import { DomainError, notFound } from '../shared/domain-error';
 import { countFieldValues } from './framework-repository';
 import { findLevel, loadFrameworkForEdit, touchFramework } from './framework-edit';
+import { descriptionIndex } from './field-order';
 
 /** Removes a field no item has filled in; otherwise refuses, naming how many items hold a value. */
 export async function removeField(db: Db, ctx: Ctx, frameworkId: string, levelId: string, key: string): Promise<void> {
@@ -22,7 +23,9 @@ export async function removeField(db: Db, ctx: Ctx, frameworkId: string, levelId
 			.update(levels)
 			.set({
 				fields: level.fields.filter((candidate) => candidate.key !== key),
-				tableColumns: level.tableColumns.filter((column) => column !== key)
+				tableColumns: level.tableColumns.filter((column) => column !== key),
+				// The description keeps its place among the fields that remain.
+				descriptionPosition: descriptionIndex(level) - (level.fields.indexOf(field) < descriptionIndex(level) ? 1 : 0)
 			})
 			.where(and(eq(levels.tenantId, ctx.tenantId), eq(levels.id, levelId)));
 		await touchFramework(tx, ctx, frameworkId);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import {
 	chapters,
@@ -104,12 +104,13 @@ export async function findNode(db: Db, tenantId: string, planId: string, nodeId:
 	return node;
 }
 
+/** The plan's chapters in print order: those placed before the items, then those after them. */
 export async function listChapters(db: Db, tenantId: string, planId: string): Promise<Chapter[]> {
 	return db
 		.select()
 		.from(chapters)
 		.where(and(eq(chapters.tenantId, tenantId), eq(chapters.planId, planId)))
-		.orderBy(asc(chapters.position));
+		.orderBy(asc(sql`${chapters.placement} = 'after'`), asc(chapters.position));
 }
 
 /** The whole plan in a fixed number of queries, whatever its size. */

@@ -1,7 +1,7 @@
 import { and, eq, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { chapters } from '../db/schema';
+import { CHAPTER_PLACEMENTS, chapters } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../shared/context';
 import { DomainError, notFound } from '../shared/domain-error';
@@ -12,11 +12,13 @@ import { isUuid } from '../shared/uuid';
 export const saveChapterInput = z.object({
 	title: z.string().trim().min(1).max(300),
 	body: z.string().max(200_000).default(''),
+	/** Before or after the plan's items; a new chapter goes before them, an edit keeps its place unless told. */
+	placement: z.enum(CHAPTER_PLACEMENTS).optional(),
 	/** The version the user started from; a newer one in the database means someone else saved first. */
 	version: z.coerce.number().int().optional()
 });
 
-const labels = { title: { sv: 'Rubrik', en: 'Heading' }, body: { sv: 'Text', en: 'Text' } };
+const labels = { title: { sv: 'Rubrik', en: 'Heading' }, body: { sv: 'Text', en: 'Text' }, placement: { sv: 'Placering', en: 'Placement' } };
 
 /** Adds a free-text chapter (chapterId null) or saves one. */
 export async function saveChapter(db: Db, ctx: Ctx, planId: string, chapterId: string | null, input: unknown): Promise<string> {
@@ -33,11 +35,12 @@ export async function saveChapter(db: Db, ctx: Ctx, planId: string, chapterId: s
 			if (data.version !== undefined && data.version !== before.version) {
 				throw new DomainError('error_stale_edit', {}, { status: 409 });
 			}
+			const placement = data.placement ?? before.placement;
 			await tx
 				.update(chapters)
-				.set({ title: data.title, body, version: sql`${chapters.version} + 1`, updatedAt: new Date() })
+				.set({ title: data.title, body, placement, version: sql`${chapters.version} + 1`, updatedAt: new Date() })
 				.where(inPlan(chapterId));
-			await recordAudit(tx, ctx, { action: 'chapter.update', entityType: 'chapter', entityId: chapterId, planId, before, after: { title: data.title, body } });
+			await recordAudit(tx, ctx, { action: 'chapter.update', entityType: 'chapter', entityId: chapterId, planId, before, after: { title: data.title, body, placement } });
 			id = chapterId;
 		} else {
 			const [{ last }] = await tx
@@ -46,7 +49,7 @@ export async function saveChapter(db: Db, ctx: Ctx, planId: string, chapterId: s
 				.where(and(eq(chapters.tenantId, ctx.tenantId), eq(chapters.planId, planId)));
 			const [created] = await tx
 				.insert(chapters)
-				.values({ tenantId: ctx.tenantId, planId, title: data.title, body, position: (last ?? -1) + 1 })
+				.values({ tenantId: ctx.tenantId, planId, title: data.title, body, placement: data.placement ?? 'before', position: (last ?? -1) + 1 })
 				.returning();
 			await recordAudit(tx, ctx, { action: 'chapter.create', entityType: 'chapter', entityId: created.id, planId, after: created });
 			id = created.id;

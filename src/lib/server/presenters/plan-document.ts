@@ -36,7 +36,8 @@ function presentLevel(level: Level) {
 		documentStyle: level.documentStyle,
 		tableColumns: level.tableColumns,
 		childLevelIds: level.childLevelIds,
-		fields: level.fields
+		fields: level.fields,
+		descriptionPosition: level.descriptionPosition
 	};
 }
 
@@ -97,7 +98,7 @@ export function presentPlanDocument(data: PlanData, followUp?: FollowUpData) {
 			preset: data.framework.preset,
 			levels: data.framework.levels.map(presentLevel)
 		},
-		chapters: data.chapters.map((chapter) => ({ id: chapter.id, position: chapter.position, title: chapter.title, body: chapter.body })),
+		chapters: data.chapters.map((chapter) => ({ id: chapter.id, position: chapter.position, title: chapter.title, body: chapter.body, placement: chapter.placement })),
 		tree: (children.get(null) ?? []).map((node) => presentNode(node, children, boards)),
 		...(followUp ? presentFollowUpData(followUp) : {})
 	};

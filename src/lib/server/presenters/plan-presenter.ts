@@ -180,5 +180,5 @@ function depthWithin(roots: TreeEntry[], budget: number): number {
 }
 
 export function presentChapters(data: Pick<PlanData, 'chapters'>) {
-	return data.chapters.map((chapter) => ({ id: chapter.id, title: chapter.title, html: renderRichText(chapter.body) }));
+	return data.chapters.map((chapter) => ({ id: chapter.id, title: chapter.title, placement: chapter.placement, html: renderRichText(chapter.body) }));
 }

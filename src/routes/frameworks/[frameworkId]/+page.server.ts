@@ -7,6 +7,8 @@ import { removeLevel } from '$lib/server/frameworks/remove-level';
 import { moveLevel } from '$lib/server/frameworks/move-level';
 import { saveField } from '$lib/server/frameworks/save-field';
 import { removeField } from '$lib/server/frameworks/remove-field';
+import { moveField } from '$lib/server/frameworks/move-field';
+import { partKeys } from '$lib/server/frameworks/field-order';
 import { authorize, can } from '$lib/server/policies';
 import { found, runAction } from '$lib/server/http/run-action';
 import { guard } from '$lib/server/http/guard';
@@ -22,6 +24,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		framework,
 		usage: Object.fromEntries(framework.levels.map((level) => [level.id, usage.get(level.id) ?? 0])),
+		/** Each level's parts in the order items are written: its fields with the description among them. */
+		order: Object.fromEntries(framework.levels.map((level) => [level.id, partKeys(level)])),
 		canEdit: can(locals.ctx.actor, 'framework.edit')
 	};
 };
@@ -66,6 +70,17 @@ export const actions: Actions = {
 	removeLevel: (event) => edit(event, (form) => removeLevel(getDb(), event.locals.ctx, event.params.frameworkId, String(form.get('levelId')))),
 	saveField: (event) =>
 		edit(event, (form) => saveField(getDb(), event.locals.ctx, event.params.frameworkId, String(form.get('levelId')), fieldInput(form))),
+	moveField: (event) =>
+		edit(event, (form) =>
+			moveField(
+				getDb(),
+				event.locals.ctx,
+				event.params.frameworkId,
+				String(form.get('levelId')),
+				String(form.get('key')),
+				form.get('direction') === 'up' ? 'up' : 'down'
+			)
+		),
 	removeField: (event) =>
 		edit(event, (form) =>
 			removeField(getDb(), event.locals.ctx, event.params.frameworkId, String(form.get('levelId')), String(form.get('key')))

@@ -15,12 +15,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const plan = await guardPlan(locals, params.planId, 'plan.edit');
 	const chapters = await listChapters(getDb(), locals.ctx.tenantId, plan.id);
 	const chapter = params.chapterId === 'new' ? null : found(chapters.find((candidate) => candidate.id === params.chapterId), locals.locale);
+	// Moving is among the chapters on the same side of the items.
+	const side = chapters.filter((candidate) => candidate.placement === chapter?.placement);
 	return {
 		plan: { id: plan.id, title: plan.title, state: plan.state },
 		chapter,
 		preview: chapter ? renderRichText(chapter.body) : '',
-		isFirst: chapter ? chapters[0].id === chapter.id : false,
-		isLast: chapter ? chapters[chapters.length - 1].id === chapter.id : false
+		isFirst: chapter ? side[0].id === chapter.id : false,
+		isLast: chapter ? side[side.length - 1].id === chapter.id : false
 	};
 };
 
@@ -29,7 +31,7 @@ const chapterIdOf = (id: string) => (id === 'new' ? null : id);
 export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
 		await guardPlan(locals, params.planId, 'plan.edit');
-		const values = formFields(await request.formData(), ['title', 'body', 'version']);
+		const values = formFields(await request.formData(), ['title', 'body', 'placement', 'version']);
 		const result = await runAction(
 			locals.locale,
 			async () => {
