@@ -67,7 +67,7 @@ describe('styrkedjan CLI', () => {
 		// The exported JSON recreates the plan in another organisation; the workbook goes back into its own plan.
 		const imported = await cli('import', '--tenant', 'norrby', file);
 		expect(imported).toMatchObject({ code: 0 });
-		expect(imported.out).toMatch(/^Skapade planen "Verksamhetsplan 2025" \([0-9a-f-]{36}\) i Norrby kommun: \d+ punkter, 1 uppföljningar\.$/);
+		expect(imported.out).toMatch(/^Skapade planen "Verksamhetsplan 2025" \([0-9a-f-]{36}\) i Norrby kommun: \d+ punkter, 1 uppföljning\.$/);
 		expect((await cli('plans', '--tenant', 'norrby')).out).toContain('Verksamhetsplan 2025');
 		const draft = JSON.parse((await cli('plans', '--tenant', 'exempelkommun', '--json')).out).find((plan: { state: string }) => plan.state === 'draft');
 		const workbook = path.join(dataDir, 'draft.xlsx');

@@ -14,6 +14,7 @@ import { readWorkbook } from '../lib/server/documents/read-workbook';
 import { importPlanDocument, readPlanDocument } from '../lib/server/documents/import-plan-json';
 import { presentPlanSummary } from '../lib/server/presenters/plan-document';
 import { messageFor } from '../lib/server/presenters/message';
+import { m } from '../lib/paraglide/messages.js';
 import { isDomainError, notFound } from '../lib/server/shared/domain-error';
 import { systemContext } from '../lib/server/shared/context';
 import { addAccount } from '../lib/server/identity/add-account';
@@ -124,12 +125,12 @@ async function run(database: Database, command: string, argv: string[], out: Out
 					err(`Inget importerades: ${result.problems.length + (result.more ?? 0)} problem${result.more ? ` (de första ${result.problems.length} visas)` : ''}.`);
 					return 1;
 				}
-				out(`Planen ${planId}: ${result.created} nya punkter, ${result.updated} ändrade, ${result.unchanged} oförändrade.`);
+				out(`Planen ${planId}: ${m.import_counts(result, { locale: values.language === 'en' ? 'en' : 'sv' })}.`);
 				return 0;
 			}
 			authorize(ctx.actor, 'plan.create');
 			const created = await importPlanDocument(db, ctx, readPlanDocument(file));
-			out(`Skapade planen "${created.title}" (${created.planId}) i ${tenant.name}: ${created.items} punkter, ${created.followUps} uppföljningar.`);
+			out(`Skapade planen "${created.title}" (${created.planId}) i ${tenant.name}: ${m.import_plan_counts(created, { locale: values.language === 'en' ? 'en' : 'sv' })}.`);
 			return 0;
 		}
 		case 'user': {

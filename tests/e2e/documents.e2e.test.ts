@@ -143,7 +143,7 @@ describe('import', () => {
 		bad.getCell(header.indexOf('Överordnad (id)') + 1).value = sheet.getRow(2).getCell(header.indexOf('Id') + 1).value;
 		await admin.getByLabel('Fil (.xlsx)').setInputFiles({ ...file, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) });
 		await admin.getByRole('button', { name: 'Läs in filen' }).click();
-		await expect.poll(() => admin.getByRole('status').textContent()).toMatch(/^Klart: 1 nya punkter, 1 ändrade, \d+ oförändrade\.$/);
+		await expect.poll(() => admin.getByRole('status').textContent()).toMatch(/^Klart: 1 ny punkt, 1 ändrad, \d+ oförändrade\.$/);
 	});
 
 	it('recreates a whole plan from its JSON file, from the plans page', async () => {
