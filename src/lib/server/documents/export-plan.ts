@@ -105,7 +105,9 @@ export function fileName(title: string, period?: string): string {
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 80);
-	return slug || 'plan';
+		.replace(/^-+|-+$/g, '');
+	// Cut at the last whole word within 80 characters; a single word longer than that is cut where it must be.
+	const lastBreak = slug.slice(0, 81).lastIndexOf('-');
+	const cut = slug.length <= 80 ? slug : lastBreak > 0 ? slug.slice(0, lastBreak) : slug.slice(0, 80);
+	return cut || 'plan';
 }

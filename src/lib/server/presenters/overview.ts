@@ -1,5 +1,6 @@
 import { responsibleLabel } from '../plans/responsible';
 import { renderChart } from './charts';
+import { chartLabels } from './chart-labels';
 import type { Measurement, ReportState } from '../follow-up/follow-up-repository';
 import { outcomesByPeriod, type Evaluation } from '../follow-up/evaluate-indicator';
 import type { Period } from '../follow-up/period-repository';
@@ -68,7 +69,7 @@ export function presentOverview(data: PlanData, periods: Period[], period: Perio
 
 	return {
 		perTopLevel: { columns: columns.map(pick), rows: perTopLevel.map((row) => ({ ...row, cells: columns.map((column) => row.counts[column.id]) })) },
-		chart: renderStatusChart(perTopLevel, columns, locale),
+		chart: renderStatusChart(perTopLevel.map((row, index) => ({ ...row, ref: tree[index].node.ref })), columns, locale),
 		assessments,
 		overdue,
 		missing: [...missing.entries()].map(([name, items]) => ({ name, items })).sort((a, b) => b.items.length - a.items.length || collator.compare(a.name, b.name)),
@@ -82,14 +83,14 @@ function pick(value: { id: string; labelSv: string; labelEn: string; colour: str
 }
 
 /** A stacked bar per top-level item, drawn on the server as SVG: visible without JavaScript. */
-function renderStatusChart(rows: { title: string; counts: Record<string, number> }[], columns: { id: string; labelSv: string; labelEn: string; colour: string }[], locale: 'sv' | 'en'): string {
+function renderStatusChart(rows: { ref: string; title: string; counts: Record<string, number> }[], columns: { id: string; labelSv: string; labelEn: string; colour: string }[], locale: 'sv' | 'en'): string {
 	if (!rows.length || !columns.length) return '';
 	return renderChart(
 		{
 			legend: { top: 0, textStyle: { color: '#1b1f24' } },
 			grid: { left: 220, right: 24, top: 48, bottom: 24 },
 			xAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#1b1f24' } },
-			yAxis: { type: 'category', inverse: true, data: rows.map((row) => truncate(row.title)), axisLabel: { color: '#1b1f24', width: 200, overflow: 'truncate' } },
+			yAxis: { type: 'category', inverse: true, data: chartLabels(rows.map(({ ref, title }) => ({ ref, name: ref && title.startsWith(ref) ? title.slice(ref.length).trim() : title }))), axisLabel: { color: '#1b1f24', width: 200, overflow: 'truncate', lineHeight: 14 } },
 			series: columns.map((column) => ({
 				type: 'bar',
 				stack: 'status',
@@ -103,6 +104,3 @@ function renderStatusChart(rows: { title: string; counts: Record<string, number>
 	);
 }
 
-function truncate(text: string): string {
-	return text.length > 40 ? `${text.slice(0, 38)}…` : text;
-}
