@@ -18,6 +18,13 @@ export async function serve(buildDir) {
 	const { handler } = await import(pathToFileURL(path.join(buildDir, 'handler.js')).href);
 	const server = http.createServer((req, res) => {
 		for (const [name, value] of securityHeaders) res.setHeader(name, value);
+		// A browser updates a stored page's headers from a 304, so the default policy (nothing may
+		// load) must not ride on one: it replaced the page's own and blocked its stylesheet.
+		const writeHead = res.writeHead;
+		res.writeHead = function (status, ...rest) {
+			if (status === 304) res.removeHeader('Content-Security-Policy');
+			return writeHead.call(this, status, ...rest);
+		};
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not Found');
