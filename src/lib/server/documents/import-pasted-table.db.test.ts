@@ -42,6 +42,19 @@ describe('pasting a table', () => {
 		});
 	});
 
+	it('names the organisation\'s boards when a cell names one it does not have', async () => {
+		const { db, ctx, plan, level } = await draftPlan('perspektiv-uppdrag');
+		const perspective = await addNode(db, ctx, plan.id, { levelId: level('perspektiv').id, title: 'Verksamhet' });
+		const municipal = await addNode(db, ctx, plan.id, { levelId: level('kommunmal').id, parentId: perspective.id, title: 'Goda resultat' });
+		const board = await addNode(db, ctx, plan.id, { levelId: level('namndmal').id, parentId: municipal.id, title: 'Fler behöriga' });
+		const table = 'Aktivitet\tNämnd\nLäxhjälp\tBoU\nSommarskola\tSkolnämnden\n';
+		const input = { table, levelId: level('aktivitet').id, parentId: board.id, targets: ['title', 'field:boards'], headerRow: true, splitLists: true };
+		const result = await importPastedTable(db, ctx, plan.id, input);
+		expect(result.problems.map(({ row, column, error }) => [row, column, messageFor(error, 'sv')])).toEqual([
+			[3, 'Nämnd', 'Nämnden "Skolnämnden" finns inte i organisationen. Skriv en av: Barn- och ungdomsnämnden (BoU), Bildningsnämnden (BiN) (namnet eller förkortningen, en per rad).']
+		]);
+	});
+
 	it('says which values a yes/no column takes when a cell holds another, writing nothing', async () => {
 		const { db, ctx, plan, level, framework } = await draftPlan('malomrade-matt');
 		await saveField(db, ctx, framework.id, level('malomrade').id, { type: 'yes_no', labelSv: 'Uppdragsbeskrivning', labelEn: 'Assignment description' });

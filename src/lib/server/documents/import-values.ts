@@ -9,6 +9,8 @@ import { DomainError } from '../shared/domain-error';
 /** Names an import may use for boards and people, as the organisation writes them. */
 export interface ImportLookups {
 	boardIds: Map<string, string>;
+	/** The boards as a refusal names them, so the person sees what a cell may say ("Barn- och ungdomsnämnden (BoU)"). */
+	boardNames: string[];
 	personIds: Map<string, string>;
 }
 
@@ -16,7 +18,8 @@ export async function importLookups(db: Db, tenantId: string, data: Pick<PlanDat
 	const boardIds = new Map<string, string>();
 	for (const board of data.boards) for (const name of [board.name, board.shortName]) if (name) boardIds.set(name.toLocaleLowerCase('sv'), board.id);
 	const rows = await db.select({ id: people.id, name: people.name }).from(people).where(eq(people.tenantId, tenantId));
-	return { boardIds, personIds: new Map(rows.map((person) => [person.name, person.id])) };
+	const boardNames = data.boards.map((board) => (board.shortName ? `${board.name} (${board.shortName})` : board.name));
+	return { boardIds, boardNames, personIds: new Map(rows.map((person) => [person.name, person.id])) };
 }
 
 /**
@@ -31,7 +34,8 @@ export function importedValue(field: FieldDefinition, cell: string[], lookups: I
 		case 'boards': {
 			const ids = lines.map((line) => lookups.boardIds.get(line.toLocaleLowerCase('sv')));
 			const unknown = lines.find((_, index) => !ids[index]);
-			return { value: ids.filter(Boolean), problem: unknown ? new DomainError('error_import_unknown_board', { board: unknown }) : undefined };
+			const known = [...lookups.boardNames.slice(0, 20), ...(lookups.boardNames.length > 20 ? ['…'] : [])].join(', ') || '–';
+			return { value: ids.filter(Boolean), problem: unknown ? new DomainError('error_import_unknown_board', { board: unknown, boards: known }) : undefined };
 		}
 		case 'responsible': {
 			// "Anna Ek (del 2)": the person Anna Ek with the note "del 2"; anything else is a role title, whose note the item keeps too.
