@@ -63,9 +63,9 @@ try {
 	const figures: [string, string][] = [];
 	for (const format of ['docx', 'xlsx', 'html', 'json']) figures.push([`${format.toUpperCase()} export, plan`, await time(exported(format))]);
 	for (const format of ['docx', 'xlsx']) figures.push([`${format.toUpperCase()} export, follow-up report`, await time(exported(format, periodId))]);
-	// PDF: made by Typst each time. Cold: a new worker (compiler, fonts, empty caches), as for the first PDF
-	// after a start; warm: the worker running and one comment changed since the last PDF (Typst reuses
-	// the layout of what did not change, as on a server during a reporting round).
+	// PDF: made by Typst each time. Cold: a new worker with Typst's caches emptied (they belong to the
+	// process), as for the first PDF after a start; warm: the worker running and the document changed
+	// since the last PDF (Typst reuses the layout of what did not change, as during a reporting round).
 	const timeEach = async (prepare: () => Promise<unknown>, run: () => Promise<unknown>, runs = RUNS) => {
 		const times: number[] = [];
 		for (let i = 0; i <= runs; i++) {
@@ -83,11 +83,11 @@ try {
 	let edits = 0;
 	const commentChanged = () => db.update(followUps).set({ comment: `Arbetet fortgår enligt plan (${++edits}).` }).where(eq(followUps.nodeId, followed[0].id));
 	const planChanged = () => db.update(plans).set({ title: `Genererad plan med ${ITEMS} punkter (${++edits})` }).where(eq(plans.id, planId));
-	figures.push(['PDF/UA-1 export, plan, cold (new Typst worker)', await timeEach(cold, exported('pdf'))]);
+	figures.push(['PDF/UA-1 export, plan, cold (new Typst worker, caches empty)', await timeEach(cold, exported('pdf'))]);
 	figures.push(['PDF/UA-1 export, plan, warm (its title changed: every page)', await timeEach(planChanged, exported('pdf'))]);
-	figures.push(['PDF/UA-1 export, follow-up report, cold (new Typst worker)', await timeEach(cold, exported('pdf', periodId))]);
+	figures.push(['PDF/UA-1 export, follow-up report, cold (new Typst worker, caches empty)', await timeEach(cold, exported('pdf', periodId))]);
 	figures.push(['PDF/UA-1 export, follow-up report, warm (one comment changed)', await timeEach(commentChanged, exported('pdf', periodId))]);
-	figures.push(['PDF/A-2a export, follow-up report, cold (new Typst worker)', await timeEach(cold, exported('pdfa', periodId))]);
+	figures.push(['PDF/A-2a export, follow-up report, cold (new Typst worker, caches empty)', await timeEach(cold, exported('pdfa', periodId))]);
 	figures.push(['PDF export, follow-up report, already made (as after closing the period)', await time(exported('pdf', periodId))]);
 
 	// The round trip: every row back unchanged, then every row's title edited (each a real update, with its audit record).

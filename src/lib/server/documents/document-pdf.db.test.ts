@@ -216,6 +216,19 @@ describe.skipIf(!hasPoppler)('PDF (Typst), read back with poppler', () => {
 		for (let row = 1; row <= 90; row++) expect(pdf.text).toContain(`${row} Insats ${row}:`);
 	});
 
+	it('a title with an emoji or a Chinese name still makes a PDF (the typeface lacks them: □), as the other formats keep them', async () => {
+		const db = await testDb();
+		const { ctx, top } = await createTestOrganisation(db);
+		const { plan, level } = await createTestPlan(db, ctx, top.id, 'omrade-insatser');
+		await addNode(db, ctx, plan.id, { levelId: level('omrade').id, ref: '1.', title: 'Läsning 📚 med 王小明', description: 'Vi läser 👩‍💻 varje dag.' });
+		for (const format of ['pdf', 'pdfa']) {
+			const pdf = read((await exportPlan(db, ctx.tenantId, plan.id, { format, locale: 'sv' })).body);
+			expect(pdf.text.replace(/\s+/g, ' ')).toContain('1. Läsning □ med □□□');
+			expect(pdf.text.replace(/\s+/g, ' ')).toContain('Vi läser □□ varje dag.');
+		}
+		expect((await exportPlan(db, ctx.tenantId, plan.id, { format: 'html', locale: 'sv' })).body.toString()).toContain('1. Läsning 📚 med 王小明');
+	});
+
 	it('PDF/A-2a for the archive: the same document, tagged, claiming PDF/A-2a', async () => {
 		const db = await testDb();
 		const { tenant } = await loadDemo(db);

@@ -7,6 +7,7 @@ import { loadDocumentSource } from './load-document';
 import { renderDocx } from './render-docx';
 import { renderHtml, type HtmlOptions } from './render-html';
 import { storedPdf } from './pdf-store';
+import { pdfFontCoverage } from './render-pdf';
 import { renderTypst } from './render-typst';
 import { renderXlsx } from './render-xlsx';
 import { renderCsv } from './render-csv';
@@ -82,7 +83,8 @@ export async function exportPlan(
 			const model = buildDocument(source.data, { locale, organisation: source.organisation, followUp: source.followUp });
 			if (format === 'docx') return file(await renderDocx(model));
 			if (format === 'html') return file(renderHtml(model, options.html));
-			return file(await storedPdf(renderTypst(model, { today: options.html?.today }), format === 'pdfa' ? 'a-2a' : 'ua-1'));
+			const typst = renderTypst(model, { today: options.html?.today, covers: pdfFontCoverage() });
+			return file(await storedPdf(typst, format === 'pdfa' ? 'a-2a' : 'ua-1'));
 		}
 	}
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../shared/domain-error';
+import { fontCoverage } from './font-coverage';
 
 /**
  * PDF/UA-1 (accessible: tagged, titled, in its language, alt text on every image) by default; PDF/A-2a
@@ -34,7 +35,13 @@ const fs = require('node:fs');
 const { NodeCompiler } = require(workerData.compiler);
 const compiler = NodeCompiler.create({ workspace: workerData.workspace, fontArgs: [{ fontBlobs: workerData.fonts.map((file) => fs.readFileSync(file)) }] });
 parentPort.postMessage({ ready: true });
-parentPort.on('message', ({ id, source, standard }) => {
+parentPort.on('message', ({ id, source, standard, stop }) => {
+	// Typst's caches belong to the process, not the thread: emptied before the worker goes.
+	if (stop) {
+		compiler.evictCache(0);
+		parentPort.postMessage({ stopped: true });
+		return;
+	}
 	try {
 		const compiled = compiler.compile({ mainFileContent: source });
 		const document = compiled.result;
@@ -97,7 +104,8 @@ export function createPdfEngine(options: { compiler?: string; fonts?: string[] }
 			const created = new Worker(WORKER, { eval: true, workerData: { ...files, workspace } });
 			created.unref();
 			let ready = false;
-			created.on('message', (message: { ready?: boolean; id?: number; pdf?: Uint8Array; error?: string }) => {
+			created.on('message', (message: { ready?: boolean; stopped?: boolean; id?: number; pdf?: Uint8Array; error?: string }) => {
+				if (message.stopped) return;
 				if (message.ready) {
 					ready = true;
 					worker = created;
@@ -135,6 +143,17 @@ export function createPdfEngine(options: { compiler?: string; fonts?: string[] }
 		started = undefined;
 		if (running) {
 			running.removeAllListeners('exit');
+			// Its caches are emptied first (they outlive the thread); a worker that does not answer is stopped all the same.
+			await new Promise<void>((resolve) => {
+				const timer = setTimeout(resolve, 2_000);
+				running.on('message', (message: { stopped?: boolean }) => {
+					if (message.stopped) {
+						clearTimeout(timer);
+						resolve();
+					}
+				});
+				running.postMessage({ stop: true });
+			});
 			await running.terminate();
 		}
 		failAll(new Error('the PDF worker was stopped'));
@@ -157,6 +176,20 @@ export function createPdfEngine(options: { compiler?: string; fonts?: string[] }
 }
 
 const engine = createPdfEngine();
+
+let coverage: ((codePoint: number) => boolean) | undefined;
+/** The characters the PDFs' typeface can draw (its regular face; the others have the same). */
+export function pdfFontCoverage(): (codePoint: number) => boolean {
+	if (!coverage) {
+		try {
+			coverage = fontCoverage(fs.readFileSync(defaults().fonts[0]));
+		} catch {
+			// Without the font there is no PDF either: the engine says so.
+			return () => true;
+		}
+	}
+	return coverage;
+}
 
 /** Typst source (see render-typst.ts) → a PDF of the given standard. */
 export function renderPdf(source: string, standard: PdfStandard = 'ua-1'): Promise<Buffer> {

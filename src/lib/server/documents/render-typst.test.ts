@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel } from './document-model';
-import { renderPdf } from './render-pdf';
+import { pdfFontCoverage, renderPdf } from './render-pdf';
 import { columnWidths, renderTypst, typstString } from './render-typst';
 import { parseRichTextInline, plainRichText } from './rich-text-model';
 
@@ -58,6 +58,32 @@ describe('Typst source', () => {
 		// (A tab is set as a space.)
 		for (const line of HOSTILE) expect(text).toContain(line.replace(/\s+/g, ' '));
 		expect(text).toContain('länk fet');
+	});
+});
+
+describe('characters the typeface lacks', () => {
+	it.skipIf(!hasPoppler)('are shown as □ instead of failing the whole PDF (PDF/UA and PDF/A refuse a character without a glyph)', async () => {
+		const model: DocumentModel = {
+			locale: 'sv',
+			title: 'Plan för Åsa Öberg – 王小明 😀',
+			subtitle: 'Ελληνικά, Кириллица, ≥ 90 %, €',
+			report: null,
+			adoption: null,
+			organisation: 'Kommun',
+			toc: [],
+			blocks: [{ kind: 'rich', text: plainRichText('Teamet 👩‍💻 läser ǅ.') }]
+		};
+		const source = renderTypst(model, { today: '2026-11-22', covers: pdfFontCoverage() });
+		for (const standard of ['ua-1', 'a-2a'] as const) {
+			const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'styrkedjan-typst-')), 'glyphs.pdf');
+			fs.writeFileSync(file, await renderPdf(source, standard));
+			const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+			expect(text).toContain('Plan för Åsa Öberg – □□□ □');
+			expect(text).toContain('Ελληνικά, Кириллица, ≥ 90 %, €');
+			expect(text).toContain('Teamet □□ läser □.');
+		}
+		// Without the check Typst refuses the document.
+		await expect(renderPdf(renderTypst(model, { today: '2026-11-22' }))).rejects.toThrow(/could not be displayed/);
 	});
 });
 

@@ -8,7 +8,12 @@ export const PDF_FONT = 'Source Sans 3';
 export interface TypstOptions {
 	/** Today's date for the colophon; fixed in tests. */
 	today?: string;
+	/** Whether the typeface has a glyph for a character (`pdfFontCoverage`); others are shown as □. */
+	covers?: (codePoint: number) => boolean;
 }
+
+/** Set for the duration of one (synchronous) `renderTypst`: the typeface's characters. */
+let covers: ((codePoint: number) => boolean) | undefined;
 
 /**
  * The document as Typst source, for the PDF: the same blocks as the other formats, laid out for
@@ -17,6 +22,15 @@ export interface TypstOptions {
  * (they are in the text) and no generated ones; the contents lists them with page numbers.
  */
 export function renderTypst(model: DocumentModel, options: TypstOptions = {}): string {
+	covers = options.covers;
+	try {
+		return typstSource(model, options);
+	} finally {
+		covers = undefined;
+	}
+}
+
+function typstSource(model: DocumentModel, options: TypstOptions): string {
 	const t = { locale: model.locale };
 	const today = options.today ?? new Date().toISOString().slice(0, 10);
 	const title = model.report ? `${model.title} – ${model.report}` : model.title;
@@ -196,13 +210,29 @@ function inlineTypst(content: Inline[]): string {
  * Typst reads no file and no package unless its source says so, and no source here says so but ours.
  */
 export function typstString(text: string): string {
-	return `"${text.replace(/[\\"\u0000-\u001f\u007f]/g, (character) => {
+	return `"${drawable(text).replace(/[\\"\u0000-\u001f\u007f]/g, (character) => {
 		if (character === '\\' || character === '"') return `\\${character}`;
 		if (character === '\n') return '\\n';
 		// Typst sets a tab as nothing at all; in a title or a cell it was meant as a space.
 		if (character === '\t') return ' ';
 		return `\\u{${character.charCodeAt(0).toString(16)}}`;
 	})}"`;
+}
+
+/**
+ * Text the typeface can draw: a PDF/UA or PDF/A file may not hold a character its font has no glyph
+ * for (an emoji, a Chinese name), and Typst refuses the whole document for one. Such a character is
+ * shown as □ (the web page and Word show it as written); invisible joiners and variation selectors go.
+ */
+function drawable(text: string): string {
+	const check = covers;
+	if (!check) return text;
+	const missing = check(0x25a1) ? '\u25a1' : '?';
+	return text.replace(/[^\u0000-\u007e]/gu, (character) => {
+		const codePoint = character.codePointAt(0)!;
+		if (/[\u200b-\u200f\u2060\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u.test(character)) return '';
+		return check(codePoint) || /\s/u.test(character) ? character : missing;
+	});
 }
 
 /** The chart's SVG set in the document's typeface, so its labels look the same on every machine. */
