@@ -10,8 +10,8 @@ interface ProducedFile {
 }
 
 /**
- * A download route's answer: the file made (nothing: 404), or a refusal (an unknown format, PDF
- * without Chromium) as the error page in the user's language.
+ * A download route's answer: the file made (nothing: 404), or a refusal (an unknown format, the PDF
+ * engine unable to start) as the error page in the user's language.
  */
 export async function fileAnswer(locale: 'sv' | 'en', make: () => Promise<ProducedFile | undefined>, options: { public?: boolean } = {}): Promise<Response> {
 	try {
