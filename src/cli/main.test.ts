@@ -37,7 +37,7 @@ describe('styrkedjan CLI', () => {
 
 		const listed = await cli('plans', '--tenant', 'exempelkommun', '--json');
 		const plans = JSON.parse(listed.out) as { id: string; title: string }[];
-		expect(plans).toHaveLength(4);
+		expect(plans).toHaveLength(5);
 		expect(plans.every((plan) => plan.id && plan.title)).toBe(true);
 		expect(JSON.parse((await cli('plans', '--tenant', 'norrby', '--json')).out)).toEqual([]);
 		expect((await cli('plans', '--tenant', 'finns-inte')).code).toBe(1);

@@ -93,7 +93,8 @@ export const openApiDocument = {
 							properties: { key: text, type: { enum: [...FIELD_TYPES] }, labelSv: text, labelEn: text, helpSv: text, helpEn: text, required: { type: 'boolean' }, options: { type: 'array', items: text } }
 						}
 					},
-					descriptionPosition: { type: 'integer', minimum: 0, description: "How many of the fields come before the item's description (0: the description first)" }
+					descriptionPosition: { type: 'integer', minimum: 0, description: "How many of the fields come before the item's description (0: the description first)" },
+					untitled: { type: 'boolean', description: 'Items have no title of their own (numbered rows); their title is empty' }
 				}
 			},
 			Indicator: {

@@ -140,7 +140,9 @@ export const levels = pgTable(
 		tableColumns: jsonb('table_columns').$type<string[]>().notNull().default([]),
 		fields: jsonb('fields').$type<FieldDefinition[]>().notNull().default([]),
 		/** How many of `fields` come before the item's description in forms and documents (0: the description first). */
-		descriptionPosition: integer('description_position').notNull().default(0)
+		descriptionPosition: integer('description_position').notNull().default(0),
+		/** Items have no title of their own (numbered rows of cells): the number and the first column name them. */
+		untitled: boolean('untitled').notNull().default(false)
 	},
 	(t) => [
 		primaryKey({ columns: [t.tenantId, t.id] }),

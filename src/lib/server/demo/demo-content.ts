@@ -26,7 +26,7 @@ export interface DemoPlan {
 	periodKind: 'calendar_year' | 'school_year';
 	startYear: number;
 	owner: string;
-	chapters: { title: string; body: string }[];
+	chapters: { title: string; body: string; placement?: 'before' | 'after' }[];
 	items: DemoItem[];
 	adoption?: { adoptedBy: string; adoptedOn: string; registryNumber: string };
 	/** Published at the organisation's public address (adopted plans only). */
@@ -460,6 +460,67 @@ export const DEMO_PLANS: DemoPlan[] = [
 				title: 'Trygghet och studiero i alla klassrum',
 				children: [
 					{ level: 'aktivitet', ref: '3.', title: 'Gemensamma ordningsregler tas fram med elevrådet', values: { responsible: ['Rektor Norrskolan'], deadline: 'HT25' } }
+				]
+			}
+		]
+	},
+	{
+		preset: 'namndmal-insats-delar',
+		frameworkName: 'Nämndmål med insatser i delar',
+		title: 'Insatsplan grundskolan 2025/26',
+		kind: 'utvecklingsplan',
+		periodKind: 'school_year',
+		startYear: 2025,
+		owner: 'Utbildningsförvaltningen',
+		chapters: [
+			{ title: 'Om insatsplanen', body: 'Insatsplanen beskriver hur förvaltningen arbetar mot nämndens mål för grundskolan under läsåret.' },
+			{
+				title: 'Uppföljning och spridning',
+				body: 'Insatserna följs upp i rektorsgruppen varje månad och redovisas för nämnden i delårsrapporten. Planen publiceras på kommunens webbplats.',
+				placement: 'after'
+			}
+		],
+		items: [
+			{
+				level: 'namndmal',
+				ref: '1.',
+				title: 'Alla elever ges förutsättningar att nå kunskapskraven',
+				children: [
+					{
+						level: 'insats',
+						title: 'Språkutvecklande arbetssätt i alla ämnen',
+						description: 'Alla lärare i åk 7–9 arbetar med språkutvecklande undervisning enligt en gemensam modell.',
+						values: {
+							bakgrund: 'Resultaten i svenska och SO i åk 9 har sjunkit tre år i rad, och **läsförståelsen** är svagast bland elever med kort tid i svensk skola.',
+							responsible: ['Skolchef grundskola', 'Utvecklingschef'],
+							uppdragsbeskrivning: 'ja'
+						},
+						// Numbered rows of cells: the number identifies each part, it has no title of its own.
+						children: [
+							{
+								level: 'del',
+								ref: '1',
+								title: '',
+								values: {
+									vad_nar: 'Kartläggning av elevernas läsförståelse i åk 7, **HT25**',
+									uppfoljning: '*När:* december\n*Forum:* rektorsgruppen\n*Av vem:* utvecklingschef',
+									effekt: 'Varje skola vet vilka elever som behöver stöd i läsning.',
+									resurser: 'Förstelärare i svenska, 10 % av tjänsten'
+								}
+							},
+							{
+								level: 'del',
+								ref: '2',
+								title: '',
+								values: {
+									vad_nar: 'Fortbildning i språkutvecklande arbetssätt för alla lärare, VT26',
+									uppfoljning: '*När:* juni\n*Forum:* ledningsgruppen\n*Av vem:* skolchef grundskola',
+									effekt: '- Fler elever förstår ämnestexterna\n- Lärarna planerar undervisningen tillsammans',
+									resurser: 'Två studiedagar och handledning från Skolverket'
+								}
+							}
+						]
+					}
 				]
 			}
 		]

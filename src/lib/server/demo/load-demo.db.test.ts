@@ -17,7 +17,7 @@ describe('demo organisation', () => {
 		expect(second).toMatchObject({ created: false, tenant: { id: first.tenant.id } });
 
 		const plans = await listPlans(db, first.tenant.id);
-		expect(plans).toHaveLength(4);
+		expect(plans).toHaveLength(5);
 		const frameworks = await listFrameworks(db, first.tenant.id);
 		expect(frameworks.map((framework) => framework.preset).sort()).toEqual(PRESETS.map((preset) => preset.key).sort());
 		const adopted = plans.filter((plan) => plan.state === 'adopted');

@@ -9,7 +9,8 @@ import { baselineText, indicatorValue, targetText } from '../../indicator-text';
 import type { FollowUpMode } from '../db/schema';
 import type { FollowUp } from '../follow-up/follow-up-repository';
 import { fieldLabel, fieldRichText, type Locale } from './field-text';
-import { itemParts, orderedColumns } from '../frameworks/field-order';
+import { itemParts, orderedColumns, partKeys } from '../frameworks/field-order';
+import { itemLabel } from '../presenters/item-name';
 import { inlinePlainText, parseRichText, parseRichTextInline, plainRichText, type RichText } from './rich-text-model';
 
 export type { Locale };
@@ -86,7 +87,10 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 	const scale = new Map((followUp?.scale ?? []).map((value) => [value.id, value]));
 	const label = (value: { labelSv: string; labelEn: string }) => (locale === 'en' ? value.labelEn : value.labelSv);
 	const levelName = (level: Level) => (locale === 'en' ? level.nameEn : level.nameSv);
-	const numbered = (node: PlanNode) => `${node.ref ? `${node.ref} ` : ''}${node.title}`;
+	const levelsById = new Map(data.framework.levels.map((level) => [level.id, level]));
+	const numbered = (node: PlanNode) => itemLabel(node, levelsById.get(node.levelId));
+	/** An item without a title of its own is headed by its number (its text follows), never by an invented title. */
+	const headingOf = (node: PlanNode, level: Level) => (level.untitled && !node.title.trim() && node.ref ? node.ref : numbered(node));
 
 	if (followUp) {
 		const overview = presentOverview(data, followUp.periods, followUp.period, followUp.reports, followUp.measurements, followUp.scale, locale);
@@ -157,9 +161,9 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 	};
 
 	const nodesById = new Map(data.nodes.map((node) => [node.id, node]));
-	const levelsById = new Map(data.framework.levels.map((level) => [level.id, level]));
 	const table = (level: Level, entries: TreeEntry[]) => {
-		const columns = level.tableColumns.length ? orderedColumns(level) : ['title'];
+		// Rows without titles of their own are their number and their cells.
+		const columns = level.tableColumns.length ? orderedColumns(level) : level.untitled ? ['ref', ...partKeys(level)] : ['title'];
 		const rowNodes = entries.flatMap((entry) => flattenRows(entry));
 		const parentOf = (node: PlanNode) => (node.parentId ? nodesById.get(node.parentId) : undefined);
 		// "Nämndmål · Aktivitet · …": the parent column is named after the parents' level when they share one.
@@ -177,7 +181,7 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 							: fieldLabel(level.fields.find((field) => field.key === key), key, locale)
 		);
 		const mode = modeOf(level, rowNodes.map((node) => reports.get(node.id)).find(Boolean));
-		const title = (node: PlanNode) => (columns.includes('ref') ? node.title : numbered(node));
+		const title = (node: PlanNode) => (columns.includes('ref') ? node.title : [node.ref, node.title].filter((part) => part.trim()).join(' '));
 		const rows = rowNodes.map((node) => {
 			const cells: Cell[] = columns.map((key) => {
 				if (key === 'title') return plainRichText(title(node));
@@ -214,7 +218,7 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 			}
 			index += 1;
 			const node = entry.node;
-			heading(depth, numbered(node));
+			heading(depth, headingOf(node, entry.level));
 			// The item's parts in the level's order: texts standing on their own, short values gathered as facts between them.
 			let facts: Fact[] = [];
 			const flushFacts = () => {

@@ -39,7 +39,9 @@ export async function importPastedTable(db: Db, ctx: Ctx, planId: string, input:
 	const { headings, rows } = splitHeadings(parsePastedTable(input.table), input.headerRow);
 	const allowed = new Set<string>(columnTargets(level).map((target) => target.value));
 	const targets = headings.map((_, index) => (allowed.has(input.targets[index]) ? input.targets[index] : 'ignore') as ColumnTarget);
-	if (targets.filter((target) => target === 'title').length !== 1) throw new DomainError('error_paste_needs_title', {}, { field: 'targets' });
+	// A level whose rows have no title of their own needs no title column (#10.6).
+	const titleColumns = targets.filter((target) => target === 'title').length;
+	if (titleColumns > 1 || (!titleColumns && !level.untitled)) throw new DomainError('error_paste_needs_title', {}, { field: 'targets' });
 	const chosen = targets.filter((target) => target !== 'ignore').flatMap((target) => filledTargets(target, level));
 	if (new Set(chosen).size !== chosen.length) throw new DomainError('error_paste_target_twice', {}, { field: 'targets' });
 
@@ -66,7 +68,7 @@ export async function importPastedTable(db: Db, ctx: Ctx, planId: string, input:
 				item.values[deadline.key] = split.deadline;
 			}
 		});
-		if (!item.title) problems.add({ row, column: column(targets.indexOf('title')), error: new DomainError('error_field_required', { field: { sv: 'Rubrik', en: 'Title' } }) });
+		if (!item.title && !level.untitled) problems.add({ row, column: column(targets.indexOf('title')), error: new DomainError('error_field_required', { field: { sv: 'Rubrik', en: 'Title' } }) });
 		try {
 			validateNodeValues(level, item.values, data.plan);
 		} catch (thrown) {

@@ -76,7 +76,8 @@ const nodeSchema: z.ZodType<JsonNode> = z.lazy(() =>
 		id: z.string(),
 		levelId: z.string(),
 		ref: z.string().max(20).default(''),
-		title: z.string().min(1).max(2000),
+		/** May be empty (or left out) for a level whose items have no title of their own. */
+		title: z.string().max(2000).default(''),
 		description: z.string().max(50_000).default(''),
 		fieldValues: z.record(z.string(), z.unknown()).default({}),
 		responsible: z.array(z.object({ kind: z.string(), name: z.string().min(1).max(200), note: z.string().max(200).default('') })).default([]),
@@ -120,7 +121,9 @@ const documentSchema = z.object({
 					childLevelIds: z.array(z.string()).default([]),
 					fields: z.array(fieldDefinitionSchema).default([]),
 					/** How many fields come before the item's description (files from before it: 0, the description first). */
-					descriptionPosition: z.number().int().min(0).max(1000).default(0)
+					descriptionPosition: z.number().int().min(0).max(1000).default(0),
+					/** Items have no title of their own (files from before it: false). */
+					untitled: z.boolean().default(false)
 				})
 			)
 			.min(1)
@@ -251,6 +254,7 @@ export async function importPlanDocument(
 		const insertNode = async (node: JsonNode, parentId: string | null, position: number): Promise<void> => {
 			const level = levelOf.get(node.levelId);
 			if (!level) throw new DomainError('error_json_invalid', { path: `tree: ${node.title}` });
+			if (!node.title.trim() && !level.untitled) throw new DomainError('error_json_invalid', { path: `tree: ${node.ref || node.id}: title` });
 			const raw: Record<string, unknown> = { ...node.fieldValues };
 			for (const field of level.fields) {
 				if (field.type === 'responsible') {
@@ -434,7 +438,8 @@ async function copyFramework(tx: Db, ctx: Ctx, document: PlanDocument, idFor: (o
 		documentStyle: level.documentStyle,
 		tableColumns: level.tableColumns,
 		fields: level.fields,
-		descriptionPosition: level.descriptionPosition
+		descriptionPosition: level.descriptionPosition,
+		untitled: level.untitled
 	}));
 	await tx.insert(levels).values(levelRows);
 	const edges = document.framework.levels.flatMap((level) =>

@@ -124,7 +124,8 @@ async function sameFramework(tx: Db, tenantId: string, wanted: PlanDocument['fra
 			tableColumns: level.tableColumns,
 			children: level.childLevelIds.filter((id) => keyOf.has(id)).map((id) => keyOf.get(id)!),
 			fields: level.fields,
-			descriptionPosition: level.descriptionPosition
+			descriptionPosition: level.descriptionPosition,
+			untitled: level.untitled
 		}))
 	);
 	for (const candidate of (await listFrameworks(tx, tenantId)).filter((framework) => name(framework.name) === name(wanted.name))) {
@@ -141,7 +142,8 @@ async function sameFramework(tx: Db, tenantId: string, wanted: PlanDocument['fra
 				tableColumns: level.tableColumns,
 				children: level.childLevelIds.map((id) => keys.get(id)!),
 				fields: level.fields,
-				descriptionPosition: level.descriptionPosition
+				descriptionPosition: level.descriptionPosition,
+				untitled: level.untitled
 			}))
 		);
 		if (existing === shape) return framework;

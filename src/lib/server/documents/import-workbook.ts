@@ -116,7 +116,7 @@ function planRows(data: PlanData, sheet: WorkbookRows, lookups: ImportLookups) {
 				if (!allowed) problem(number, 'parent', 'error_import_placement', { level: locale === 'en' ? level.nameEn : level.nameSv });
 			}
 		}
-		if (!cells.title) problem(number, 'title', 'error_field_required', { field: header('title') });
+		if (!cells.title && !level.untitled) problem(number, 'title', 'error_field_required', { field: header('title') });
 
 		// The workbook shows rich text as plain text: a cell left as it was exported keeps the Markdown
 		// (bold, lists, links) it was drawn from, even when another cell of the row was edited.

@@ -5,6 +5,7 @@ import type { ScaleValue } from '../follow-up/scales';
 import type { PlanData } from '../plans/plan-repository';
 import { buildTree, flattenTree } from '../plans/plan-tree';
 import { DESCRIPTION, mergedPartKeys } from '../frameworks/field-order';
+import { itemName } from '../presenters/item-name';
 import { fieldPlainText, markdownPlainText, type Locale } from './field-text';
 
 /** The follow-up a table shows: status and comment (or assessment and analysis) per period, outcomes per period. */
@@ -99,12 +100,13 @@ export function indicatorTable(data: PlanData, followUp: TableFollowUp | undefin
 		{ key: 'target', header: en ? 'Target' : 'Målvärde', width: 14 },
 		...periods.map((period) => ({ key: `value:${period.id}`, header: `${en ? 'Outcome' : 'Utfall'} – ${period.name}`, width: 16 }))
 	];
+	const levels = new Map(data.framework.levels.map((level) => [level.id, level]));
 	const rows = data.nodes.flatMap((node) =>
 		node.indicators.map((indicator) => {
 			const row: Record<string, string | number | null> = {
 				id: indicator.id,
 				item: node.id,
-				itemTitle: node.title,
+				itemTitle: itemName(node, levels.get(node.levelId)),
 				name: indicator.name,
 				kind: indicator.kind,
 				unit: indicator.unit,

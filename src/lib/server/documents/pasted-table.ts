@@ -186,7 +186,7 @@ export function guessTargets(headings: string[], level: Level, rows: PastedTable
 		const combined = guesses.findIndex((guess, at) => (guess === 'ignore' || fields.includes(guess)) && looksLikeResponsibleAndDeadline(rows.map((row) => row[at] ?? [])));
 		if (combined >= 0 && !guesses.some((guess, at) => at !== combined && fields.includes(guess))) guesses[combined] = RESPONSIBLE_AND_DEADLINE;
 	}
-	if (!used.has('title')) {
+	if (!used.has('title') && !level.untitled) {
 		const first = guesses.indexOf('ignore');
 		if (first >= 0) guesses[first] = 'title';
 	}
@@ -208,7 +208,7 @@ export function splitHeadings(table: PastedTable, headerRow: boolean): { heading
 export function previewPastedTable(text: string, level: Level, headerRow: boolean) {
 	const { headings, rows } = splitHeadings(parsePastedTable(text), headerRow);
 	const targets = guessTargets(headerRow ? headings : headings.map(() => ''), level, rows);
-	if (!headerRow && !targets.includes('title')) targets[0] = 'title';
+	if (!headerRow && !targets.includes('title') && !level.untitled) targets[0] = 'title';
 	const splits = headings.flatMap((column, at) => {
 		if (targets[at] !== RESPONSIBLE_AND_DEADLINE) return [];
 		const cell = rows.map((row) => row[at] ?? []).find((lines) => splitResponsibleCell(lines).deadline && splitResponsibleCell(lines).responsible.length);

@@ -10,6 +10,7 @@ import { notFound } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
 import { listFollowUps } from './follow-up-repository';
 import { listPeriods } from './period-repository';
+import { itemName } from '../presenters/item-name';
 import { listScale } from './scales';
 
 export interface CarryOverPreview {
@@ -45,11 +46,11 @@ export async function previewCarryOver(db: Db, tenantId: string, data: PlanData)
 		for (const node of (byParent.get(parentId) ?? []).sort((a, b) => a.position - b.position)) {
 			if (finished(node)) {
 				const status = values.get(latest.get(node.id) ?? '')!;
-				staysBehind.push({ id: node.id, title: node.title, status: status.labelSv });
+				staysBehind.push({ id: node.id, title: itemName(node, levels.get(node.levelId)), status: status.labelSv });
 				continue;
 			}
 			kept.add(node.id);
-			comes.push({ id: node.id, title: node.title, carried: levels.get(node.levelId)?.followUp === 'status' });
+			comes.push({ id: node.id, title: itemName(node, levels.get(node.levelId)), carried: levels.get(node.levelId)?.followUp === 'status' });
 			walk(node.id);
 		}
 	};

@@ -4,6 +4,7 @@ import { followUpRevisions, followUps, indicators, measurements, periods, plans,
 import type { Plan } from '../plans/plan-repository';
 import { rowsOf } from '../db/rows';
 import { isUuid } from '../shared/uuid';
+import type { NamingLevel } from '../presenters/item-name';
 import { auditInsert, type AuditEntry } from '../audit/record-audit';
 import type { Ctx } from '../shared/context';
 
@@ -47,6 +48,10 @@ export interface DueReport {
 	planTitle: string;
 	ref: string;
 	title: string;
+	/** What names an item of a level without titles (see presenters/item-name.ts). */
+	description: string;
+	fieldValues: Record<string, unknown>;
+	level: NamingLevel;
 	levelId: string;
 	followUp: 'status' | 'assessment';
 	deadlineText: string | null;
@@ -63,6 +68,8 @@ export interface DueReport {
 export async function listDueReports(db: Db, tenantId: string, personId: string): Promise<DueReport[]> {
 	const result = await db.execute(sql`
 		select n.id as "nodeId", n.plan_id as "planId", pl.title as "planTitle", n.ref, n.title, n.level_id as "levelId",
+			n.description, n.field_values as "fieldValues",
+			json_build_object('untitled', l.untitled, 'fields', l.fields, 'descriptionPosition', l.description_position, 'tableColumns', l.table_columns) as level,
 			l.follow_up as "followUp", n.deadline_text as "deadlineText", p.id as "periodId", p.name as "periodName",
 			to_char(p.due_on, 'YYYY-MM-DD') as "dueOn", to_char(p.as_of, 'YYYY-MM-DD') as "asOf"
 		from nodes n

@@ -94,6 +94,15 @@ export async function countFieldValues(db: Db, tenantId: string, levelId: string
 	return Number(row.n);
 }
 
+/** Items of a level without a title of their own: what asking the level for titles again would leave nameless. */
+export async function countUntitledItems(db: Db, tenantId: string, levelId: string): Promise<number> {
+	const [row] = await db
+		.select({ n: count() })
+		.from(nodes)
+		.where(and(eq(nodes.tenantId, tenantId), eq(nodes.levelId, levelId), sql`btrim(${nodes.title}) = ''`));
+	return Number(row.n);
+}
+
 /** Items placed under a parent of one level with a child of another: what dropping that rule would orphan. */
 export async function countPlacements(db: Db, tenantId: string, parentLevelId: string | null, childLevelId: string): Promise<number> {
 	if (parentLevelId === null) {

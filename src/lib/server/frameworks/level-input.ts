@@ -16,7 +16,9 @@ export const levelSettingsInput = z.object({
 	followUp: z.enum(FOLLOW_UP_MODES),
 	documentStyle: z.enum(DOCUMENT_STYLES),
 	tableColumns: z.array(z.string()).default([]),
-	childLevelIds: z.array(z.uuid()).default([])
+	childLevelIds: z.array(z.uuid()).default([]),
+	/** Items have no title of their own: their number and first column identify them. */
+	untitled: z.boolean().default(false)
 });
 
 export const levelNameLabels = {
@@ -28,7 +30,8 @@ export const levelNameLabels = {
 	followUp: { sv: 'Följs upp med', en: 'Followed up by' },
 	documentStyle: { sv: 'Visas i dokument som', en: 'Shown in documents as' },
 	tableColumns: { sv: 'Tabellkolumner', en: 'Table columns' },
-	childLevelIds: { sv: 'Får innehålla', en: 'May hold' }
+	childLevelIds: { sv: 'Får innehålla', en: 'May hold' },
+	untitled: { sv: 'Punkterna har ingen egen rubrik', en: 'Items have no title of their own' }
 };
 
 /** Columns a table row can show besides the level's own fields. */

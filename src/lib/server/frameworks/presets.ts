@@ -16,6 +16,10 @@ export interface PresetLevel {
 	documentStyle: DocumentStyle;
 	tableColumns?: string[];
 	fields: FieldDefinition[];
+	/** How many fields come before the item's description (default 0). */
+	descriptionPosition?: number;
+	/** Items have no title of their own (numbered rows of cells). */
+	untitled?: boolean;
 	children: string[];
 }
 
@@ -186,6 +190,65 @@ export const PRESETS: Preset[] = [
 				children: ['insats']
 			},
 			activityLevel([responsible(), deadline()], ['title', 'responsible', 'deadline'], ['Insats', 'Insatser', 'Intervention', 'Interventions'])
+		]
+	},
+	{
+		key: 'namndmal-insats-delar',
+		nameSv: 'Nämndmål – insats – numrerade delar',
+		nameEn: 'Board goal – intervention – numbered parts',
+		descriptionSv:
+			'Nämndmål med insatser (bakgrund, ansvariga roller, egen uppdragsbeskrivning) och för varje numrerad del: vad och när, hur den följs upp, förväntad effekt och resurser.',
+		descriptionEn:
+			'Board goals with interventions (background, responsible roles, a separate assignment description) and for each numbered part: what and when, how it is followed up, expected effect and resources.',
+		levels: [
+			{
+				key: 'namndmal',
+				nameSv: 'Nämndmål',
+				namePluralSv: 'Nämndmål',
+				nameEn: 'Board goal',
+				namePluralEn: 'Board goals',
+				isRoot: true,
+				followUp: 'assessment',
+				documentStyle: 'heading',
+				fields: [],
+				children: ['insats']
+			},
+			{
+				key: 'insats',
+				nameSv: 'Insats',
+				namePluralSv: 'Insatser',
+				nameEn: 'Intervention',
+				namePluralEn: 'Interventions',
+				followUp: 'status',
+				documentStyle: 'heading',
+				// Written as the organisations write it: the background first, then the description.
+				fields: [
+					field('bakgrund', 'rich_text', 'Bakgrund', 'Background'),
+					responsible('Ansvariga', 'Responsible'),
+					field('uppdragsbeskrivning', 'yes_no', 'Förtydligas i separat uppdragsbeskrivning', 'Clarified in a separate assignment description')
+				],
+				descriptionPosition: 1,
+				children: ['del']
+			},
+			{
+				key: 'del',
+				nameSv: 'Del',
+				namePluralSv: 'Delar',
+				nameEn: 'Part',
+				namePluralEn: 'Parts',
+				followUp: 'none',
+				documentStyle: 'table_row',
+				// Numbered rows of cells: the number identifies the row, no title of its own.
+				untitled: true,
+				fields: [
+					field('vad_nar', 'rich_text', 'Vad och när', 'What and when'),
+					field('uppfoljning', 'rich_text', 'Uppföljning', 'Follow-up', { helpSv: 'När, i vilket forum och av vem?', helpEn: 'When, in which forum and by whom?' }),
+					field('effekt', 'rich_text', 'Förväntad effekt', 'Expected effect'),
+					field('resurser', 'rich_text', 'Resurser', 'Resources')
+				],
+				tableColumns: ['ref', 'vad_nar', 'uppfoljning', 'effekt', 'resurser'],
+				children: []
+			}
 		]
 	},
 	{

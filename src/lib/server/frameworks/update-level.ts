@@ -5,14 +5,14 @@ import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../shared/context';
 import { DomainError } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
-import { countPlacements } from './framework-repository';
+import { countPlacements, countUntitledItems } from './framework-repository';
 import { findLevel, levelLabel, loadFrameworkForEdit, touchFramework } from './framework-edit';
 import { BUILT_IN_COLUMNS, levelNameLabels, levelSettingsInput } from './level-input';
 
 /**
- * Changes a level's names, placement rules and document style. A rule that existing items rely on
- * (an item at the top of a plan, a parent–child pair) cannot be dropped: the user is told how many
- * items stand in the way, so they can move them first.
+ * Changes a level's names, placement rules, document style and whether its items have titles. A rule
+ * that existing items rely on (an item at the top of a plan, a parent–child pair, no title) cannot be
+ * dropped: the user is told how many items stand in the way, so they can move them (or name them) first.
  */
 export async function updateLevel(db: Db, ctx: Ctx, frameworkId: string, levelId: string, input: unknown): Promise<void> {
 	const data = parseInput(levelSettingsInput, input, levelNameLabels);
@@ -30,6 +30,10 @@ export async function updateLevel(db: Db, ctx: Ctx, frameworkId: string, levelId
 		if (level.isRoot && !data.isRoot) {
 			const stuck = await countPlacements(tx, ctx.tenantId, null, level.id);
 			if (stuck) throw new DomainError('error_level_root_in_use', { level: levelLabel(level), count: stuck }, { field: 'isRoot', status: 409 });
+		}
+		if (level.untitled && !data.untitled) {
+			const nameless = await countUntitledItems(tx, ctx.tenantId, level.id);
+			if (nameless) throw new DomainError('error_level_titles_missing', { level: levelLabel(level), count: nameless }, { field: 'untitled', status: 409 });
 		}
 		const removed = level.childLevelIds.filter((id) => !data.childLevelIds.includes(id));
 		for (const childId of removed) {

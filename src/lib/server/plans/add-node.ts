@@ -8,7 +8,7 @@ import type { Ctx } from '../shared/context';
 import { DomainError } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
 import { validateNodeValues } from './node-values';
-import { nodeColumns, nodeContentInput, nodeLabels } from './node-input';
+import { assertTitle, nodeColumns, nodeContentInput, nodeLabels } from './node-input';
 import { assertPlacement, levelOf } from './node-placement';
 import { loadDraftPlan, touchPlan } from './plan-edit';
 import { findNode, type NodeRow } from './plan-repository';
@@ -23,6 +23,7 @@ export async function addNode(db: Db, ctx: Ctx, planId: string, input: unknown):
 		const plan = await loadDraftPlan(tx, ctx, planId);
 		const framework = (await loadFramework(tx, ctx.tenantId, plan.frameworkId))!;
 		const level = levelOf(framework, data.levelId);
+		assertTitle(level, data.title);
 		const parent = data.parentId ? await findNode(tx, ctx.tenantId, planId, data.parentId) : null;
 		if (data.parentId && !parent) throw new DomainError('error_not_found', {}, { field: 'parentId', status: 404 });
 		assertPlacement(framework, level, parent ? levelOf(framework, parent.levelId) : null);

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import type { LevelRow } from '../frameworks/framework-repository';
+import { DomainError } from '../shared/domain-error';
 import type { NodeValues } from './node-values';
 
 export const nodeContentInput = z.object({
 	ref: z.string().trim().max(20).default(''),
-	title: z.string().trim().min(1).max(2000),
+	/** Required unless the level's items have no title of their own (`assertTitle`). */
+	title: z.string().trim().max(2000).default(''),
 	description: z.string().max(50_000).default(''),
 	values: z.record(z.string(), z.unknown()).default({}),
 	carriedOver: z.boolean().default(false)
@@ -19,6 +22,11 @@ export const nodeLabels = {
 	parentId: { sv: 'Placering', en: 'Placement' },
 	version: { sv: 'Version', en: 'Version' }
 };
+
+/** An item needs a title, except on a level whose items are numbered rows without one (stored as ''). */
+export function assertTitle(level: Pick<LevelRow, 'untitled'>, title: string): void {
+	if (!title && !level.untitled) throw new DomainError('error_field_required', { field: nodeLabels.title }, { field: 'title' });
+}
 
 /** The item's own columns from its checked input and values: the same for a new item and an edit. */
 export function nodeColumns(data: z.infer<typeof nodeContentInput>, values: NodeValues) {

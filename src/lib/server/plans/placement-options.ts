@@ -1,5 +1,6 @@
 import type { PlanData, PlanNode } from './plan-repository';
 import { subtreeIds } from './plan-tree';
+import { itemLabel } from '../presenters/item-name';
 
 export interface PlacementTarget {
 	id: string;
@@ -31,7 +32,7 @@ export function placementOptions(data: Pick<PlanData, 'nodes' | 'framework'>, no
 	);
 	const target = (candidate: PlanNode): PlacementTarget => ({
 		id: candidate.id,
-		label: `${candidate.ref ? `${candidate.ref} ` : ''}${candidate.title}`,
+		label: itemLabel(candidate, levels.get(candidate.levelId)),
 		depth: depth.get(candidate.id) ?? 0
 	});
 	return {

@@ -84,8 +84,9 @@ describe('items in a plan', () => {
 		await expect(
 			addNode(db, ctx, plan.id, { levelId: level('aktivitet').id, parentId: goal.id, title: 'A', values: { boards: [crypto.randomUUID()] } })
 		).rejects.toMatchObject({ code: 'error_not_found', field: 'boards' });
+		// A blank title is a missing one (a level without titles allows it: untitled-level.db.test.ts).
 		await expect(addNode(db, ctx, plan.id, { levelId: level('aktivitet').id, parentId: goal.id, title: '  ' })).rejects.toMatchObject({
-			code: 'error_field_invalid',
+			code: 'error_field_required',
 			field: 'title'
 		});
 		expect(await nodeCount(db, plan.id)).toBe(before);

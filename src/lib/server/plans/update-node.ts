@@ -8,7 +8,7 @@ import type { Ctx } from '../shared/context';
 import { DomainError, notFound } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
 import { validateNodeValues } from './node-values';
-import { nodeColumns, nodeContentInput, nodeLabels } from './node-input';
+import { assertTitle, nodeColumns, nodeContentInput, nodeLabels } from './node-input';
 import { levelOf } from './node-placement';
 import { loadDraftPlan, touchPlan } from './plan-edit';
 import { findNode } from './plan-repository';
@@ -29,7 +29,9 @@ export async function updateNode(db: Db, ctx: Ctx, planId: string, nodeId: strin
 			throw new DomainError('error_stale_edit', {}, { status: 409 });
 		}
 		const framework = (await loadFramework(tx, ctx.tenantId, plan.frameworkId))!;
-		const values = validateNodeValues(levelOf(framework, before.levelId), data.values, plan);
+		const level = levelOf(framework, before.levelId);
+		assertTitle(level, data.title);
+		const values = validateNodeValues(level, data.values, plan);
 		const after = nodeColumns(data, values);
 		await tx
 			.update(nodes)

@@ -7,7 +7,7 @@ import type { Ctx } from '../shared/context';
 import { notFound } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
 import { validateNodeValues } from './node-values';
-import { nodeColumns, nodeContentInput, nodeLabels } from './node-input';
+import { assertTitle, nodeColumns, nodeContentInput, nodeLabels } from './node-input';
 import { levelOf } from './node-placement';
 import { loadDraftPlan, touchPlan } from './plan-edit';
 import { writeManyNodeRelations } from './write-node-values';
@@ -34,7 +34,9 @@ export async function updateNodes(tx: Db, ctx: Ctx, planId: string, updates: { i
 		const node = before.get(id);
 		if (!node) throw notFound();
 		const data = parseInput(nodeContentInput, input, nodeLabels);
-		const values = validateNodeValues(levelOf(framework, node.levelId), data.values, plan);
+		const level = levelOf(framework, node.levelId);
+		assertTitle(level, data.title);
+		const values = validateNodeValues(level, data.values, plan);
 		return { id, node, values, after: nodeColumns(data, values) };
 	});
 	for (let i = 0; i < changes.length; i += 500) {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { listDueReports, listIndicatorsOf, listOutcomes } from '../follow-up/follow-up-repository';
+import { itemName } from './item-name';
 
 /**
  * "Att rapportera": what a person still has to report, soonest due first, each item with its
@@ -10,8 +11,10 @@ export async function presentDueReports(db: Db, tenantId: string, personId: stri
 	const due = personId ? await listDueReports(db, tenantId, personId) : [];
 	const indicators = await listIndicatorsOf(db, tenantId, [...new Set(due.map((row) => row.nodeId))]);
 	const outcomes = await listOutcomes(db, tenantId, indicators.map((indicator) => indicator.id));
-	return due.map((row) => ({
+	// The naming texts stay on the server: the page gets the item's name.
+	return due.map(({ description, fieldValues, level, ...row }) => ({
 		...row,
+		title: itemName({ ref: row.ref, title: row.title, description, fieldValues }, level),
 		key: `${row.nodeId}-${row.periodId}`,
 		indicators: indicators
 			.filter((indicator) => indicator.nodeId === row.nodeId)

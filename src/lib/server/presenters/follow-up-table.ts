@@ -4,6 +4,7 @@ import type { ScaleValue } from '../follow-up/scales';
 import type { PlanData } from '../plans/plan-repository';
 import { flattenTree, buildTree } from '../plans/plan-tree';
 import { boardNameMap } from './plan-presenter';
+import { itemName } from './item-name';
 
 export interface FollowUpFilter {
 	board?: string;
@@ -43,7 +44,7 @@ export function presentFollowUpTable(data: PlanData, followUps: FollowUp[], scal
 			return {
 				id: node.id,
 				ref: node.ref,
-				title: node.title,
+				title: itemName(node, level),
 				level: { id: level.id, nameSv: level.nameSv, nameEn: level.nameEn },
 				boards: node.boardIds.map((id) => boardNames.get(id) ?? '?'),
 				boardIds: node.boardIds,

@@ -6,6 +6,7 @@ import { listPeriods } from '../follow-up/period-repository';
 import { listScale } from '../follow-up/scales';
 import type { PlanData, PlanNode } from '../plans/plan-repository';
 import { renderChart } from './charts';
+import { itemLabel } from './item-name';
 
 /**
  * An item's follow-up, period by period: its report and every earlier version of it, its
@@ -75,7 +76,7 @@ export async function presentItemFollowUp(db: Db, tenantId: string, data: PlanDa
 				.filter((child) => levels.get(child.levelId)?.followUp === 'status')
 				.map((child) => {
 					const childReport = followUps.find((followUp) => followUp.nodeId === child.id && followUp.periodId === period.id);
-					return { id: child.id, title: `${child.ref ? `${child.ref} ` : ''}${child.title}`, value: show(childReport?.statusId ?? null), comment: childReport?.comment ?? '' };
+					return { id: child.id, title: itemLabel(child, levels.get(child.levelId)), value: show(childReport?.statusId ?? null), comment: childReport?.comment ?? '' };
 				})
 		};
 	});

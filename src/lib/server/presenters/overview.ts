@@ -1,6 +1,7 @@
 import { responsibleLabel } from '../plans/responsible';
 import { renderChart } from './charts';
 import { chartLabels } from './chart-labels';
+import { itemLabel, itemName } from './item-name';
 import type { Measurement, ReportState } from '../follow-up/follow-up-repository';
 import { outcomesByPeriod, type Evaluation } from '../follow-up/evaluate-indicator';
 import type { Period } from '../follow-up/period-repository';
@@ -26,7 +27,7 @@ export function presentOverview(data: PlanData, periods: Period[], period: Perio
 		const items = branches[index].filter((entry) => entry.level.followUp === 'status');
 		const counts = Object.fromEntries([...statuses, NOT_REPORTED].map((status) => [status.id, 0]));
 		for (const entry of items) counts[reports.get(entry.node.id)?.statusId ?? 'none'] += 1;
-		return { id: root.node.id, title: `${root.node.ref ? `${root.node.ref} ` : ''}${root.node.title}`, counts, total: items.length };
+		return { id: root.node.id, title: itemLabel(root.node, root.level), counts, total: items.length };
 	});
 	const columns = [...statuses, NOT_REPORTED].filter((status) => perTopLevel.some((row) => row.counts[status.id] > 0));
 
@@ -36,7 +37,7 @@ export function presentOverview(data: PlanData, periods: Period[], period: Perio
 		.map((entry) => {
 			const report = reports.get(entry.node.id);
 			const value = report?.assessmentId ? values.get(report.assessmentId) : undefined;
-			return { id: entry.node.id, title: entry.node.title, value: value ? pick(value) : null, analysis: report?.analysis ?? '' };
+			return { id: entry.node.id, title: itemName(entry.node, entry.level), value: value ? pick(value) : null, analysis: report?.analysis ?? '' };
 		});
 
 	const asOf = period.asOf;
@@ -46,12 +47,12 @@ export function presentOverview(data: PlanData, periods: Period[], period: Perio
 			const status = values.get(reports.get(entry.node.id)?.statusId ?? '');
 			return !status || !['done', 'cancelled'].includes(status.meaning);
 		})
-		.map((entry) => ({ id: entry.node.id, title: entry.node.title, deadline: entry.node.deadlineText ?? '', responsible: entry.node.responsibles.map(responsibleLabel).join(', ') }));
+		.map((entry) => ({ id: entry.node.id, title: itemName(entry.node, entry.level), deadline: entry.node.deadlineText ?? '', responsible: entry.node.responsibles.map(responsibleLabel).join(', ') }));
 
 	const missing = new Map<string, { title: string; id: string }[]>();
 	for (const entry of all.filter((candidate) => candidate.level.followUp !== 'none' && !reports.has(candidate.node.id))) {
 		const names = entry.node.responsibles.length ? entry.node.responsibles.map((responsible) => responsible.name) : [locale === 'en' ? '(no one)' : '(ingen angiven)'];
-		for (const name of names) missing.set(name, [...(missing.get(name) ?? []), { id: entry.node.id, title: entry.node.title }]);
+		for (const name of names) missing.set(name, [...(missing.get(name) ?? []), { id: entry.node.id, title: itemName(entry.node, entry.level) }]);
 	}
 	const collator = new Intl.Collator('sv');
 

@@ -37,7 +37,8 @@ function presentLevel(level: Level) {
 		tableColumns: level.tableColumns,
 		childLevelIds: level.childLevelIds,
 		fields: level.fields,
-		descriptionPosition: level.descriptionPosition
+		descriptionPosition: level.descriptionPosition,
+		untitled: level.untitled
 	};
 }
 

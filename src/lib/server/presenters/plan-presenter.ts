@@ -4,6 +4,7 @@ import type { Level } from '../frameworks/framework-repository';
 import type { PlanData, PlanNode } from '../plans/plan-repository';
 import { buildTree, type TreeEntry } from '../plans/plan-tree';
 import { renderRichText } from './rich-text';
+import { itemName } from './item-name';
 
 export type FieldDisplay =
 	| { kind: 'text'; text: string }
@@ -130,7 +131,7 @@ export function presentOutline(data: PlanData, options: { rootId?: string; budge
 		return {
 			id: entry.node.id,
 			ref: entry.node.ref,
-			title: entry.node.title,
+			title: itemName(entry.node, entry.level),
 			level: levelRef(entry.level),
 			followUp: entry.level.followUp,
 			linked: entry.linked,

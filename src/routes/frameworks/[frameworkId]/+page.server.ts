@@ -59,6 +59,7 @@ export const actions: Actions = {
 			updateLevel(getDb(), event.locals.ctx, event.params.frameworkId, String(form.get('levelId')), {
 				...formFields(form, [...NAMES, 'followUp', 'documentStyle']),
 				isRoot: formFlag(form, 'isRoot'),
+				untitled: formFlag(form, 'untitled'),
 				tableColumns: formList(form, 'tableColumns'),
 				childLevelIds: formList(form, 'childLevelIds')
 			})

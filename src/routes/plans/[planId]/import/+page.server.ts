@@ -12,6 +12,7 @@ import { DomainError } from '$lib/server/shared/domain-error';
 import { uploadedBytes } from '$lib/server/http/upload';
 import { guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
+import { itemLabel } from '$lib/server/presenters/item-name';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		levels: data.framework.levels.map((level) => ({ id: level.id, nameSv: level.nameSv, nameEn: level.nameEn })),
 		places: flattenTree(buildTree(data))
 			.filter((entry) => !entry.linked)
-			.map((entry) => ({ id: entry.node.id, label: `${entry.node.ref ? `${entry.node.ref} ` : ''}${entry.node.title}`, depth: entry.depth }))
+			.map((entry) => ({ id: entry.node.id, label: itemLabel(entry.node, entry.level), depth: entry.depth }))
 	};
 };
 
@@ -59,7 +60,7 @@ function previewOf(data: PlanData, choices: ReturnType<typeof pastedChoices>, lo
 		...preview,
 		targets: kept ? choices.targets : preview.targets,
 		levelName: locale === 'en' ? level.nameEn : level.nameSv,
-		parentName: parent ? `${parent.ref ? `${parent.ref} ` : ''}${parent.title}` : null
+		parentName: parent ? itemLabel(parent, levelOf(data.framework, parent.levelId)) : null
 	};
 }
 

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/app/runtime';
 import { loadPlanData } from '$lib/server/plans/plan-repository';
 import { boardNameMap, presentFields, presentOutline } from '$lib/server/presenters/plan-presenter';
 import { renderRichText } from '$lib/server/presenters/rich-text';
+import { itemLabel, itemName } from '$lib/server/presenters/item-name';
 import { actorNames, listAuditEvents } from '$lib/server/audit/audit-repository';
 import { presentAuditEvents } from '$lib/server/presenters/audit-presenter';
 import { ancestorsOf, placementOptions } from '$lib/server/plans/placement-options';
@@ -49,12 +50,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const { data, node, level } = await loadNode(locals, params.planId, params.nodeId);
 	const titleOf = (id: string) => {
 		const other = data.nodes.find((candidate) => candidate.id === id)!;
-		return { id, title: `${other.ref ? `${other.ref} ` : ''}${other.title}` };
+		return { id, title: itemLabel(other, data.framework.levels.find((candidate) => candidate.id === other.levelId)) };
 	};
 	const editable = data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.edit', { unitId: data.plan.ownerUnitId });
 	return {
 		plan: { id: data.plan.id, title: data.plan.title },
-		node: { id: node.id, ref: node.ref, title: node.title, version: node.version, carriedOver: node.carriedOver, parentId: node.parentId },
+		// The heading: its title, or for a level without titles the start of its first column.
+		node: { id: node.id, ref: node.ref, title: itemName(node, level), version: node.version, carriedOver: node.carriedOver, parentId: node.parentId },
 		descriptionHtml: renderRichText(node.description),
 		level,
 		fields: presentFields(node, level, boardNameMap(data), { richText: true }),

@@ -5,6 +5,7 @@ import { addNode } from '$lib/server/plans/add-node';
 import { nodeInputFromForm } from '$lib/server/plans/node-form';
 import { nodeFormChoices } from '$lib/server/plans/node-form-context';
 import { guardPlan } from '$lib/server/http/guard';
+import { itemName } from '$lib/server/presenters/item-name';
 import { found, runAction } from '$lib/server/http/run-action';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		plan: { id: data.plan.id, title: data.plan.title },
 		level,
-		parent: parent && { id: parent.id, title: parent.title, ref: parent.ref },
+		parent: parent && { id: parent.id, title: itemName(parent, data.framework.levels.find((candidate) => candidate.id === parent.levelId)), ref: parent.ref },
 		...(await nodeFormChoices(getDb(), locals.ctx.tenantId, data))
 	};
 };

@@ -1,0 +1,1 @@
+ALTER TABLE "levels" ADD COLUMN "untitled" boolean DEFAULT false NOT NULL;
