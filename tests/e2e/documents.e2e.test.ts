@@ -17,7 +17,7 @@ describe('documents', () => {
 		const admin = await browser.signedIn('admin');
 		const plan = await planPath(admin, CENTRAL);
 		await visit(admin, `${plan}/follow-up`);
-		const link = admin.getByRole('navigation', { name: 'Ladda ned uppföljningsrapporten' }).getByRole('link', { name: 'PDF' });
+		const link = admin.getByRole('navigation', { name: 'Ladda ned uppföljningsrapporten' }).getByRole('link', { name: 'PDF', exact: true });
 		const response = await admin.request.get((await link.getAttribute('href'))!);
 		expect(response.status()).toBe(200);
 		expect(response.headers()['content-type']).toBe('application/pdf');
@@ -42,9 +42,14 @@ describe('documents', () => {
 		const plan = await planPath(admin, CENTRAL);
 		await visit(admin, plan);
 		const downloads = admin.getByRole('navigation', { name: 'Ladda ned planen' });
-		expect(await downloads.getByRole('link').allTextContents()).toEqual(['Word (.docx)', 'PDF', 'Excel (.xlsx)', 'Webbsida för utskrift', 'JSON (hela planen)']);
+		expect(await downloads.getByRole('link').allTextContents()).toEqual(['Word (.docx)', 'PDF', 'PDF/A (för arkivet)', 'Excel (.xlsx)', 'Webbsida för utskrift', 'JSON (hela planen)']);
 		const word = await admin.request.get((await downloads.getByRole('link', { name: 'Word (.docx)' }).getAttribute('href'))!);
 		expect(word.headers()['content-disposition']).toMatch(/^attachment; filename="utbildningsforvaltningens-verksamhetsplan-2025\.docx"$/);
+		// The archive's copy: PDF/A-2a, a file of its own.
+		const archive = await admin.request.get((await downloads.getByRole('link', { name: 'PDF/A (för arkivet)' }).getAttribute('href'))!);
+		expect(archive.headers()['content-type']).toBe('application/pdf');
+		expect(archive.headers()['content-disposition']).toMatch(/^inline; filename="utbildningsforvaltningens-verksamhetsplan-2025-pdfa\.pdf"$/);
+		expect((await archive.body()).toString('latin1')).toContain('<pdfaid:part>2</pdfaid:part>');
 		await downloads.getByRole('link', { name: 'Webbsida för utskrift' }).click();
 		await admin.waitForURL(/format=html/);
 		expect(await admin.locator('h1').textContent()).toBe(CENTRAL);
