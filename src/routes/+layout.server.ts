@@ -1,5 +1,22 @@
 import { can } from '$lib/server/policies';
+import type { Actor } from '$lib/server/shared/context';
+import type { NavKey } from '$lib/navigation';
 import type { LayoutServerLoad } from './$types';
+
+/**
+ * Who sees which link, from the policies: reporting for those who may report, planning for all
+ * readers (steering models only for those who build plans or models), administration by right.
+ */
+const SHOWN: Record<NavKey, (actor: Actor) => boolean> = {
+	'to-report': (actor) => can(actor, 'followup.report'),
+	plans: (actor) => can(actor, 'plan.read'),
+	frameworks: (actor) => can(actor, 'plan.create') || can(actor, 'framework.edit'),
+	organisation: (actor) => can(actor, 'organisation.edit'),
+	people: (actor) => can(actor, 'people.manage'),
+	scales: (actor) => can(actor, 'scale.edit'),
+	tokens: (actor) => can(actor, 'tokens.manage'),
+	audit: (actor) => can(actor, 'audit.read')
+};
 
 export const load: LayoutServerLoad = ({ locals, url }) => {
 	const actor = locals.ctx?.actor;
@@ -8,8 +25,6 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		user: locals.user ?? null,
 		locale: locals.locale,
 		path: url.pathname + url.search,
-		admin: actor
-			? { people: can(actor, 'people.manage'), scales: can(actor, 'scale.edit'), tokens: can(actor, 'tokens.manage'), audit: can(actor, 'audit.read') }
-			: { people: false, scales: false, tokens: false, audit: false }
+		nav: actor && locals.user ? (Object.keys(SHOWN) as NavKey[]).filter((key) => SHOWN[key](actor)) : []
 	};
 };

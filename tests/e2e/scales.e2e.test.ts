@@ -34,6 +34,6 @@ describe('status set and assessment scale', () => {
 		const reader = await browser.signedIn('reader');
 		const response = await reader.goto('/admin/scales');
 		expect(response?.status()).toBe(403);
-		expect(await reader.locator('nav').textContent()).not.toContain('Statusar och bedömningar');
+		expect(await reader.locator('header').textContent()).not.toContain('Statusar och bedömningar');
 	});
 });

@@ -1,0 +1,52 @@
+import { m } from '$lib/paraglide/messages.js';
+
+/**
+ * The site's navigation: every link with its group. Which links a person sees is decided on the
+ * server from the policies (routes/+layout.server.ts); this file only names and orders them.
+ */
+export type NavKey = 'to-report' | 'plans' | 'frameworks' | 'organisation' | 'people' | 'scales' | 'tokens' | 'audit';
+export type NavGroupKey = 'reporting' | 'planning' | 'administration';
+
+export interface NavLink {
+	key: NavKey;
+	href: string;
+	label: string;
+}
+export interface NavGroup {
+	key: NavGroupKey;
+	label: string;
+	links: NavLink[];
+}
+
+const LINKS: { key: NavKey; href: string; group: NavGroupKey; label: () => string }[] = [
+	{ key: 'to-report', href: '/att-rapportera', group: 'reporting', label: () => m.nav_to_report() },
+	{ key: 'plans', href: '/plans', group: 'planning', label: () => m.nav_plans() },
+	{ key: 'frameworks', href: '/frameworks', group: 'planning', label: () => m.nav_frameworks() },
+	{ key: 'organisation', href: '/organisation', group: 'administration', label: () => m.nav_organisation() },
+	{ key: 'people', href: '/admin/people', group: 'administration', label: () => m.nav_people() },
+	{ key: 'scales', href: '/admin/scales', group: 'administration', label: () => m.nav_scales() },
+	{ key: 'tokens', href: '/admin/tokens', group: 'administration', label: () => m.nav_tokens() },
+	{ key: 'audit', href: '/admin/audit', group: 'administration', label: () => m.nav_audit() }
+];
+
+const GROUP_LABELS: Record<NavGroupKey, () => string> = {
+	reporting: () => m.nav_group_reporting(),
+	planning: () => m.nav_group_planning(),
+	administration: () => m.nav_administration()
+};
+
+/** The visible links, grouped in the order reporting, planning, administration; empty groups left out. */
+export function navigationGroups(visible: readonly NavKey[]): NavGroup[] {
+	return (['reporting', 'planning', 'administration'] as const)
+		.map((group) => ({
+			key: group,
+			label: GROUP_LABELS[group](),
+			links: LINKS.filter((link) => link.group === group && visible.includes(link.key)).map(({ key, href, label }) => ({ key, href, label: label() }))
+		}))
+		.filter((group) => group.links.length > 0);
+}
+
+/** Whether a link leads to the page shown (or a page under it). */
+export function isCurrent(href: string, pathname: string): boolean {
+	return pathname === href || pathname.startsWith(`${href}/`);
+}
