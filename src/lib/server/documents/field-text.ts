@@ -40,6 +40,10 @@ export function fieldRichText(field: FieldDefinition, node: PlanNode, boards: Ma
 	if (field.type === 'rich_text') return parseRichTextInline(lines[0] ?? '');
 	// A text field's lines are one value written over several lines, not a list.
 	if (field.type !== 'text_list' && field.type !== 'responsible' && field.type !== 'boards') return plainRichText(lines.join('\n'));
+	// Boards and roles are short names the reference documents write on one line ("BoU, BiN"); a role
+	// whose own text has a comma keeps the list, where the joined line could not be read back apart.
+	const shown = lines.filter((line) => line.trim());
+	if (field.type === 'boards' || (field.type === 'responsible' && !shown.some((line) => line.includes(',')))) return plainRichText(shown.join(', '));
 	return valuesRichText(lines);
 }
 
