@@ -109,6 +109,13 @@ describe('pasted tables', () => {
 		expect(previewPastedTable('Läsfixare\tSkolchef VT25', intervention, false).targets).toEqual(['title', 'responsible+deadline']);
 	});
 
+	it('asks no title column of a level whose rows have no title, and still splits its Ansvar/Klart column', () => {
+		const part = { ...intervention, untitled: true, fields: [{ key: 'vad', type: 'rich_text', labelSv: 'Vad', labelEn: 'What' }, ...intervention.fields] } as unknown as Level;
+		const table = 'Nr\tVad\tAnsvar/Klart\n1\tKartläggning av läsförmågan\tSpeciallärare HT22\n2\tLäsfixare\tRektor dec 22\n';
+		expect(previewPastedTable(table, part, true).targets).toEqual(['ref', 'field:vad', 'responsible+deadline']);
+		expect(previewPastedTable(table.split('\n').slice(1).join('\n'), part, false).targets).toEqual(['ignore', 'ignore', 'responsible+deadline']);
+	});
+
 	it('points out the deadlines in the preview that give no date, once each, with the field they go to', () => {
 		expect(previewPastedTable('Insats\tKlart\nA\tvår/höst\nB\tVT26\nC\tLöpande\nD\tvår/höst', intervention, true).undated).toEqual({ labelSv: 'Klart', labelEn: 'Due', texts: ['vår/höst', 'Löpande'] });
 		expect(previewPastedTable('Insats\tKlart\nA\tdec 22\nB\tseptember 2025', intervention, true).undated).toBeNull();
