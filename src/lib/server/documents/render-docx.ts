@@ -23,7 +23,7 @@ import {
 import { Resvg } from '@resvg/resvg-js';
 import { m } from '../../paraglide/messages.js';
 import type { Block, DocumentModel } from './document-model';
-import type { Inline, RichText } from './rich-text-model';
+import { listNumbers, type Inline, type RichText } from './rich-text-model';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
@@ -173,14 +173,20 @@ const numbers = (start: number) => ({ reference: `rich-numbers-${start}`, levels
 function richParagraphs(text: RichText, lists: Lists, level = 0): Paragraph[] {
 	return text.flatMap((block) => {
 		if (block.kind === 'paragraph') return [new Paragraph({ indent: level ? { left: LIST_INDENT * level } : undefined, children: runs(block.content) })];
-		const reference = block.ordered ? numbers(block.start) : BULLETS;
-		const instance = ++lists.next;
-		return block.items.flatMap((item) =>
-			item.flatMap((inner, index) => {
+		const written = listNumbers(block);
+		let reference = block.ordered ? numbers(block.start) : BULLETS;
+		let instance = ++lists.next;
+		return block.items.flatMap((item, number) => {
+			// A number the author wrote out of sequence ("13. a", "13. b", "14.") starts a Word list of its own from it.
+			if (block.ordered && number > 0 && written[number] !== written[number - 1] + 1) {
+				reference = numbers(written[number]);
+				instance = ++lists.next;
+			}
+			return item.flatMap((inner, index) => {
 				if (index === 0 && inner.kind === 'paragraph') return [new Paragraph({ numbering: { reference, level, instance }, children: runs(inner.content) })];
 				return richParagraphs([inner], lists, level + 1);
-			})
-		);
+			});
+		});
 	});
 }
 

@@ -87,7 +87,8 @@ export function richHtml(text: RichText, compact = false): string {
 	return text
 		.map((block) => {
 			if (block.kind === 'paragraph') return `<p>${inlineHtml(block.content)}</p>`;
-			const items = block.items.map((item) => `<li>${richHtml(item, true)}</li>`).join('');
+			const numbers = block.numbers;
+			const items = block.items.map((item, index) => `<li${numbers ? ` value="${numbers[index]}"` : ''}>${richHtml(item, true)}</li>`).join('');
 			return block.ordered ? `<ol${block.start !== 1 ? ` start="${block.start}"` : ''}>${items}</ol>` : `<ul>${items}</ul>`;
 		})
 		.join('');

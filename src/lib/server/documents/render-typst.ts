@@ -188,7 +188,9 @@ function contentOf(text: RichText | Cell): string {
 function richTypst(text: RichText): string[] {
 	return text.map((block) => {
 		if (block.kind === 'paragraph') return inlineTypst(block.content);
-		const items = block.items.map((item) => contentOf(item)).join(', ');
+		const numbers = block.numbers;
+		// Numbers as the author wrote them ("13. a", "13. b", "14.") are each item's own.
+		const items = block.items.map((item, index) => (numbers ? `enum.item(${numbers[index]}, ${contentOf(item)})` : contentOf(item))).join(', ');
 		return block.ordered ? `enum(tight: true, start: ${block.start}, ${items})` : `list(tight: true, ${items})`;
 	});
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRichText, parseRichTextInline, plainRichText, richPlainText, valuesRichText } from './rich-text-model';
+import { parseRichText, parseRichTextInline, plainRichText, richPlainText, valuesRichText, type RichBlock } from './rich-text-model';
 import { richHtml } from './render-html';
 
 const FOLLOW_UP = '**Uppföljning:** *Forum:* Ledningsgruppen\n*När:* varje månad\n\nInsatser:\n\n- Kartläggning\n- Fortbildning\n  1. Läslyftet\n  2. Matematiklyftet\n\n3. Tre\n4. Fyra';
@@ -22,6 +22,14 @@ describe('rich text model', () => {
 		expect(second).toEqual({ kind: 'paragraph', content: [{ kind: 'text', text: 'Insatser:' }] });
 		expect(bullets).toMatchObject({ kind: 'list', ordered: false, items: [[{ kind: 'paragraph' }], [{ kind: 'paragraph' }, { kind: 'list', ordered: true, start: 1 }]] });
 		expect(numbers).toMatchObject({ kind: 'list', ordered: true, start: 3 });
+	});
+
+	it('keeps the numbers the author wrote when they are not 1, 2, 3 … ("13. a", "13. b", "14.")', () => {
+		const [list] = parseRichText('13. a Elevhälsan\n13. b Stödet\n14. Mentorer\n15. Rörelse');
+		expect(list).toMatchObject({ kind: 'list', ordered: true, start: 13, numbers: [13, 13, 14, 15] });
+		expect(richPlainText([list as RichBlock])).toBe('13. a Elevhälsan\n13. b Stödet\n14. Mentorer\n15. Rörelse');
+		expect(richHtml([list as RichBlock])).toBe('<ol start="13"><li value="13">a Elevhälsan</li><li value="13">b Stödet</li><li value="14">Mentorer</li><li value="15">Rörelse</li></ol>');
+		expect(parseRichText('3. Tre\n4. Fyra')[0]).not.toHaveProperty('numbers');
 	});
 
 	it('draws no Markdown syntax as plain text: paragraphs, lines, bullets and numbers', () => {

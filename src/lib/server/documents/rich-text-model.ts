@@ -13,7 +13,15 @@ export type Inline = { kind: 'text'; text: string; strong?: boolean; emphasis?: 
 export type RichBlock =
 	| { kind: 'paragraph'; content: Inline[] }
 	/** A bullet or numbered list; each item is blocks of its own (a paragraph, perhaps a list inside). */
-	| { kind: 'list'; ordered: boolean; start: number; items: RichBlock[][] };
+	| { kind: 'list'; ordered: boolean; start: number; items: RichBlock[][]; numbers?: number[] };
+
+/**
+ * Each numbered item's number as the author wrote it ("13. a", "13. b", "14."), where that is not
+ * start, start + 1, …: a list is drawn with these, never numbered again from its first number.
+ */
+export function listNumbers(block: Extract<RichBlock, { kind: 'list' }>): number[] {
+	return block.items.map((_, index) => block.numbers?.[index] ?? block.start + index);
+}
 
 /** Text as the document draws it: paragraphs and lists. Headings are the document's own (see `ParsedRichText`). */
 export type RichText = RichBlock[];
@@ -85,9 +93,10 @@ export function richPlainText(text: RichText, indent = ''): string {
 			out += indent + inlinePlainText(block.content).replace(/\n/g, `\n${indent}`);
 			return;
 		}
+		const numbers = listNumbers(block);
 		out += block.items
-			.map((item, number) => {
-				const marker = block.ordered ? `${block.start + number}. ` : '• ';
+			.map((item, index) => {
+				const marker = block.ordered ? `${numbers[index]}. ` : '• ';
 				const inner = richPlainText(item, `${indent}${' '.repeat(marker.length)}`);
 				return `${indent}${marker}${inner.slice(indent.length + marker.length)}`;
 			})
@@ -121,7 +130,9 @@ function blocksOf(tokens: Token[], headings: boolean): ParsedRichText {
 			case 'list': {
 				const items = token.items.map((item) => blocksOf(item.tokens, false) as RichBlock[]);
 				const start = token.ordered && typeof token.start === 'number' ? token.start : 1;
-				if (items.some((item) => item.length)) blocks.push({ kind: 'list', ordered: token.ordered, start, items });
+				const written = token.items.map((item, index) => Number(/^\s*(\d{1,9})[.)]/.exec(item.raw)?.[1] ?? start + index));
+				const numbers = token.ordered && written.some((number, index) => number !== start + index) ? { numbers: written } : {};
+				if (items.some((item) => item.length)) blocks.push({ kind: 'list', ordered: token.ordered, start, items, ...numbers });
 				break;
 			}
 			case 'blockquote':

@@ -161,6 +161,9 @@ export function htmlText(html: string): string {
 			out += '\n';
 		} else if (name === 'li' && !closing) {
 			const list = lists.at(-1);
+			// A browser numbers an item by its own value="…", and the ones after it from there.
+			const value = /value="(\d+)"/.exec(token);
+			if (list && value) list.next = Number(value[1]);
 			out += `\n${list?.ordered ? `${list.next++}. ` : '• '}`;
 		} else if (name === 'br') out += '\n';
 		else if (/^(p|div|h[1-6]|tr|td|th|dt|dd|li|caption|figcaption|header|footer|nav|main|table|section|figure|dl)$/.test(name)) out += '\n';
