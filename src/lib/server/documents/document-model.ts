@@ -29,7 +29,8 @@ export type Block =
 	/** A bold line naming what follows ("Analys", a rich-text field's label). */
 	| { kind: 'label'; text: string }
 	| { kind: 'facts'; facts: Fact[] }
-	| { kind: 'table'; caption: string; columns: string[]; rows: Cell[][] }
+	/** help: a column's hint under its label ("Mått" – "Vad mäta?"), as the reference documents print it; '' for none. */
+	| { kind: 'table'; caption: string; columns: string[]; help?: string[]; rows: Cell[][] }
 	| { kind: 'chart'; title: string; svg: string; alt: string; width: number; height: number };
 
 /**
@@ -198,7 +199,10 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 			const report = reports.get(node.id);
 			return [...cells, judgement(report), [report?.comment, report?.analysis].flatMap((text) => (text?.trim() ? parseRichTextInline(text) : []))];
 		});
-		blocks.push({ kind: 'table', caption: locale === 'en' ? level.namePluralEn : level.namePluralSv, columns: [...header, ...followUpHeaders(mode)], rows });
+		const columnFields = columns.map((key) => level.fields.find((field) => field.key === key));
+		const help = [...columnFields.map((field) => (locale === 'en' ? field?.helpEn : field?.helpSv)?.trim() ?? ''), ...followUpHeaders(mode).map(() => '')];
+		const helped = help.some(Boolean) ? { help } : {};
+		blocks.push({ kind: 'table', caption: locale === 'en' ? level.namePluralEn : level.namePluralSv, columns: [...header, ...followUpHeaders(mode)], ...helped, rows });
 		// The rows' indicators (and in a report their outcomes) follow in a table of their own.
 		indicatorTable(
 			rowNodes.flatMap((node) => node.indicators.map((indicator) => ({ node, indicator }))),

@@ -132,11 +132,14 @@ describe('documents', () => {
 			expect(html).toMatch(/<table><caption>/);
 		}
 		const measures = (await exportPlan(db, tenantId, plan(SCHOOL_YEAR).id, { format: 'html', locale: 'sv' })).body.toString();
-		expect(measures).toContain('<thead><tr><th scope="col">Mått</th><th scope="col">Aktivitet</th><th scope="col">Målvärde/indikator</th><th scope="col">Uppfölja</th></tr></thead>');
+		// Each column's help under its label, as the reference prints it ("Mått Vad mäta?").
+		expect(measures).toContain(
+			'<thead><tr><th scope="col">Mått<br><i>Vad mäta?</i></th><th scope="col">Aktivitet</th><th scope="col">Målvärde/indikator<br><i>Till vilken nivå?</i></th><th scope="col">Uppfölja<br><i>Vem?</i></th></tr></thead>'
+		);
 		expect(measures).toContain('Fastställd av Förvaltningschef Maria Sundin 2025-01-22, Dnr 2025/104');
 		const english = (await exportPlan(db, tenantId, plan(SCHOOL_YEAR).id, { format: 'html', locale: 'en' })).body.toString();
 		expect(english).toContain('<html lang="en">');
-		expect(english).toContain('<th scope="col">Measures</th>');
+		expect(english).toMatch(/<th scope="col">Measures(<br><i>[^<]+<\/i>)?<\/th>/);
 	});
 
 	it('lays out a report like the reference follow-up, with the parent item as a column (Nämndmål · Aktivitet · Nämnd · Slutfört · Status · Kommentar)', async () => {

@@ -119,7 +119,16 @@ function renderBlock(block: Block, lists: Lists): FileChild[] {
 						new TableRow({
 							tableHeader: true,
 							cantSplit: true,
-							children: block.columns.map((column) => new TableCell({ shading: { fill: 'E5E7EB' }, children: [new Paragraph({ children: [new TextRun({ text: column, bold: true })] })] }))
+							children: block.columns.map(
+								(column, index) =>
+									new TableCell({
+										shading: { fill: 'E5E7EB' },
+										children: [
+											new Paragraph({ children: [new TextRun({ text: column, bold: true })] }),
+											...(block.help?.[index] ? [new Paragraph({ children: [new TextRun({ text: block.help[index], italics: true })] })] : [])
+										]
+									})
+							)
 						}),
 						...block.rows.map(
 							(row) =>

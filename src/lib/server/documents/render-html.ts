@@ -71,7 +71,7 @@ function renderBlock(block: Block): string {
 			return `<dl>${block.facts.map((fact) => `<dt>${escape(fact.label)}</dt><dd>${richHtml(fact.value, true)}</dd>`).join('')}</dl>`;
 		case 'table':
 			return `<table><caption>${escape(block.caption)}</caption><thead><tr>${block.columns
-				.map((column) => `<th scope="col">${escape(column)}</th>`)
+				.map((column, index) => `<th scope="col">${escape(column)}${block.help?.[index] ? `<br><i>${escape(block.help[index])}</i>` : ''}</th>`)
 				.join('')}</tr></thead><tbody>${block.rows.map((row) => `<tr>${row.map((cell) => `<td>${richHtml(cell, true)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 		case 'chart':
 			return `<figure class="chart"><div role="img" aria-label="${escape(block.alt)}">${block.svg.replace(/<svg /, '<svg aria-hidden="true" focusable="false" ')}</div><figcaption>${escape(block.title)}</figcaption></figure>`;

@@ -98,7 +98,13 @@ function blockTypst(block: Block): string {
  * longer text shares what is left in proportion to its length.
  */
 function tableTypst(block: Extract<Block, { kind: 'table' }>): string {
-	const header = block.columns.map((column) => `text(weight: "bold", hyphenate: false, ${typstString(column)})`).join(', ');
+	const header = block.columns
+		.map((column, index) => {
+			const label = `text(weight: "bold", hyphenate: false, ${typstString(column)})`;
+			const help = block.help?.[index];
+			return help ? `[#${label}#linebreak()#emph(${typstString(help)})]` : label;
+		})
+		.join(', ');
 	// A row of a few lines is kept on one page; a longer one may continue on the next.
 	const cells = block.rows
 		.flatMap((row) => {
