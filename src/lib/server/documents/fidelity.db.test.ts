@@ -48,7 +48,7 @@ interface Reference {
  *                         html  docx   pdf  xlsx   csv  json
  *   Kristianstad 2024     90.4  90.4  90.4  52.0  52.0  70.3
  *   Utbildningskontoret   79.1  79.1  79.1  79.1  75.0  79.1
- *   Linköping (report)    91.0  91.1  91.0  71.4  71.4  49.7
+ *   Linköping (report)    91.0  91.1  91.0  80.3  80.3  49.7
  *
  * What the documents leave out today, largest first (FIDELITY_MISSING=1 prints every line):
  * - Kristianstad: a title column has no help under its label ("Mål", not "Mål Vad uppnå?": a
@@ -86,7 +86,7 @@ const REFERENCE_PLANS: Reference[] = [
 		file: 'linkoping-uppfoljning-verksamhetsplan-2024.txt',
 		organisation: 'Linköpings kommun',
 		report: true,
-		floors: { html: 91, docx: 91, pdf: 91, xlsx: 71, csv: 71, json: 49 }
+		floors: { html: 91, docx: 91, pdf: 91, xlsx: 80, csv: 80, json: 49 }
 	}
 ];
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldDefinition } from '../frameworks/field-definition';
 import type { PlanNode } from '../plans/plan-repository';
-import { fieldRichText } from './field-text';
+import { fieldPlainText, fieldRichText } from './field-text';
+import { importedValue, type ImportLookups } from './import-values';
 import { richHtml } from './render-html';
 
 const field = (type: string) => ({ key: type, type, labelSv: type, labelEn: type }) as unknown as FieldDefinition;
@@ -24,6 +25,14 @@ describe('a field as a document draws it', () => {
 		expect(richHtml(fieldRichText(field('responsible'), node({ responsibles: roles as PlanNode['responsibles'] }), boards, 'sv'), true)).toBe('Rektor, Förskolechef (Norr)');
 		const commas = [roles[0], { name: 'Förskolechef', note: 'Norr, Syd' }];
 		expect(richHtml(fieldRichText(field('responsible'), node({ responsibles: commas as PlanNode['responsibles'] }), boards, 'sv'), true)).toBe('<ul><li>Rektor</li><li>Förskolechef (Norr, Syd)</li></ul>');
+	});
+
+	it('writes several boards on one line in Excel and CSV too, and reads that line back as the boards', () => {
+		expect(fieldPlainText(field('boards'), node({ boardIds: ['bou', 'bin'] }), boards, 'sv')).toBe('BoU, BiN');
+		const lookups = { boardIds: new Map([['bou', 'bou'], ['bin', 'bin'], ['kultur, fritid', 'kf']]), boardNames: [], personIds: new Map() } as unknown as ImportLookups;
+		expect(importedValue(field('boards'), ['BoU, BiN'], lookups, { splitLists: true })).toEqual({ value: ['bou', 'bin'], problem: undefined });
+		expect(importedValue(field('boards'), ['BoU', 'Kultur, fritid'], lookups, { splitLists: true }).value).toEqual(['bou', 'kf']);
+		expect(importedValue(field('boards'), ['BoU, KuN'], lookups, { splitLists: true }).problem).toMatchObject({ code: 'error_import_unknown_board' });
 	});
 
 	it('keeps a list field\'s values a list', () => {

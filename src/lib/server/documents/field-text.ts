@@ -50,6 +50,7 @@ export function fieldRichText(field: FieldDefinition, node: PlanNode, boards: Ma
 /** A field's value as plain text for Excel and CSV: no Markdown, one value (or list item) per line. */
 export function fieldPlainText(field: FieldDefinition, node: PlanNode, boards: Map<string, string>, locale: Locale): string {
 	const lines = fieldLines(field, node, boards, locale);
+	if (field.type === 'boards') return lines.filter((line) => line.trim()).join(', ');
 	return field.type === 'rich_text' ? markdownPlainText(lines[0] ?? '') : lines.join('\n');
 }
 

@@ -32,8 +32,10 @@ export function importedValue(field: FieldDefinition, cell: string[], lookups: I
 	const lines = cell.filter(Boolean);
 	switch (field.type) {
 		case 'boards': {
-			const ids = lines.map((line) => lookups.boardIds.get(line.toLocaleLowerCase('sv')));
-			const unknown = lines.find((_, index) => !ids[index]);
+			// "BoU, BiN" on one line, as documents and the Excel file write several boards (a board whose own name has a comma is read whole).
+			const names = lines.flatMap((line) => (lookups.boardIds.has(line.toLocaleLowerCase('sv')) ? [line] : line.split(',').map((name) => name.trim()).filter(Boolean)));
+			const ids = names.map((name) => lookups.boardIds.get(name.toLocaleLowerCase('sv')));
+			const unknown = names.find((_, index) => !ids[index]);
 			const known = [...lookups.boardNames.slice(0, 20), ...(lookups.boardNames.length > 20 ? ['…'] : [])].join(', ') || '–';
 			return { value: ids.filter(Boolean), problem: unknown ? new DomainError('error_import_unknown_board', { board: unknown, boards: known }) : undefined };
 		}
