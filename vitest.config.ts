@@ -10,6 +10,9 @@ if (process.env.CI === 'true' && !postgresUrl) {
 	throw new Error('CI=true requires TEST_DATABASE_URL: the PostgreSQL tier may not be skipped in CI.');
 }
 const only = process.env.TEST_TIERS?.split(',');
+// Tests read produced PDFs back with poppler; without it those checks are skipped locally, never in CI.
+const poppler = ['pdftotext', 'pdfinfo', 'pdftohtml', 'pdffonts'].filter((tool) => !fs.existsSync(`/usr/bin/${tool}`));
+if (poppler.length && process.env.CI === 'true') throw new Error(`CI=true requires poppler (${poppler.join(', ')}): apt-get install -y poppler-utils.`);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasBrowser = fs.existsSync(chromium);
 if (!hasBrowser) {

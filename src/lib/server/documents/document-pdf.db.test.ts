@@ -1,3 +1,4 @@
+import { restyleLevel as restyle } from '../testing/factories';
 import { execFileSync } from 'node:child_process';
 import { inflateSync } from 'node:zlib';
 import fs from 'node:fs';
@@ -6,15 +7,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { m } from '../../paraglide/messages.js';
 import { createTestOrganisation, createTestPlan, testDb } from '../testing/factories';
-import type { Db } from '../db/client';
-import type { Level } from '../frameworks/framework-repository';
-import { updateLevel } from '../frameworks/update-level';
 import { addNode } from '../plans/add-node';
 import { saveChapter } from '../plans/save-chapter';
 import { loadDemo } from '../demo/load-demo';
 import { listPlans } from '../plans/plan-repository';
 import { listPeriods } from '../follow-up/period-repository';
-import type { Ctx } from '../shared/context';
 import { exportPlan } from './export-plan';
 import { loadDocumentSource } from './load-document';
 import { buildDocument } from './document-model';
@@ -91,18 +88,6 @@ function contentsEntries(pages: string[], title: string): { text: string; page: 
 	return entries;
 }
 
-const restyle = (db: Db, ctx: Ctx, frameworkId: string, level: Level, documentStyle: 'heading' | 'table_row', tableColumns: string[] = []) =>
-	updateLevel(db, ctx, frameworkId, level.id, {
-		nameSv: level.nameSv,
-		namePluralSv: level.namePluralSv,
-		nameEn: level.nameEn,
-		namePluralEn: level.namePluralEn,
-		isRoot: level.isRoot,
-		followUp: level.followUp,
-		documentStyle,
-		tableColumns,
-		childLevelIds: level.childLevelIds
-	});
 
 describe.skipIf(!hasPoppler)('PDF (Typst), read back with poppler', () => {
 	it('every demo plan and report: PDF/UA-1, tagged, titled, in Swedish; every heading in order with its own number; contents with page numbers; charts with alt text; no Markdown', async () => {

@@ -1,11 +1,9 @@
+import { restyleLevel as restyle } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { createTestOrganisation, createTestPlan, testDb } from '../testing/factories';
-import type { Db } from '../db/client';
 import { addNode } from '../plans/add-node';
-import { updateLevel } from '../frameworks/update-level';
-import type { Level } from '../frameworks/framework-repository';
 import { addIndicator } from '../indicators/add-indicator';
 import { addPeriod } from '../follow-up/manage-periods';
 import { recordFollowUp } from '../follow-up/record-follow-up';
@@ -15,22 +13,10 @@ import { listPeriods } from '../follow-up/period-repository';
 import { listScale } from '../follow-up/scales';
 import { loadDemo } from '../demo/load-demo';
 import { listPlans, loadPlanData } from '../plans/plan-repository';
-import { systemContext, type Ctx } from '../shared/context';
+import { systemContext } from '../shared/context';
 import { exportPlan } from './export-plan';
 import { markdownPlainText } from './field-text';
 
-const restyle = (db: Db, ctx: Ctx, frameworkId: string, level: Level, documentStyle: 'heading' | 'table_row', tableColumns: string[] = []) =>
-	updateLevel(db, ctx, frameworkId, level.id, {
-		nameSv: level.nameSv,
-		namePluralSv: level.namePluralSv,
-		nameEn: level.nameEn,
-		namePluralEn: level.namePluralEn,
-		isRoot: level.isRoot,
-		followUp: level.followUp,
-		documentStyle,
-		tableColumns,
-		childLevelIds: level.childLevelIds
-	});
 
 const INITIATIVES = [
 	['Kartlägga läsförmågan i åk 1', 'Pågående', 'Kartläggningen är gjord på fyra av sex skolor.'],

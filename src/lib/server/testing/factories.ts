@@ -5,6 +5,8 @@ import { addUnit } from '../organisation/add-unit';
 import { listUnits } from '../organisation/organisation-repository';
 import { createFramework } from '../frameworks/create-framework';
 import { createPlan } from '../plans/create-plan';
+import { updateLevel } from '../frameworks/update-level';
+import type { Level } from '../frameworks/framework-repository';
 import { systemContext, type Ctx } from '../shared/context';
 import { workerDatabase } from './test-database';
 
@@ -34,4 +36,19 @@ export async function createTestPlan(db: Db, ctx: Ctx, ownerUnitId: string, pres
 	});
 	const level = (key: string) => framework.levels.find((candidate) => candidate.key === key)!;
 	return { framework, plan, level };
+}
+
+/** Shows a level in documents as headings or as table rows (with these columns), its other settings kept. */
+export function restyleLevel(db: Db, ctx: Ctx, frameworkId: string, level: Level, documentStyle: 'heading' | 'table_row', tableColumns: string[] = []) {
+	return updateLevel(db, ctx, frameworkId, level.id, {
+		nameSv: level.nameSv,
+		namePluralSv: level.namePluralSv,
+		nameEn: level.nameEn,
+		namePluralEn: level.namePluralEn,
+		isRoot: level.isRoot,
+		followUp: level.followUp,
+		documentStyle,
+		tableColumns,
+		childLevelIds: level.childLevelIds
+	});
 }
