@@ -25,8 +25,10 @@ describe('password links', () => {
 		// they truly meet: a check-then-write would let every one through when it is let go.
 		const held = await holdLinkRow(tenant.id);
 		const resets = Array.from({ length: 10 }, (_, i) => resetPassword(db, token, `nytt-lösenord-nummer-${i}`));
+		// Settled from the start: a refusal that comes while the row is being let go is awaited, not left unhandled.
+		const settled = Promise.allSettled(resets);
 		await held?.releaseWhenWaiting(resets.length);
-		const results = await Promise.allSettled(resets);
+		const results = await settled;
 		const succeeded = results.flatMap((result, i) => (result.status === 'fulfilled' ? [i] : []));
 		expect(succeeded).toHaveLength(1);
 		for (const result of results) if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'error_reset_link_invalid' });
