@@ -2,7 +2,7 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages.js';
 import { isConnectionError } from '../db/connection-errors';
 import { logger } from '../app/logger';
-import { PLAIN_PAGE_CSP, plainPage } from './plain-page';
+import { earlyAnswer } from './early-answer';
 
 /** Seconds a client is asked to wait before trying again: about what a PostgreSQL restart or failover takes. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -47,26 +47,13 @@ function unavailableMessage(event: RequestEvent): string {
 
 function unavailable(event: RequestEvent): Response {
 	const locale = event.locals.locale === 'en' ? 'en' : 'sv';
-	const message = unavailableMessage(event);
-	const headers = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
-	const accept = event.request.headers.get('accept') ?? '';
-	if (event.url.pathname.startsWith('/api/')) {
-		return Response.json({ error: { code: 'error_database_unavailable', message, field: null } }, { status: 503, headers });
-	}
-	if (event.isDataRequest || (accept.includes('application/json') && !accept.includes('text/html'))) {
-		// A form sent with use:enhance reads an action result; a client-side navigation reads the error itself.
-		const body = event.request.method === 'POST' ? { type: 'error', error: { message } } : { message };
-		return Response.json(body, { status: 503, headers });
-	}
-	const page = plainPage({
-		locale,
-		title: m.error_database_unavailable_title({}, { locale }),
-		message,
-		// The same address again (a form's page, since the link is followed with GET).
-		link: { href: '', label: m.error_database_unavailable_retry({}, { locale }) }
-	});
-	return new Response(page, {
+	return earlyAnswer(event, {
 		status: 503,
-		headers: { ...headers, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PLAIN_PAGE_CSP }
+		code: 'error_database_unavailable',
+		message: unavailableMessage(event),
+		title: m.error_database_unavailable_title({}, { locale }),
+		// The same address again (a form's page, since the link is followed with GET).
+		link: { href: '', label: m.error_database_unavailable_retry({}, { locale }) },
+		headers: { 'retry-after': String(RETRY_AFTER_SECONDS) }
 	});
 }

@@ -1,10 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
-import { loadPlanData, type PlanData } from '$lib/server/plans/plan-repository';
-import { assertPlacement, levelOf } from '$lib/server/plans/node-placement';
+import { loadPlanData } from '$lib/server/plans/plan-repository';
 import { importWorkbook, type ImportProblem } from '$lib/server/documents/import-workbook';
 import { importPastedTable } from '$lib/server/documents/import-pasted-table';
-import { previewPastedTable } from '$lib/server/documents/pasted-table';
+import { previewPaste, type PastedChoices } from '$lib/server/documents/paste-preview';
 import { buildTree, flattenTree } from '$lib/server/plans/plan-tree';
 import { messageFor } from '$lib/server/presenters/message';
 import { figure } from '$lib/server/documents/import-limits';
@@ -32,7 +31,7 @@ const shown = (problems: ImportProblem[], locale: 'sv' | 'en') => problems.map((
 const more = (count: number | undefined, locale: 'sv' | 'en') => (count ? messageFor(new DomainError('error_import_more_problems', { count: figure(count) }), locale) : undefined);
 
 /** Everything the paste form holds: the table, level, placement, heading row and, once previewed, each column's choice. */
-function pastedChoices(form: FormData) {
+function pastedChoices(form: FormData): PastedChoices {
 	const columns = Math.min(Math.max(Number(form.get('columns') ?? 0) || 0, 0), 200);
 	return {
 		table: String(form.get('table') ?? ''),
@@ -41,26 +40,6 @@ function pastedChoices(form: FormData) {
 		headerRow: ['on', 'true'].includes(String(form.get('headerRow'))),
 		splitLists: form.get('splitLists') !== 'false',
 		targets: Array.from({ length: columns }, (_, index) => String(form.get(`target-${index}`) ?? 'ignore'))
-	};
-}
-
-/**
- * The mapping form: the table's first rows with a guess per column (or the person's own choices,
- * when the table still has as many columns), and the level and place the rows will get.
- */
-function previewOf(data: PlanData, choices: ReturnType<typeof pastedChoices>, locale: 'sv' | 'en') {
-	const level = found(data.framework.levels.find((candidate) => candidate.id === choices.levelId), locale);
-	const parent = choices.parentId ? found(data.nodes.find((node) => node.id === choices.parentId), locale) : null;
-	assertPlacement(data.framework, level, parent ? levelOf(data.framework, parent.levelId) : null);
-	const preview = previewPastedTable(choices.table, level, choices.headerRow);
-	const allowed = new Set<string>(preview.choices.map((choice) => choice.value));
-	const kept = choices.targets.length === preview.headings.length && choices.targets.every((target) => allowed.has(target));
-	return {
-		...choices,
-		...preview,
-		targets: kept ? choices.targets : preview.targets,
-		levelName: locale === 'en' ? level.nameEn : level.nameSv,
-		parentName: parent ? itemLabel(parent, levelOf(data.framework, parent.levelId)) : null
 	};
 }
 
@@ -79,7 +58,7 @@ export const actions: Actions = {
 		await guardPlan(locals, params.planId, 'plan.edit');
 		const choices = pastedChoices(await request.formData());
 		const data = found(await loadPlanData(getDb(), locals.ctx.tenantId, params.planId), locals.locale);
-		return runAction(locals.locale, async () => ({ preview: previewOf(data, choices, locals.locale) }), choices);
+		return runAction(locals.locale, async () => ({ preview: previewPaste(data, choices, locals.locale) }), choices);
 	},
 	/** Back from the mapping to the table, level and placement, every choice kept (the mapping too, for the next preview). */
 	edit: async ({ request, locals, params }) => {
@@ -93,7 +72,7 @@ export const actions: Actions = {
 		if ('problems' in result && !result.problems.length) return { pasted: result.created };
 		// Refused: the mapping is shown again as the person left it, under the refusal or the problems.
 		const data = found(await loadPlanData(getDb(), locals.ctx.tenantId, params.planId), locals.locale);
-		const again = await runAction(locals.locale, async () => ({ preview: previewOf(data, choices, locals.locale) }));
+		const again = await runAction(locals.locale, async () => ({ preview: previewPaste(data, choices, locals.locale) }));
 		const preview = 'preview' in again ? again.preview : undefined;
 		if (!('problems' in result)) return fail(result.status, { ...result.data, preview });
 		return fail(400, { problems: shown(result.problems, locals.locale), more: more(result.more, locals.locale), preview });
