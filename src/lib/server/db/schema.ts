@@ -31,6 +31,8 @@ export const tenants = pgTable('tenants', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	slug: text('slug').notNull().unique(),
 	name: text('name').notNull(),
+	/** E-mail domains whose people sign in here ("linkoping.se"): the sign-in page finds the organisation from the address typed, never from a public list. */
+	emailDomains: text('email_domains').array().notNull().default(sql`'{}'::text[]`),
 	createdAt: createdAt()
 });
 
@@ -142,7 +144,15 @@ export const levels = pgTable(
 		/** How many of `fields` come before the item's description in forms and documents (0: the description first). */
 		descriptionPosition: integer('description_position').notNull().default(0),
 		/** Items have no title of their own (numbered rows of cells): the number and the first column name them. */
-		untitled: boolean('untitled').notNull().default(false)
+		untitled: boolean('untitled').notNull().default(false),
+		/** How many of `fields` come before the item's items (its children) in documents; null: after them all. */
+		childrenPosition: integer('children_position'),
+		/** What the level's title column asks for, under its label in a table ("Mål" – "Vad uppnå?"). */
+		titleHelpSv: text('title_help_sv').notNull().default(''),
+		titleHelpEn: text('title_help_en').notNull().default(''),
+		/** How an item is named in documents: "{ref} {title}" when empty; "Kommunövergripande mål: {title}", "{title} ({typ} uppdrag {ref})". */
+		nameTemplateSv: text('name_template_sv').notNull().default(''),
+		nameTemplateEn: text('name_template_en').notNull().default('')
 	},
 	(t) => [
 		primaryKey({ columns: [t.tenantId, t.id] }),
