@@ -101,15 +101,16 @@ describe('people and access', () => {
 		await expect.poll(() => admin.locator('#sso ~ p.muted, section:has(#sso) p.muted').first().textContent()).toContain(inject('oidcIssuer'));
 
 		const page = await browser.newPage();
-		await page.goto('/login');
+		await page.goto('/login/exempelkommun');
 		await page.getByRole('link', { name: 'Logga in med organisationens konto' }).click();
 		await page.locator('input[name="login"]').fill('anna.sso');
 		await page.locator('input[name="password"]').fill('vad-som-helst');
 		await page.getByRole('button', { name: 'Sign-in' }).click();
 		await page.getByRole('button', { name: 'Continue' }).click();
-		await page.waitForURL((url) => url.pathname === '/plans');
+		await page.waitForURL((url) => url.pathname === '/');
 		expect(await page.locator('header').textContent()).toContain('Sso anna.sso');
 		// A planner: may create plans.
+		await page.goto('/plans');
 		expect(await page.getByRole('heading', { name: 'Ny plan' }).count()).toBe(1);
 
 		await admin.goto('/admin/people');
@@ -125,7 +126,7 @@ describe('people and access', () => {
 		expect(await page.locator('main').textContent()).toContain('Inloggningen kunde inte slutföras');
 
 		// Start for real, then come back with another state than the one issued.
-		await page.goto('/login');
+		await page.goto('/login/exempelkommun');
 		const start = await page.getByRole('link', { name: 'Logga in med organisationens konto' }).getAttribute('href');
 		const response = await page.request.get(start!, { maxRedirects: 0 });
 		expect(response.status()).toBe(303);

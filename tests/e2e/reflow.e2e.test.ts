@@ -72,6 +72,7 @@ function addresses(route: string, ids: DemoIds, onePlan?: string): string[] {
 		'/plans/[planId]/overview': [`${plan}/overview`],
 		'/public/[slug]': ['/public/exempelkommun'],
 		'/login': ['/login'],
+		'/login/[org]': ['/login/exempelkommun'],
 		'/password/forgot': ['/password/forgot'],
 		'/password/reset': ['/password/reset?token=not-a-real-token']
 	};

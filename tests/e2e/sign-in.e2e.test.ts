@@ -12,7 +12,8 @@ describe('signing in', () => {
 		await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
 		await expectAccessible(page);
 		expect(await page.locator('#demo-users').textContent()).toContain('Demo');
-		expect(await page.locator('table').textContent()).toContain(DEMO_EMAILS.reporter);
+		expect(await page.locator('#demo-users ~ p').last().textContent()).toContain(DEMO_EMAILS.reporter);
+		expect(await page.getByLabel('E-post').evaluate((input) => input === document.activeElement)).toBe(true);
 		await page.getByLabel('E-post').fill(DEMO_EMAILS.planner);
 		await page.getByLabel('Lösenord').fill('exempel-demo-2025');
 		await page.getByRole('button', { name: 'Logga in' }).click();

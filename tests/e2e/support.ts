@@ -55,7 +55,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await page.getByLabel('E-post').fill(email);
 	await page.getByLabel('Lösenord').fill(password);
 	await page.getByRole('button', { name: 'Logga in' }).click();
-	await page.waitForURL((url) => url.pathname === '/plans');
+	await page.waitForURL((url) => url.pathname === '/');
 }
 
 /** A plan's address by its title (through the API, so no list has to be clicked while it loads). */

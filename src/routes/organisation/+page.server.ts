@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
-import { listUnits } from '$lib/server/organisation/organisation-repository';
+import { findTenant, listUnits } from '$lib/server/organisation/organisation-repository';
+import { setEmailDomains } from '$lib/server/organisation/set-email-domains';
 import { addUnit } from '$lib/server/organisation/add-unit';
 import { updateUnit } from '$lib/server/organisation/update-unit';
 import { unitTree } from '$lib/server/presenters/unit-tree';
@@ -11,12 +12,33 @@ import { guard } from '$lib/server/http/guard';
 import { formFields } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	guard(locals, 'plan.read');
-	return { units: unitTree(await listUnits(getDb(), locals.ctx.tenantId)), kinds: [...UNIT_KINDS], canEdit: can(locals.ctx.actor, 'organisation.edit') };
+	const [units, tenant] = await Promise.all([listUnits(getDb(), locals.ctx.tenantId), findTenant(getDb(), locals.ctx.tenantId)]);
+	return {
+		units: unitTree(units),
+		kinds: [...UNIT_KINDS],
+		canEdit: can(locals.ctx.actor, 'organisation.edit'),
+		signIn: { address: `${url.origin}/login/${tenant?.slug ?? ''}`, emailDomains: tenant?.emailDomains ?? [] },
+		domainsSaved: url.searchParams.has('domains')
+	};
 };
 
 export const actions: Actions = {
+	/** The e-mail domains whose people sign in here from the shared /login. */
+	domains: async ({ request, locals }) => {
+		const values = formFields(await request.formData(), ['domains']);
+		const result = await runAction(
+			locals.locale,
+			async () => {
+				authorize(locals.ctx.actor, 'organisation.edit');
+				await setEmailDomains(getDb(), locals.ctx, values);
+			},
+			values
+		);
+		if (result) return result;
+		redirect(303, '/organisation?domains=saved#sign-in');
+	},
 	add: async ({ request, locals }) => {
 		const values = formFields(await request.formData(), ['parentId', 'kind', 'name', 'shortName']);
 		const result = await runAction(

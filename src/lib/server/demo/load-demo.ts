@@ -17,6 +17,7 @@ import { addPeriod, setPeriodClosed } from '../follow-up/manage-periods';
 import { recordFollowUp } from '../follow-up/record-follow-up';
 import { recordMeasurement } from '../follow-up/record-measurement';
 import { setPlanPublished } from '../plans/publish-plan';
+import { setEmailDomains } from '../organisation/set-email-domains';
 import { listScale } from '../follow-up/scales';
 import { DEMO_PLANS, DEMO_TENANT, DEMO_PERIODS, DEMO_UNITS, DEMO_USERS, type DemoItem, type DemoPeriod, type DemoPlan } from './demo-content';
 
@@ -27,6 +28,8 @@ export async function loadDemo(db: Db): Promise<{ tenant: Tenant; created: boole
 
 	const tenant = await createTenant(db, 'demo', DEMO_TENANT);
 	const ctx = systemContext(tenant.id, 'demo');
+	// Its people sign in on the shared /login: the organisation is found from their addresses.
+	await setEmailDomains(db, ctx, { domains: 'exempelkommun.se' });
 	const unitIds = new Map((await listUnits(db, tenant.id)).map((unit) => [unit.name, unit.id]));
 	const boardIds = new Map<string, string>();
 	for (const unit of DEMO_UNITS) {

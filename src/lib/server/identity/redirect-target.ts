@@ -1,5 +1,5 @@
-/** Where a sign-in goes when it was not sent anywhere, or was sent somewhere it may not go. */
-export const DEFAULT_TARGET = '/plans';
+/** Where a sign-in goes when it was not sent anywhere, or was sent somewhere it may not go: the start page. */
+export const DEFAULT_TARGET = '/';
 
 /**
  * A redirect target after signing in (or switching language) that stays on this site: a path,

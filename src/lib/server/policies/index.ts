@@ -24,6 +24,7 @@ export type Action =
 	| 'tokens.manage'
 	| 'audit.read'
 	| 'followup.report'
+	| 'followup.overview'
 	| 'period.manage'
 	| 'scale.edit';
 
@@ -41,6 +42,8 @@ const RULES: Record<Action, readonly Role[]> = {
 	'tokens.manage': ['admin'],
 	'audit.read': ['admin'],
 	'followup.report': ['admin', 'planner', 'reporter'],
+	/** The start page's organisation at a glance: reporting progress per plan and open period, missing reports per responsible. */
+	'followup.overview': ['admin', 'planner'],
 	'period.manage': ['admin'],
 	'scale.edit': ['admin']
 };
@@ -60,6 +63,7 @@ const REACH: Record<Action, Reach> = {
 	'tokens.manage': 'organisation',
 	'audit.read': 'organisation',
 	'followup.report': 'unit',
+	'followup.overview': 'unit',
 	'period.manage': 'unit',
 	'scale.edit': 'organisation'
 };

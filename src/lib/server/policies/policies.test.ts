@@ -29,10 +29,11 @@ const allowedRoles: Record<Action, Role[]> = {
 	'tokens.manage': ['admin'],
 	'audit.read': ['admin'],
 	'followup.report': ['admin', 'planner', 'reporter'],
+	'followup.overview': ['admin', 'planner'],
 	'period.manage': ['admin'],
 	'scale.edit': ['admin']
 };
-const unitScoped: Action[] = ['plan.create', 'plan.edit', 'plan.adopt', 'plan.archive', 'plan.publish', 'followup.report', 'period.manage'];
+const unitScoped: Action[] = ['plan.create', 'plan.edit', 'plan.adopt', 'plan.archive', 'plan.publish', 'followup.report', 'followup.overview', 'period.manage'];
 const organisationWide: Action[] = ['framework.edit', 'organisation.edit', 'people.manage', 'tokens.manage', 'audit.read', 'scale.edit'];
 
 describe('policies', () => {
