@@ -1,11 +1,11 @@
 import type { Ctx } from '$lib/server/shared/context';
-import type { Tenant } from '$lib/server/organisation/organisation-repository';
+import type { RequestTenant } from '$lib/server/organisation/organisation-repository';
 
 declare global {
 	namespace App {
 		interface Locals {
 			ctx: Ctx;
-			tenant: Tenant;
+			tenant: RequestTenant;
 			locale: 'sv' | 'en';
 			/** The signed-in person, for the header; absent for API tokens and public pages. */
 			user?: { name: string; email: string };

@@ -94,7 +94,14 @@ export const openApiDocument = {
 						}
 					},
 					descriptionPosition: { type: 'integer', minimum: 0, description: "How many of the fields come before the item's description (0: the description first)" },
-					untitled: { type: 'boolean', description: 'Items have no title of their own (numbered rows); their title is empty' }
+					untitled: { type: 'boolean', description: 'Items have no title of their own (numbered rows); their title is empty' },
+					childrenPosition: { type: ['integer', 'null'], minimum: 0, description: "How many of the item's parts (fields and description, in order) come before its own items in documents; null: after them all" },
+					titleHelp: { type: 'object', properties: { sv: text, en: text }, description: 'What the title column asks for, under its label in a table ("Vad uppnå?")' },
+					nameTemplate: {
+						type: 'object',
+						properties: { sv: text, en: text },
+						description: 'How documents name the items: {title}, {ref} and {<field key>} replaced ("Kommunövergripande mål: {title}"); empty: "{ref} {title}"'
+					}
 				}
 			},
 			Indicator: {

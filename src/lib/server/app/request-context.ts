@@ -4,12 +4,12 @@ import { tenants } from '../db/schema';
 import { resolveApiToken } from '../identity/api-tokens';
 import { grantsFrom } from '../identity/grants';
 import { resolveSession } from '../identity/sessions';
-import type { Tenant } from '../organisation/organisation-repository';
+import type { RequestTenant } from '../organisation/organisation-repository';
 import type { Ctx } from '../shared/context';
 
 export interface RequestIdentity {
 	ctx: Ctx;
-	tenant: Tenant;
+	tenant: RequestTenant;
 	user?: { name: string; email: string };
 }
 
@@ -30,7 +30,7 @@ export async function resolveRequestContext(
 	return { ctx: { tenantId: session.tenantId, actor }, tenant: session.tenant, user: { name: session.name, email: session.email } };
 }
 
-async function tenantOf(db: Db, tenantId: string): Promise<Tenant> {
+async function tenantOf(db: Db, tenantId: string): Promise<RequestTenant> {
 	const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
 	return tenant;
 }

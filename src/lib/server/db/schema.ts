@@ -145,7 +145,7 @@ export const levels = pgTable(
 		descriptionPosition: integer('description_position').notNull().default(0),
 		/** Items have no title of their own (numbered rows of cells): the number and the first column name them. */
 		untitled: boolean('untitled').notNull().default(false),
-		/** How many of `fields` come before the item's items (its children) in documents; null: after them all. */
+		/** How many of the item's parts (fields and description, in order) come before its own items in documents; null: after them all. */
 		childrenPosition: integer('children_position'),
 		/** What the level's title column asks for, under its label in a table ("Mål" – "Vad uppnå?"). */
 		titleHelpSv: text('title_help_sv').notNull().default(''),

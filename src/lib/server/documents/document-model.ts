@@ -8,9 +8,10 @@ import { presentOverview } from '../presenters/overview';
 import { baselineText, indicatorValue, targetText } from '../../indicator-text';
 import type { FollowUpMode } from '../db/schema';
 import type { FollowUp } from '../follow-up/follow-up-repository';
-import { fieldLabel, fieldRichText, type Locale } from './field-text';
-import { itemParts, orderedColumns, partKeys } from '../frameworks/field-order';
-import { itemLabel } from '../presenters/item-name';
+import { fieldLabel, fieldPlainText, fieldRichText, type Locale } from './field-text';
+import { documentParts, orderedColumns, partKeys } from '../frameworks/field-order';
+import { itemLabel, itemName } from '../presenters/item-name';
+import { applyNameTemplate } from '../frameworks/name-template';
 import { inlinePlainText, parseRichText, parseRichTextInline, plainRichText, type RichText } from './rich-text-model';
 
 export type { Locale };
@@ -41,14 +42,19 @@ export type Block =
  */
 export interface DocumentModel {
 	locale: Locale;
+	/** The plan's title; a follow-up report's is "Uppföljning av <the plan's title>". */
 	title: string;
-	/** "Verksamhetsplan 2025 · Barn- och utbildningsnämnden". */
+	/** "Verksamhetsplan 2025", or '' when the title already says it. */
 	subtitle: string;
-	/** "Uppföljning Delår 2 per 31 augusti", for the follow-up report. */
+	/** The period a follow-up report is for ("Delår 2 per 31 augusti"). */
 	report: string | null;
 	/** "Fastställd av Kommunfullmäktige 2025-01-28, Dnr KS 2025/12". */
 	adoption: string | null;
 	organisation: string;
+	/** The unit that owns the plan ("Barn- och utbildningsförvaltningen"), on the cover below the organisation; '' when it is the organisation. */
+	unit: string;
+	/** The boards the plan's items name, in full, on the cover ("Barn- och ungdomsnämnden", "Bildningsnämnden"). */
+	boards: string[];
 	toc: { depth: number; text: string; anchor: string }[];
 	blocks: Block[];
 }
@@ -89,9 +95,23 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 	const label = (value: { labelSv: string; labelEn: string }) => (locale === 'en' ? value.labelEn : value.labelSv);
 	const levelName = (level: Level) => (locale === 'en' ? level.nameEn : level.nameSv);
 	const levelsById = new Map(data.framework.levels.map((level) => [level.id, level]));
-	const numbered = (node: PlanNode) => itemLabel(node, levelsById.get(node.levelId));
+	/** The name the level's template gives the item ("Kommunövergripande mål: …", "… (uppdrag 17)"); undefined without one. */
+	const templated = (node: PlanNode, level: Level | undefined) => {
+		if (!level) return undefined;
+		const template = locale === 'en' ? level.nameTemplateEn || level.nameTemplateSv : level.nameTemplateSv;
+		return applyNameTemplate(template, (key) => {
+			if (key === 'title') return itemName(node, level);
+			if (key === 'ref') return node.ref;
+			const field = level.fields.find((candidate) => candidate.key === key);
+			return field ? fieldPlainText(field, node, boards, locale).replace(/\n/g, ' ') : '';
+		});
+	};
+	const numbered = (node: PlanNode) => {
+		const level = levelsById.get(node.levelId);
+		return templated(node, level) ?? itemLabel(node, level);
+	};
 	/** An item without a title of its own is headed by its number (its text follows), never by an invented title. */
-	const headingOf = (node: PlanNode, level: Level) => (level.untitled && !node.title.trim() && node.ref ? node.ref : numbered(node));
+	const headingOf = (node: PlanNode, level: Level) => templated(node, level) ?? (level.untitled && !node.title.trim() && node.ref ? node.ref : numbered(node));
 
 	if (followUp) {
 		const overview = presentOverview(data, followUp.periods, followUp.period, followUp.reports, followUp.measurements, followUp.scale, locale);
@@ -182,7 +202,7 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 							: fieldLabel(level.fields.find((field) => field.key === key), key, locale)
 		);
 		const mode = modeOf(level, rowNodes.map((node) => reports.get(node.id)).find(Boolean));
-		const title = (node: PlanNode) => (columns.includes('ref') ? node.title : [node.ref, node.title].filter((part) => part.trim()).join(' '));
+		const title = (node: PlanNode) => templated(node, level) ?? (columns.includes('ref') ? node.title : [node.ref, node.title].filter((part) => part.trim()).join(' '));
 		const rows = rowNodes.map((node) => {
 			const cells: Cell[] = columns.map((key) => {
 				if (key === 'title') return plainRichText(title(node));
@@ -199,10 +219,19 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 			const report = reports.get(node.id);
 			return [...cells, judgement(report), [report?.comment, report?.analysis].flatMap((text) => (text?.trim() ? parseRichTextInline(text) : []))];
 		});
-		const columnFields = columns.map((key) => level.fields.find((field) => field.key === key));
-		const help = [...columnFields.map((field) => (locale === 'en' ? field?.helpEn : field?.helpSv)?.trim() ?? ''), ...followUpHeaders(mode).map(() => '')];
+		const columnHelp = (key: string) => {
+			if (key === 'title') return locale === 'en' ? level.titleHelpEn || level.titleHelpSv : level.titleHelpSv;
+			const field = level.fields.find((candidate) => candidate.key === key);
+			return (locale === 'en' ? field?.helpEn : field?.helpSv)?.trim() ?? '';
+		};
+		const help = [...columns.map(columnHelp), ...followUpHeaders(mode).map(() => '')];
 		const helped = help.some(Boolean) ? { help } : {};
-		blocks.push({ kind: 'table', caption: locale === 'en' ? level.namePluralEn : level.namePluralSv, columns: [...header, ...followUpHeaders(mode)], ...helped, rows });
+		// Tables under an item say whose they are ("Insatser – Långsiktig hållbarhet …"): several tables of one level are told apart.
+		const parents = new Set(entries.map((entry) => entry.node.parentId));
+		const parent = parents.size === 1 ? parentOf(entries[0].node) : undefined;
+		const plural = locale === 'en' ? level.namePluralEn : level.namePluralSv;
+		const caption = parent && levelsById.get(parent.levelId)?.documentStyle === 'heading' ? `${plural} – ${numbered(parent)}` : plural;
+		blocks.push({ kind: 'table', caption, columns: [...header, ...followUpHeaders(mode)], ...helped, rows });
 		// The rows' indicators (and in a report their outcomes) follow in a table of their own.
 		indicatorTable(
 			rowNodes.flatMap((node) => node.indicators.map((indicator) => ({ node, indicator }))),
@@ -223,13 +252,24 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 			index += 1;
 			const node = entry.node;
 			heading(depth, headingOf(node, entry.level));
-			// The item's parts in the level's order: texts standing on their own, short values gathered as facts between them.
+			// The item's parts in the level's order: texts standing on their own, short values gathered as facts between them,
+			// and the item's own items where the level places them (after everything else unless it says otherwise).
 			let facts: Fact[] = [];
 			const flushFacts = () => {
 				if (facts.length) blocks.push({ kind: 'facts', facts });
 				facts = [];
 			};
-			for (const part of itemParts(entry.level)) {
+			const parts = documentParts(entry.level);
+			let childrenDone = false;
+			for (const [index, part] of parts.entries()) {
+				if (part.kind === 'children') {
+					// Last of all, the items follow the item's indicators and report, below.
+					if (index === parts.length - 1) continue;
+					flushFacts();
+					visit(entry.children, depth + 1);
+					childrenDone = true;
+					continue;
+				}
 				if (part.kind === 'description') {
 					if (!node.description.trim()) continue;
 					flushFacts();
@@ -259,7 +299,7 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 				blocks.push({ kind: 'facts', facts: reported });
 				if (report?.analysis.trim()) blocks.push({ kind: 'label', text: m.doc_analysis({}, t) }, { kind: 'rich', text: parseRichTextInline(report.analysis) });
 			}
-			visit(entry.children, depth + 1);
+			if (!childrenDone) visit(entry.children, depth + 1);
 		}
 	};
 	visit(buildTree(data), 2);
@@ -268,16 +308,21 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 
 	const plan = data.plan;
 	const year = plan.periodKind === 'school_year' ? `${plan.startYear}/${String((plan.startYear + 1) % 100).padStart(2, '0')}` : String(plan.startYear);
+	const title = followUp ? m.doc_report_title({ title: plan.title }, t) : plan.title;
+	const kindAndYear = `${planKindText(plan.kind, locale)} ${year}`;
+	const adopted = plan.state !== 'draft' && plan.adoptedBy;
+	// The last page says what was adopted, by whom and when, as a decided document's back page does.
+	if (adopted) blocks.push({ kind: 'rich', text: plainRichText([plan.title, plan.registryNumber ?? '', m.doc_adopted_by({ by: plan.adoptedBy ?? '' }, t), plan.adoptedOn ?? ''].filter(Boolean).join('\n')) });
+	const namedBoards = new Set(data.nodes.flatMap((node) => node.boardIds));
 	return {
 		locale,
-		title: plan.title,
-		subtitle: `${planKindText(plan.kind, locale)} ${year} · ${data.ownerUnit.name}`,
-		report: followUp ? m.doc_report_for({ period: followUp.period.name }, t) : null,
-		adoption:
-			plan.state !== 'draft' && plan.adoptedBy
-				? m.doc_adopted({ by: plan.adoptedBy, on: plan.adoptedOn ?? '', registry: plan.registryNumber ? `, ${plan.registryNumber}` : '' }, t)
-				: null,
+		title,
+		subtitle: title.toLocaleLowerCase(locale).includes(kindAndYear.toLocaleLowerCase(locale)) ? '' : kindAndYear,
+		report: followUp ? followUp.period.name : null,
+		adoption: adopted ? m.doc_adopted({ by: plan.adoptedBy ?? '', on: plan.adoptedOn ?? '', registry: plan.registryNumber ? `, ${plan.registryNumber}` : '' }, t) : null,
 		organisation: options.organisation,
+		unit: data.ownerUnit.name === options.organisation ? '' : data.ownerUnit.name,
+		boards: data.boards.filter((board) => namedBoards.has(board.id)).map((board) => board.name),
 		toc: blocks.filter((block): block is Extract<Block, { kind: 'heading' }> => block.kind === 'heading' && block.depth <= 3),
 		blocks
 	};

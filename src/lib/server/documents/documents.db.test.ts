@@ -78,7 +78,9 @@ describe('documents', () => {
 		expect(file.filename).toBe('utbildningsforvaltningens-verksamhetsplan-2025-delar-1-per-30-april.docx');
 		const { document, zip } = await openDocx(file.body);
 		const text = paragraphs(document).map((paragraph) => paragraph.text);
-		expect(text).toContain('Uppföljning: Delår 1 per 30 april');
+		// The cover: the report's own title, the period, the boards the plan names.
+		expect(text).toContain(`Uppföljning av ${CENTRAL}`);
+		expect(text).toContain('Delår 1 per 30 april');
 		expect(text).toContain('Status');
 		expect(text).toContain('Kommentar');
 		expect(text).toContain('Samtliga skolor har tillsatt heltidsmentorer.');

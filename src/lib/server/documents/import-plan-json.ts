@@ -23,6 +23,7 @@ import {
 } from '../db/schema';
 import { recordAudit, recordAudits, type AuditEntry } from '../audit/record-audit';
 import { fieldDefinitionSchema } from '../frameworks/field-definition';
+import { NAME_TEMPLATE_MAX, unknownPlaceholders } from '../frameworks/name-template';
 import type { FrameworkView } from '../frameworks/framework-repository';
 import { addUnit } from '../organisation/add-unit';
 import { addScaleValue } from '../follow-up/manage-scale';
@@ -33,10 +34,11 @@ import type { Ctx } from '../shared/context';
 import { DomainError, isDomainError } from '../shared/domain-error';
 import { assertImportSize } from './read-workbook';
 import { importLookups } from './import-values';
-import { resolveImportNeeds } from './import-plan-needs';
+import { levelDocumentSettings, resolveImportNeeds } from './import-plan-needs';
 import { assertJsonDepth, assertPlanDocumentSize } from './json-limits';
 
 const label = z.object({ sv: z.string().min(1).max(200), en: z.string().max(200) });
+const optionalText = (max: number) => z.object({ sv: z.string().trim().max(max).default(''), en: z.string().trim().max(max).default('') }).default({ sv: '', en: '' });
 const scaleRef = z.object({ label, meaning: z.enum(MEANINGS), colour: z.string().regex(/^#[0-9a-fA-F]{6}$/) }).nullable();
 
 type JsonNode = {
@@ -123,7 +125,13 @@ const documentSchema = z.object({
 					/** How many fields come before the item's description (files from before it: 0, the description first). */
 					descriptionPosition: z.number().int().min(0).max(1000).default(0),
 					/** Items have no title of their own (files from before it: false). */
-					untitled: z.boolean().default(false)
+					untitled: z.boolean().default(false),
+					/** How many parts come before the items' own items in documents (null: after them all). */
+					childrenPosition: z.number().int().min(0).max(1000).nullable().default(null),
+					/** What the title column asks for, under its label in a table. */
+					titleHelp: optionalText(300),
+					/** How documents name the items ("Kommunövergripande mål: {title}"); empty: "{ref} {title}". */
+					nameTemplate: optionalText(NAME_TEMPLATE_MAX)
 				})
 			)
 			.min(1)
@@ -160,6 +168,13 @@ export function readPlanDocument(file: Buffer): PlanDocument {
 	if (!result.success) {
 		const issue = result.error.issues[0];
 		throw new DomainError('error_json_invalid', { path: issue.path.join('.') || '(överst)' });
+	}
+	for (const [index, level] of result.data.framework.levels.entries()) {
+		for (const locale of ['sv', 'en'] as const) {
+			if (unknownPlaceholders(level.nameTemplate[locale], level.fields.map((field) => field.key)).length) {
+				throw new DomainError('error_json_invalid', { path: `framework.levels.${index}.nameTemplate.${locale}` });
+			}
+		}
 	}
 	return result.data;
 }
@@ -438,8 +453,7 @@ async function copyFramework(tx: Db, ctx: Ctx, document: PlanDocument, idFor: (o
 		documentStyle: level.documentStyle,
 		tableColumns: level.tableColumns,
 		fields: level.fields,
-		descriptionPosition: level.descriptionPosition,
-		untitled: level.untitled
+		...levelDocumentSettings(level)
 	}));
 	await tx.insert(levels).values(levelRows);
 	const edges = document.framework.levels.flatMap((level) =>
@@ -449,3 +463,4 @@ async function copyFramework(tx: Db, ctx: Ctx, document: PlanDocument, idFor: (o
 	await recordAudit(tx, ctx, { action: 'framework.create', entityType: 'framework', entityId: framework.id, after: { ...framework, levels: levelRows, from: 'json' } });
 	return { frameworkId: framework.id, levelIdFor: (fileLevelId: string) => idFor(fileLevelId) };
 }
+

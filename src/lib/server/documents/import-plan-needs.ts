@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import { fieldDefinitionSchema } from '../frameworks/field-definition';
-import { listFrameworks, loadFramework, type FrameworkView } from '../frameworks/framework-repository';
+import { listFrameworks, loadFramework, type FrameworkView, type LevelRow } from '../frameworks/framework-repository';
 import { listUnits, type Unit } from '../organisation/organisation-repository';
 import { listScale, type ScaleValue } from '../follow-up/scales';
 import { can } from '../policies';
@@ -124,8 +124,7 @@ async function sameFramework(tx: Db, tenantId: string, wanted: PlanDocument['fra
 			tableColumns: level.tableColumns,
 			children: level.childLevelIds.filter((id) => keyOf.has(id)).map((id) => keyOf.get(id)!),
 			fields: level.fields,
-			descriptionPosition: level.descriptionPosition,
-			untitled: level.untitled
+			...levelDocumentSettings(level)
 		}))
 	);
 	for (const candidate of (await listFrameworks(tx, tenantId)).filter((framework) => name(framework.name) === name(wanted.name))) {
@@ -142,8 +141,7 @@ async function sameFramework(tx: Db, tenantId: string, wanted: PlanDocument['fra
 				tableColumns: level.tableColumns,
 				children: level.childLevelIds.map((id) => keys.get(id)!),
 				fields: level.fields,
-				descriptionPosition: level.descriptionPosition,
-				untitled: level.untitled
+				...storedDocumentSettings(level)
 			}))
 		);
 		if (existing === shape) return framework;
@@ -159,4 +157,22 @@ function shapeOf(levels: { key: string; children: string[]; fields: unknown[]; [
 			fields: level.fields.map((field) => fieldDefinitionSchema.parse(field))
 		}))
 	);
+}
+/** A file level's order and naming in documents, as the levels table keeps them. */
+export function levelDocumentSettings(level: PlanDocument['framework']['levels'][number]) {
+	return {
+		descriptionPosition: level.descriptionPosition,
+		untitled: level.untitled,
+		childrenPosition: level.childrenPosition,
+		titleHelpSv: level.titleHelp.sv,
+		titleHelpEn: level.titleHelp.en,
+		nameTemplateSv: level.nameTemplate.sv,
+		nameTemplateEn: level.nameTemplate.en
+	};
+}
+
+/** The same settings of a stored level, to compare a file's framework with the organisation's. */
+function storedDocumentSettings(level: LevelRow): ReturnType<typeof levelDocumentSettings> {
+	const { descriptionPosition, untitled, childrenPosition, titleHelpSv, titleHelpEn, nameTemplateSv, nameTemplateEn } = level;
+	return { descriptionPosition, untitled, childrenPosition, titleHelpSv, titleHelpEn, nameTemplateSv, nameTemplateEn };
 }

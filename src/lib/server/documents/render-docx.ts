@@ -37,9 +37,10 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
 	const language = model.locale === 'en' ? 'en-GB' : 'sv-SE';
 	const body: FileChild[] = [
 		new Paragraph({ children: [new TextRun({ text: model.organisation, bold: true })] }),
+		...(model.unit ? [new Paragraph({ children: [new TextRun(model.unit)] })] : []),
 		new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(model.title)] }),
-		new Paragraph({ children: [new TextRun({ text: model.subtitle, size: 28 })] }),
-		...(model.report ? [new Paragraph({ children: [new TextRun({ text: model.report, size: 28 })] })] : []),
+		...[model.subtitle, model.report].filter((line): line is string => !!line).map((line) => new Paragraph({ children: [new TextRun({ text: line, size: 28 })] })),
+		...model.boards.map((board) => new Paragraph({ children: [new TextRun(board)] })),
 		new Paragraph({ children: [new TextRun(model.adoption ?? m.doc_draft({}, t))] }),
 		new Paragraph({ children: [new PageBreak()] }),
 		new Paragraph({ children: [new TextRun({ text: m.doc_contents({}, t), bold: true, size: 28 })] }),
@@ -51,7 +52,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
 
 	const document = new Document({
 		title: model.report ? `${model.title} – ${model.report}` : model.title,
-		subject: model.subtitle,
+		subject: model.subtitle || model.title,
 		creator: 'Styrkedjan',
 		description: model.adoption ?? '',
 		features: { updateFields: true },

@@ -44,9 +44,11 @@ export function renderHtml(model: DocumentModel, options: HtmlOptions = {}): str
 <a class="skip" href="#content">${escape(m.skip_to_content({}, t))}</a>
 <header class="title-page">
 <p class="organisation">${escape(model.organisation)}</p>
+${model.unit ? `<p class="unit">${escape(model.unit)}</p>` : ''}
 <h1>${escape(model.title)}</h1>
-<p class="subtitle">${escape(model.subtitle)}</p>
+${model.subtitle ? `<p class="subtitle">${escape(model.subtitle)}</p>` : ''}
 ${model.report ? `<p class="report">${escape(model.report)}</p>` : ''}
+${model.boards.length ? `<p class="boards">${model.boards.map(escape).join('<br>')}</p>` : ''}
 <p class="adoption">${escape(model.adoption ?? m.doc_draft({}, t))}</p>
 ${links}
 </header>
@@ -118,6 +120,7 @@ a { color: #0b5cad; }
 .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: 0.5rem; }
 .title-page { border-bottom: 2px solid #1b1f24; margin-bottom: 1.5rem; padding-bottom: 1rem; }
 .organisation { font-weight: 600; margin: 0; }
+.unit, .boards { margin: 0.25rem 0; }
 h1 { font-size: 2rem; margin: 0.5rem 0; }
 .subtitle, .report { font-size: 1.15rem; margin: 0.25rem 0; }
 .adoption { color: #4b5563; }

@@ -41,6 +41,8 @@ describe('Typst source', () => {
 			report: null,
 			adoption: HOSTILE[3],
 			organisation: HOSTILE[6],
+			unit: HOSTILE[5],
+			boards: [HOSTILE[4]],
 			toc: [{ depth: 2, text: HOSTILE[1], anchor: 's1' }],
 			blocks: [
 				{ kind: 'heading', depth: 2, text: HOSTILE[1], anchor: 's1' },
@@ -70,6 +72,8 @@ describe('characters the typeface lacks', () => {
 			report: null,
 			adoption: null,
 			organisation: 'Kommun',
+			unit: 'Förvaltningen',
+			boards: [],
 			toc: [],
 			blocks: [{ kind: 'rich', text: plainRichText('Teamet 👩‍💻 läser ǅ.') }]
 		};

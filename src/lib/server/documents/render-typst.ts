@@ -61,9 +61,10 @@ function typstSource(model: DocumentModel, options: TypstOptions): string {
 		// Title page.
 		'#v(18%)',
 		`#text(weight: "bold", size: 12pt, ${typstString(model.organisation)})`,
+		...(model.unit ? [`#block(above: 0.6em, text(size: 12pt, ${typstString(model.unit)}))`] : []),
 		`#block(above: 1.2em, below: 1em, text(size: 26pt, weight: "bold", ${typstString(model.title)}))`,
-		`#text(size: 13pt, ${typstString(model.subtitle)})`,
-		...(model.report ? [`#block(above: 0.8em, text(size: 13pt, ${typstString(model.report)}))`] : []),
+		...[model.subtitle, model.report].filter(Boolean).map((line) => `#block(above: 0.8em, text(size: 13pt, ${typstString(line!)}))`),
+		...(model.boards.length ? [`#block(above: 1.2em, text(size: 12pt, ${typstString(model.boards.join('\n'))}))`] : []),
 		`#block(above: 1.5em, text(fill: luma(70), ${typstString(model.adoption ?? m.doc_draft({}, t))}))`,
 		'#pagebreak()',
 		...(model.toc.length ? [`#outline(title: ${typstString(m.doc_contents({}, t))}, depth: 2)`, '#pagebreak()'] : []),

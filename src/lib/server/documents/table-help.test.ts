@@ -15,6 +15,8 @@ const model: DocumentModel = {
 	report: null,
 	adoption: null,
 	organisation: 'Exempelkommun',
+	unit: 'Utbildningsförvaltningen',
+	boards: [],
 	toc: [],
 	blocks: [
 		{

@@ -7,12 +7,22 @@ import type { FieldDefinition } from './field-definition';
  */
 export type ItemPart = { kind: 'description' } | { kind: 'field'; field: FieldDefinition };
 
+/** A document also places the item's own items (its children) among its parts. */
+export type DocumentPart = ItemPart | { kind: 'children' };
+
 /** The key the description has in the order and in table columns. */
 export const DESCRIPTION = 'description';
+/** The key the item's own items have in a document's order. */
+export const CHILDREN = 'children';
 
 interface OrderedLevel {
 	fields: FieldDefinition[];
 	descriptionPosition: number;
+}
+
+interface DocumentOrderedLevel extends OrderedLevel {
+	/** How many of the item's parts come before its items; null: after them all. */
+	childrenPosition: number | null;
 }
 
 /** Where the description stands among the fields, kept within them whatever was stored. */
@@ -28,7 +38,34 @@ export function itemParts(level: OrderedLevel): ItemPart[] {
 
 /** The parts' keys in order ('description' for the description). */
 export function partKeys(level: OrderedLevel): string[] {
-	return itemParts(level).map((part) => (part.kind === 'description' ? DESCRIPTION : part.field.key));
+	return itemParts(level).map(partKey);
+}
+
+export function partKey(part: DocumentPart): string {
+	return part.kind === 'field' ? part.field.key : part.kind === 'description' ? DESCRIPTION : CHILDREN;
+}
+
+/**
+ * The order a document writes an item in: its parts, with its own items placed among them where the
+ * level says ("Insatser" between an area's description and its effects; a footnote after the table).
+ */
+export function documentParts(level: DocumentOrderedLevel): DocumentPart[] {
+	const parts: DocumentPart[] = itemParts(level);
+	const at = level.childrenPosition === null ? parts.length : Math.max(0, Math.min(level.childrenPosition, parts.length));
+	parts.splice(at, 0, { kind: 'children' });
+	return parts;
+}
+
+/** The stored order of parts written in `parts`' order: the fields, and where the description and the items stand. */
+export function storedOrder(parts: DocumentPart[]): { fields: FieldDefinition[]; descriptionPosition: number; childrenPosition: number | null } {
+	const fields = parts.flatMap((part) => (part.kind === 'field' ? [part.field] : []));
+	const withoutChildren = parts.filter((part) => part.kind !== 'children');
+	const children = parts.findIndex((part) => part.kind === 'children');
+	return {
+		fields,
+		descriptionPosition: withoutChildren.findIndex((part) => part.kind === 'description'),
+		childrenPosition: children < 0 || children === parts.length - 1 ? null : children
+	};
 }
 
 /**

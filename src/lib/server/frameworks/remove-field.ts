@@ -6,7 +6,7 @@ import type { Ctx } from '../shared/context';
 import { DomainError, notFound } from '../shared/domain-error';
 import { countFieldValues } from './framework-repository';
 import { findLevel, loadFrameworkForEdit, touchFramework } from './framework-edit';
-import { descriptionIndex } from './field-order';
+import { documentParts, storedOrder } from './field-order';
 
 /** Removes a field no item has filled in; otherwise refuses, naming how many items hold a value. */
 export async function removeField(db: Db, ctx: Ctx, frameworkId: string, levelId: string, key: string): Promise<void> {
@@ -22,10 +22,9 @@ export async function removeField(db: Db, ctx: Ctx, frameworkId: string, levelId
 		await tx
 			.update(levels)
 			.set({
-				fields: level.fields.filter((candidate) => candidate.key !== key),
-				tableColumns: level.tableColumns.filter((column) => column !== key),
-				// The description keeps its place among the fields that remain.
-				descriptionPosition: descriptionIndex(level) - (level.fields.indexOf(field) < descriptionIndex(level) ? 1 : 0)
+				// The description and the items keep their places among the parts that remain.
+				...storedOrder(documentParts(level).filter((part) => part.kind !== 'field' || part.field.key !== key)),
+				tableColumns: level.tableColumns.filter((column) => column !== key)
 			})
 			.where(and(eq(levels.tenantId, ctx.tenantId), eq(levels.id, levelId)));
 		await touchFramework(tx, ctx, frameworkId);

@@ -56,7 +56,7 @@ export async function saveField(db: Db, ctx: Ctx, frameworkId: string, levelId: 
 		}
 		const key =
 			existing?.key ??
-			(isStructured(data.type) ? data.type : keyFromName(data.labelSv, [...level.fields.map((field) => field.key), 'title', 'ref', 'description']));
+			(isStructured(data.type) ? data.type : keyFromName(data.labelSv, [...level.fields.map((field) => field.key), 'title', 'ref', 'description', 'parent', 'children']));
 		const definition: FieldDefinition = { ...data, key, options: data.type === 'choice' ? data.options : [] };
 		const fields = existing
 			? level.fields.map((field) => (field.key === key ? definition : field))

@@ -8,9 +8,11 @@ import { parseInput } from '../shared/parse-input';
 import { countPlacements, countUntitledItems } from './framework-repository';
 import { findLevel, levelLabel, loadFrameworkForEdit, touchFramework } from './framework-edit';
 import { BUILT_IN_COLUMNS, levelNameLabels, levelSettingsInput } from './level-input';
+import { unknownPlaceholders } from './name-template';
 
 /**
- * Changes a level's names, placement rules, document style and whether its items have titles. A rule
+ * Changes a level's names, placement rules, document style (with how documents name its items and
+ * what its title column asks for) and whether its items have titles. A rule
  * that existing items rely on (an item at the top of a plan, a parent–child pair, no title) cannot be
  * dropped: the user is told how many items stand in the way, so they can move them (or name them) first.
  */
@@ -27,6 +29,10 @@ export async function updateLevel(db: Db, ctx: Ctx, frameworkId: string, levelId
 		const badColumn = data.tableColumns.find((column) => !columns.has(column));
 		if (badColumn) throw new DomainError('error_field_invalid', { field: levelNameLabels.tableColumns }, { field: 'tableColumns' });
 
+		for (const key of ['nameTemplateSv', 'nameTemplateEn'] as const) {
+			const [unknown] = unknownPlaceholders(data[key], level.fields.map((field) => field.key));
+			if (unknown !== undefined) throw new DomainError('error_name_template_placeholder', { field: levelNameLabels[key], placeholder: `{${unknown}}`, title: '{title}', ref: '{ref}' }, { field: key });
+		}
 		if (level.isRoot && !data.isRoot) {
 			const stuck = await countPlacements(tx, ctx.tenantId, null, level.id);
 			if (stuck) throw new DomainError('error_level_root_in_use', { level: levelLabel(level), count: stuck }, { field: 'isRoot', status: 409 });

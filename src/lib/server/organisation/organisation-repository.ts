@@ -4,6 +4,8 @@ import { people, roleTitles, tenants, units, type UnitKind } from '../db/schema'
 import { isUuid } from '../shared/uuid';
 
 export type Tenant = typeof tenants.$inferSelect;
+/** The organisation a request acts in, as the session carries it. */
+export type RequestTenant = Pick<Tenant, 'id' | 'slug' | 'name' | 'createdAt'>;
 export type Unit = typeof units.$inferSelect;
 
 export async function findTenant(db: Db, tenantId: string): Promise<Tenant | undefined> {

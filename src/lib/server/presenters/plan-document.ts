@@ -38,7 +38,10 @@ function presentLevel(level: Level) {
 		childLevelIds: level.childLevelIds,
 		fields: level.fields,
 		descriptionPosition: level.descriptionPosition,
-		untitled: level.untitled
+		untitled: level.untitled,
+		childrenPosition: level.childrenPosition,
+		titleHelp: { sv: level.titleHelpSv, en: level.titleHelpEn },
+		nameTemplate: { sv: level.nameTemplateSv, en: level.nameTemplateEn }
 	};
 }
 

@@ -38,17 +38,15 @@ export async function createTestPlan(db: Db, ctx: Ctx, ownerUnitId: string, pres
 	return { framework, plan, level };
 }
 
+/** Changes some of a level's settings, the others kept as they are. */
+export function changeLevel(db: Db, ctx: Ctx, frameworkId: string, level: Level, changes: Record<string, unknown>) {
+	const { nameSv, namePluralSv, nameEn, namePluralEn, isRoot, followUp, documentStyle, tableColumns, childLevelIds, untitled } = level;
+	const { titleHelpSv, titleHelpEn, nameTemplateSv, nameTemplateEn } = level;
+	const kept = { nameSv, namePluralSv, nameEn, namePluralEn, isRoot, followUp, documentStyle, tableColumns, childLevelIds, untitled };
+	return updateLevel(db, ctx, frameworkId, level.id, { ...kept, titleHelpSv, titleHelpEn, nameTemplateSv, nameTemplateEn, ...changes });
+}
+
 /** Shows a level in documents as headings or as table rows (with these columns), its other settings kept. */
 export function restyleLevel(db: Db, ctx: Ctx, frameworkId: string, level: Level, documentStyle: 'heading' | 'table_row', tableColumns: string[] = []) {
-	return updateLevel(db, ctx, frameworkId, level.id, {
-		nameSv: level.nameSv,
-		namePluralSv: level.namePluralSv,
-		nameEn: level.nameEn,
-		namePluralEn: level.namePluralEn,
-		isRoot: level.isRoot,
-		followUp: level.followUp,
-		documentStyle,
-		tableColumns,
-		childLevelIds: level.childLevelIds
-	});
+	return changeLevel(db, ctx, frameworkId, level, { documentStyle, tableColumns });
 }

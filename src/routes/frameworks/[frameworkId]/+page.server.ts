@@ -8,7 +8,7 @@ import { moveLevel } from '$lib/server/frameworks/move-level';
 import { saveField } from '$lib/server/frameworks/save-field';
 import { removeField } from '$lib/server/frameworks/remove-field';
 import { moveField } from '$lib/server/frameworks/move-field';
-import { partKeys } from '$lib/server/frameworks/field-order';
+import { documentParts, partKey, partKeys } from '$lib/server/frameworks/field-order';
 import { authorize, can } from '$lib/server/policies';
 import { found, runAction } from '$lib/server/http/run-action';
 import { guard } from '$lib/server/http/guard';
@@ -24,8 +24,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		framework,
 		usage: Object.fromEntries(framework.levels.map((level) => [level.id, usage.get(level.id) ?? 0])),
-		/** Each level's parts in the order items are written: its fields with the description among them. */
-		order: Object.fromEntries(framework.levels.map((level) => [level.id, partKeys(level)])),
+		/** Each level's parts in the order items are written: its fields with the description among them, and in documents its own items. */
+		order: Object.fromEntries(framework.levels.map((level) => [level.id, level.childLevelIds.length ? documentParts(level).map(partKey) : partKeys(level)])),
 		canEdit: can(locals.ctx.actor, 'framework.edit')
 	};
 };
@@ -57,7 +57,7 @@ export const actions: Actions = {
 	updateLevel: (event) =>
 		edit(event, (form) =>
 			updateLevel(getDb(), event.locals.ctx, event.params.frameworkId, String(form.get('levelId')), {
-				...formFields(form, [...NAMES, 'followUp', 'documentStyle']),
+				...formFields(form, [...NAMES, 'followUp', 'documentStyle', 'titleHelpSv', 'titleHelpEn', 'nameTemplateSv', 'nameTemplateEn']),
 				isRoot: formFlag(form, 'isRoot'),
 				untitled: formFlag(form, 'untitled'),
 				tableColumns: formList(form, 'tableColumns'),
