@@ -32,7 +32,9 @@ export type Block =
 	| { kind: 'facts'; facts: Fact[] }
 	/** help: a column's hint under its label ("Mått" – "Vad mäta?"), as the reference documents print it; '' for none. */
 	| { kind: 'table'; caption: string; columns: string[]; help?: string[]; rows: Cell[][] }
-	| { kind: 'chart'; title: string; svg: string; alt: string; width: number; height: number };
+	| { kind: 'chart'; title: string; svg: string; alt: string; width: number; height: number }
+	/** What was decided, set apart at the end: the plan's title, registry number, who adopted it, when. */
+	| { kind: 'closing'; lines: string[] };
 
 /**
  * A plan, or its follow-up report for a period, as a document in neutral form: every format (HTML,
@@ -64,6 +66,9 @@ interface Options {
 	organisation: string;
 	followUp?: FollowUpForDocument;
 }
+
+/** The longest name of the item above that a table's caption repeats ("Insatser – Långsiktig hållbarhet …"). */
+const CAPTION_NAME_LENGTH = 80;
 
 export function buildDocument(data: PlanData, options: Options): DocumentModel {
 	const { locale, followUp } = options;
@@ -230,7 +235,9 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 		const parents = new Set(entries.map((entry) => entry.node.parentId));
 		const parent = parents.size === 1 ? parentOf(entries[0].node) : undefined;
 		const plural = locale === 'en' ? level.namePluralEn : level.namePluralSv;
-		const caption = parent && levelsById.get(parent.levelId)?.documentStyle === 'heading' ? `${plural} – ${numbered(parent)}` : plural;
+		const parentName = parent && levelsById.get(parent.levelId)?.documentStyle === 'heading' ? numbered(parent) : '';
+		// A long name would only repeat the heading just above the table.
+		const caption = parentName && parentName.length <= CAPTION_NAME_LENGTH ? `${plural} – ${parentName}` : plural;
 		blocks.push({ kind: 'table', caption, columns: [...header, ...followUpHeaders(mode)], ...helped, rows });
 		// The rows' indicators (and in a report their outcomes) follow in a table of their own.
 		indicatorTable(
@@ -312,7 +319,7 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 	const kindAndYear = `${planKindText(plan.kind, locale)} ${year}`;
 	const adopted = plan.state !== 'draft' && plan.adoptedBy;
 	// The last page says what was adopted, by whom and when, as a decided document's back page does.
-	if (adopted) blocks.push({ kind: 'rich', text: plainRichText([plan.title, plan.registryNumber ?? '', m.doc_adopted_by({ by: plan.adoptedBy ?? '' }, t), plan.adoptedOn ?? ''].filter(Boolean).join('\n')) });
+	if (adopted) blocks.push({ kind: 'closing', lines: [plan.title, plan.registryNumber ?? '', m.doc_adopted_by({ by: plan.adoptedBy ?? '' }, t), plan.adoptedOn ?? ''].filter(Boolean) });
 	const namedBoards = new Set(data.nodes.flatMap((node) => node.boardIds));
 	return {
 		locale,

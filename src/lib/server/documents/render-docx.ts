@@ -103,6 +103,9 @@ function renderBlock(block: Block, lists: Lists): FileChild[] {
 			return richParagraphs(block.text, lists);
 		case 'label':
 			return [new Paragraph({ keepNext: true, children: [new TextRun({ text: block.text, bold: true })] })];
+		case 'closing':
+			// Set apart with space above, its lines kept together.
+			return block.lines.map((line, index) => new Paragraph({ keepNext: index < block.lines.length - 1, spacing: index ? undefined : { before: 720 }, children: [new TextRun(line)] }));
 		case 'facts':
 			return block.facts.flatMap((fact) => {
 				const label = new TextRun({ text: `${fact.label}: `, bold: true });

@@ -75,6 +75,8 @@ function renderBlock(block: Block): string {
 			return `<table><caption>${escape(block.caption)}</caption><thead><tr>${block.columns
 				.map((column, index) => `<th scope="col">${escape(column)}${block.help?.[index] ? `<br><i>${escape(block.help[index])}</i>` : ''}</th>`)
 				.join('')}</tr></thead><tbody>${block.rows.map((row) => `<tr>${row.map((cell) => `<td>${richHtml(cell, true)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+		case 'closing':
+			return `<footer class="closing"><p>${block.lines.map(escape).join('<br>')}</p></footer>`;
 		case 'chart':
 			return `<figure class="chart"><div role="img" aria-label="${escape(block.alt)}">${block.svg.replace(/<svg /, '<svg aria-hidden="true" focusable="false" ')}</div><figcaption>${escape(block.title)}</figcaption></figure>`;
 	}
@@ -121,6 +123,7 @@ a { color: #0b5cad; }
 .title-page { border-bottom: 2px solid #1b1f24; margin-bottom: 1.5rem; padding-bottom: 1rem; }
 .organisation { font-weight: 600; margin: 0; }
 .unit, .boards { margin: 0.25rem 0; }
+.closing { margin-top: 3rem; border-top: 1px solid #9ca3af; padding-top: 0.75rem; }
 h1 { font-size: 2rem; margin: 0.5rem 0; }
 .subtitle, .report { font-size: 1.15rem; margin: 0.25rem 0; }
 .adoption { color: #4b5563; }

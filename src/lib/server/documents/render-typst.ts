@@ -84,6 +84,8 @@ function blockTypst(block: Block): string {
 			return richTypst(block.text).map((part) => `#${part}`).join('\n\n');
 		case 'label':
 			return `#block(sticky: true, below: 0.5em, strong(${typstString(block.text)}))`;
+		case 'closing':
+			return `#block(above: 3em, breakable: false, width: 100%, stroke: (top: 0.5pt + luma(140)), inset: (top: 0.6em), ${typstString(block.lines.join('\n'))})`;
 		case 'facts':
 			return `#terms(tight: true, separator: [: ], ${block.facts.map((fact) => `terms.item(${typstString(fact.label)}, ${contentOf(fact.value)})`).join(', ')})`;
 		case 'table':
