@@ -6,6 +6,7 @@ import { listPeriods } from '../follow-up/period-repository';
 import { listScale } from '../follow-up/scales';
 import type { PlanData, PlanNode } from '../plans/plan-repository';
 import { renderChart } from './charts';
+import { CHART_TEXT, fittedRange } from './chart-axis';
 import { itemLabel } from './item-name';
 
 /**
@@ -86,8 +87,17 @@ export async function scaleChoices(db: Db, tenantId: string, kind: 'status' | 'a
 	return (await listScale(db, tenantId, kind)).filter((value) => !value.retired).map(({ id, labelSv, labelEn, colour }) => ({ id, labelSv, labelEn, colour }));
 }
 
-/** Each indicator's values over the periods, as a line against its target value: chart and table. */
-export function indicatorTrends(periods: { id: string; name: string }[], node: PlanNode, measurements: { indicatorId: string; periodId: string; value: string }[]) {
+/**
+ * Each indicator's values over the periods, as a line between its baseline and its target: chart and
+ * table. The value axis is fitted to the values, the target and the baseline (chart-axis.ts).
+ */
+export function indicatorTrends(
+	periods: { id: string; name: string }[],
+	node: PlanNode,
+	measurements: { indicatorId: string; periodId: string; value: string }[],
+	locale: 'sv' | 'en' = 'sv'
+) {
+	const en = locale === 'en';
 	return node.indicators
 		.map((indicator) => {
 			const points = periods.map((period) => {
@@ -96,11 +106,18 @@ export function indicatorTrends(periods: { id: string; name: string }[], node: P
 			});
 			if (!points.some((point) => point.value !== null)) return null;
 			const target = indicator.targetKind === 'value' && indicator.targetValue !== null ? Number(indicator.targetValue) : null;
+			const baseline = indicator.baselineValue !== null && indicator.baselineValue !== undefined ? Number(indicator.baselineValue) : null;
+			const lines = [
+				...(target === null ? [] : [{ yAxis: target, name: en ? 'Target' : 'Målvärde', colour: '#a4161a', type: 'dashed' }]),
+				...(baseline === null ? [] : [{ yAxis: baseline, name: en ? 'Baseline' : 'Utgångsvärde', colour: '#4b5563', type: 'dotted' }])
+			];
+			const range = fittedRange([...points.flatMap((point) => (point.value === null ? [] : [point.value])), ...lines.map((line) => line.yAxis)], { percent: indicator.kind === 'percent' });
 			const chart = renderChart(
 				{
-					grid: { left: 56, right: 24, top: 24, bottom: 40 },
-					xAxis: { type: 'category', data: points.map((point) => point.period), axisLabel: { color: '#1b1f24' } },
-					yAxis: { type: 'value', axisLabel: { color: '#1b1f24' }, ...(indicator.kind === 'percent' ? { max: 100 } : {}) },
+					textStyle: CHART_TEXT,
+					grid: { left: 64, right: 120, top: 24, bottom: 40 },
+					xAxis: { type: 'category', data: points.map((point) => point.period), axisLabel: CHART_TEXT },
+					yAxis: { type: 'value', axisLabel: CHART_TEXT, ...range },
 					series: [
 						{
 							type: 'line',
@@ -108,15 +125,28 @@ export function indicatorTrends(periods: { id: string; name: string }[], node: P
 							connectNulls: false,
 							symbolSize: 8,
 							itemStyle: { color: '#1d5fa8' },
+							label: { show: true, position: 'top', ...CHART_TEXT },
 							data: points.map((point) => point.value),
-							...(target === null ? {} : { markLine: { symbol: 'none', lineStyle: { color: '#a4161a', type: 'dashed' }, data: [{ yAxis: target, name: 'Målvärde' }] } })
+							...(lines.length
+								? {
+										markLine: {
+											symbol: 'none',
+											data: lines.map((line) => ({
+												yAxis: line.yAxis,
+												name: line.name,
+												lineStyle: { color: line.colour, type: line.type },
+												label: { formatter: `${line.name} {c}`, position: 'end', ...CHART_TEXT, color: line.colour }
+											}))
+										}
+									}
+								: {})
 						}
 					]
 				},
-				560,
-				240
+				760,
+				280
 			);
-			return { id: indicator.id, name: indicator.name, kind: indicator.kind, unit: indicator.unit, target, points, chart };
+			return { id: indicator.id, name: indicator.name, kind: indicator.kind, unit: indicator.unit, target, baseline, points, chart };
 		})
 		.filter((trend) => trend !== null);
 }

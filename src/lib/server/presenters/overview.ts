@@ -1,5 +1,6 @@
 import { responsibleLabel } from '../plans/responsible';
 import { renderChart } from './charts';
+import { CHART_TEXT } from './chart-axis';
 import { chartLabels } from './chart-labels';
 import { itemLabel, itemName } from './item-name';
 import type { Measurement, ReportState } from '../follow-up/follow-up-repository';
@@ -88,10 +89,11 @@ function renderStatusChart(rows: { ref: string; title: string; counts: Record<st
 	if (!rows.length || !columns.length) return '';
 	return renderChart(
 		{
-			legend: { top: 0, textStyle: { color: '#1b1f24' } },
+			textStyle: CHART_TEXT,
+			legend: { top: 0, textStyle: CHART_TEXT },
 			grid: { left: 220, right: 24, top: 48, bottom: 24 },
-			xAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#1b1f24' } },
-			yAxis: { type: 'category', inverse: true, data: chartLabels(rows.map(({ ref, title }) => ({ ref, name: ref && title.startsWith(ref) ? title.slice(ref.length).trim() : title }))), axisLabel: { color: '#1b1f24', width: 200, overflow: 'truncate', lineHeight: 14 } },
+			xAxis: { type: 'value', minInterval: 1, axisLabel: CHART_TEXT },
+			yAxis: { type: 'category', inverse: true, data: chartLabels(rows.map(({ ref, title }) => ({ ref, name: ref && title.startsWith(ref) ? title.slice(ref.length).trim() : title }))), axisLabel: { ...CHART_TEXT, width: 200, overflow: 'truncate', lineHeight: 16 } },
 			series: columns.map((column) => ({
 				type: 'bar',
 				stack: 'status',
