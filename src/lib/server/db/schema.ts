@@ -57,13 +57,22 @@ export const units = pgTable(
 		name: text('name').notNull(),
 		shortName: text('short_name'),
 		position: integer('position').notNull().default(0),
+		/** Skolverket's school unit code (skolenhetskod, 8 digits) for a unit from the school unit register. */
+		schoolUnitCode: text('school_unit_code'),
+		/** The school forms the register lists for the unit ("Grundskola", "Förskoleklass" …). */
+		schoolForms: text('school_forms').array().notNull().default(sql`'{}'::text[]`),
+		/** The municipality code (4 digits) the register gives the unit. */
+		municipalityCode: text('municipality_code'),
+		/** When the register marked the unit closed (ceased); the unit and its history stay. */
+		closedOn: date('closed_on'),
 		createdAt: createdAt()
 	},
 	(t) => [
 		primaryKey({ columns: [t.tenantId, t.id] }),
 		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade'),
 		foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
-		index('units_parent_idx').on(t.tenantId, t.parentId)
+		index('units_parent_idx').on(t.tenantId, t.parentId),
+		uniqueIndex('units_school_unit_code_idx').on(t.tenantId, t.schoolUnitCode)
 	]
 );
 
