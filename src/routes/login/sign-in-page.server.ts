@@ -96,18 +96,23 @@ async function signInTo(event: ActionEvent, form: FormData, find: () => Promise<
 	redirect(303, sameOriginPath(String(form.get('redirectTo') ?? ''), url.origin));
 }
 
+/**
+ * One action (SvelteKit allows no named action beside a default one, and scripts post to /login):
+ * a typed e-mail and password, or a demo role's button.
+ */
 export const signInActions = {
 	default: async (event: ActionEvent) => {
 		const form = await event.request.formData();
+		if (form.has('demoRole')) return signInAsDemo(event, form);
 		return signInTo(event, form, () => organisationFor(event, form, String(form.get('email') ?? '')), String(form.get('password') ?? ''));
-	},
-	/** One click signs in as a demo person (only while the demo is on), through the same checks as a typed password. */
-	demo: async (event: ActionEvent) => {
-		const form = await event.request.formData();
-		const user = DEMO_USERS.find((candidate) => candidate.role === form.get('role'));
-		const elsewhere = event.params.org !== undefined && event.params.org !== DEMO_TENANT.slug;
-		if (!isDemoMode() || !user || elsewhere) error(404, { message: messageFor(new DomainError('error_not_found'), event.locals.locale) });
-		form.set('email', user.email);
-		return signInTo(event, form, () => findSignInOrganisation(getDb(), DEMO_TENANT.slug), user.password);
 	}
 };
+
+/** One click signs in as a demo person (only while the demo is on), through the same checks as a typed password. */
+async function signInAsDemo(event: ActionEvent, form: FormData) {
+	const user = DEMO_USERS.find((candidate) => candidate.role === form.get('demoRole'));
+	const elsewhere = event.params.org !== undefined && event.params.org !== DEMO_TENANT.slug;
+	if (!isDemoMode() || !user || elsewhere) error(404, { message: messageFor(new DomainError('error_not_found'), event.locals.locale) });
+	form.set('email', user.email);
+	return signInTo(event, form, () => findSignInOrganisation(getDb(), DEMO_TENANT.slug), user.password);
+}
