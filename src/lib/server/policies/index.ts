@@ -26,7 +26,8 @@ export type Action =
 	| 'followup.report'
 	| 'followup.overview'
 	| 'period.manage'
-	| 'scale.edit';
+	| 'scale.edit'
+	| 'units.import';
 
 const RULES: Record<Action, readonly Role[]> = {
 	'plan.read': ['admin', 'planner', 'reporter', 'reader'],
@@ -45,7 +46,9 @@ const RULES: Record<Action, readonly Role[]> = {
 	/** The start page's organisation at a glance: reporting progress per plan and open period, missing reports per responsible. */
 	'followup.overview': ['admin', 'planner'],
 	'period.manage': ['admin'],
-	'scale.edit': ['admin']
+	'scale.edit': ['admin'],
+	/** Filling the unit tree from Skolverket's school unit register. */
+	'units.import': ['admin']
 };
 
 type Reach = 'anywhere' | 'unit' | 'organisation';
@@ -65,7 +68,8 @@ const REACH: Record<Action, Reach> = {
 	'followup.report': 'unit',
 	'followup.overview': 'unit',
 	'period.manage': 'unit',
-	'scale.edit': 'organisation'
+	'scale.edit': 'organisation',
+	'units.import': 'organisation'
 };
 
 export interface Scope {

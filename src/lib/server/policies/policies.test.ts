@@ -31,10 +31,11 @@ const allowedRoles: Record<Action, Role[]> = {
 	'followup.report': ['admin', 'planner', 'reporter'],
 	'followup.overview': ['admin', 'planner'],
 	'period.manage': ['admin'],
-	'scale.edit': ['admin']
+	'scale.edit': ['admin'],
+	'units.import': ['admin']
 };
 const unitScoped: Action[] = ['plan.create', 'plan.edit', 'plan.adopt', 'plan.archive', 'plan.publish', 'followup.report', 'followup.overview', 'period.manage'];
-const organisationWide: Action[] = ['framework.edit', 'organisation.edit', 'people.manage', 'tokens.manage', 'audit.read', 'scale.edit'];
+const organisationWide: Action[] = ['framework.edit', 'organisation.edit', 'people.manage', 'tokens.manage', 'audit.read', 'scale.edit', 'units.import'];
 
 describe('policies', () => {
 	for (const [action, roles] of Object.entries(allowedRoles) as [Action, Role[]][]) {
