@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../lib/server/db/client';
 import { main } from './main';
+import { recordedUnits, startSchoolUnitRegister } from '../../tests/peers/school-unit-register';
 
 /** The CLI against a real embedded database in a temporary directory, as an operator runs it. */
 let dataDir: string;
@@ -100,5 +101,40 @@ describe('styrkedjan CLI', () => {
 			await holder.close();
 		}
 		expect((await cli('migrate')).code).toBe(0);
+	});
+
+	it('imports school units from the (stub) school unit register or a file, previews with --dry-run, and says why it cannot', { timeout: 60_000 }, async () => {
+		const register = await startSchoolUnitRegister();
+		const savedUrl = process.env.SKOLVERKET_URL;
+		try {
+			process.env.SKOLVERKET_URL = register.url;
+			expect((await cli('tenant', 'add', '--slug', 'norrby', '--name', 'Norrby kommun')).code).toBe(0);
+			const dry = await cli('units', 'import', '--tenant', 'norrby', '--municipality', '1280', '--dry-run');
+			expect(dry).toMatchObject({ code: 0 });
+			expect(dry.out).toContain('12801006  added             Sjöbodaskolan');
+			expect(dry.out.split('\n').at(-1)).toBe('Under ”Norrby kommun”: 7 läggs till, 0 byter namn, 0 markeras som nedlagda, 0 öppnas igen, 0 får nya skolformer, 0 är oförändrade.');
+			const done = await cli('units', 'import', '--tenant', 'norrby', '--organisation-number', '212000-1280');
+			expect(done.out.split('\n').at(-1)).toBe('Skolenheterna är inlästa: 7 tillagda, 0 med nytt namn, 0 markerade som nedlagda, 0 öppnade igen, 0 med nya skolformer.');
+			const file = path.join(dataDir, 'register.json');
+			const answers = recordedUnits();
+			answers[0].data.attributes.displayName = 'Ekbackens förskola (Ekbacken)';
+			fs.writeFileSync(file, JSON.stringify(answers));
+			const again = await cli('units', 'import', '--tenant', 'norrby', '--file', file);
+			expect(again.out).toContain('12801001  renamed           Ekbackens förskola (Ekbacken)');
+			expect(again.out.split('\n').at(-1)).toContain('0 tillagda, 1 med nytt namn');
+
+			fs.writeFileSync(file, JSON.stringify({ format: 'styrkedjan-plan' }));
+			expect((await cli('units', 'import', '--tenant', 'norrby', '--file', file)).err).toMatch(/^Filen är inte i skolenhetsregistrets format/);
+			process.env.SKOLVERKET_URL = register.broken('500');
+			expect(await cli('units', 'import', '--tenant', 'norrby', '--municipality', '1280')).toMatchObject({
+				code: 1,
+				err: 'Skolenhetsregistret svarade med ett fel (HTTP 500). Inget har ändrats. Försök igen senare, eller läs in en fil med registrets uppgifter.'
+			});
+			expect((await cli('units', 'import', '--tenant', 'norrby', '--municipality', '12')).err).toBe('Kommunkoden ska vara fyra siffror, till exempel 1280.');
+		} finally {
+			if (savedUrl === undefined) delete process.env.SKOLVERKET_URL;
+			else process.env.SKOLVERKET_URL = savedUrl;
+			await register.close();
+		}
 	});
 });

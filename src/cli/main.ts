@@ -15,12 +15,16 @@ import { importPlanDocument, readPlanDocument } from '../lib/server/documents/im
 import { presentPlanSummary } from '../lib/server/presenters/plan-document';
 import { messageFor } from '../lib/server/presenters/message';
 import { m } from '../lib/paraglide/messages.js';
-import { isDomainError, notFound } from '../lib/server/shared/domain-error';
+import { DomainError, isDomainError, notFound } from '../lib/server/shared/domain-error';
 import { systemContext } from '../lib/server/shared/context';
 import { addAccount } from '../lib/server/identity/add-account';
 import { createApiToken } from '../lib/server/identity/api-tokens';
 import { setIdentityProvider } from '../lib/server/identity/oidc';
 import { authorize } from '../lib/server/policies';
+import { fetchRegisterUnits, normaliseOrganisationNumber, readRegisterFile } from '../lib/server/organisation/school-unit-register';
+import { previewSchoolUnitImport } from '../lib/server/organisation/preview-school-unit-import';
+import { importSchoolUnits } from '../lib/server/organisation/import-school-units';
+import { listUnits } from '../lib/server/organisation/organisation-repository';
 
 const HELP = `Styrkedjan – kommandon
 
@@ -37,6 +41,11 @@ const HELP = `Styrkedjan – kommandon
   styrkedjan token create --tenant S --name N          Skapar en API-nyckel (skrivs ut på sista raden, visas bara en gång)
   styrkedjan sso set --tenant S --issuer URL --client-id ID --client-secret HEMLIGHET [--default-role R]
                                                        Ställer in inloggning med organisationens konto (OpenID Connect)
+  styrkedjan units import --tenant S [--file FIL | --municipality KOMMUNKOD | --organisation-number ORGNR]
+                          [--parent ENHETS-ID] [--dry-run]
+                                                       Hämtar skolenheter från Skolverkets skolenhetsregister (SKOLVERKET_URL)
+                                                       eller en fil med registrets JSON; nya enheter läggs under --parent
+                                                       (standard: organisationens översta enhet)
 
 Databasen: DATABASE_URL (PostgreSQL) eller den inbyggda i DATA_DIR (standard ./data).
 Den inbyggda databasen kan bara användas av en process åt gången: stoppa servern först.`;
@@ -158,6 +167,37 @@ async function run(database: Database, command: string, argv: string[], out: Out
 			const { token } = await createApiToken(db, ctx, { name: values.name });
 			out(`API-nyckeln "${values.name}" för ${tenant.name} (visas bara nu):`);
 			out(token);
+			return 0;
+		}
+		case 'units': {
+			const { positionals, values } = parseArgs({
+				args: argv,
+				allowPositionals: true,
+				options: { tenant: { type: 'string' }, file: { type: 'string' }, municipality: { type: 'string' }, 'organisation-number': { type: 'string' }, parent: { type: 'string' }, 'dry-run': { type: 'boolean' } }
+			});
+			if (positionals[0] !== 'import') return usage(err);
+			const tenant = await requireTenant(db, values.tenant, err);
+			if (!tenant) return 1;
+			const ctx = systemContext(tenant.id, 'cli');
+			authorize(ctx.actor, 'units.import');
+			const organisationNumber = values['organisation-number'] && normaliseOrganisationNumber(values['organisation-number']);
+			if (values['organisation-number'] && !organisationNumber) throw new DomainError('error_organisation_number_invalid');
+			if (values.municipality && !/^\d{4}$/.test(values.municipality)) throw new DomainError('error_municipality_code_invalid');
+			const units = values.file
+				? readRegisterFile(fs.readFileSync(values.file))
+				: values.municipality
+					? await fetchRegisterUnits({ municipalityCode: values.municipality })
+					: organisationNumber
+						? await fetchRegisterUnits({ organisationNumber })
+						: undefined;
+			if (!units) return usage(err);
+			const parentId = values.parent ?? (await listUnits(db, tenant.id)).find((unit) => unit.parentId === null)!.id;
+			const preview = await previewSchoolUnitImport(db, ctx, { parentId, units });
+			for (const row of preview.rows.filter((candidate) => candidate.changes.length)) out(`${row.code}  ${row.changes.join(',').padEnd(16)}  ${row.name}`);
+			out(m.school_units_preview_summary({ parent: preview.parentName, ...preview.counts }, { locale: 'sv' }));
+			if (values['dry-run']) return 0;
+			const applied = await importSchoolUnits(db, ctx, { parentId, units });
+			out(m.school_units_applied(applied.counts, { locale: 'sv' }));
 			return 0;
 		}
 		case 'sso': {

@@ -129,7 +129,7 @@ describe('the API', () => {
 			'/api/v1/openapi.json'
 		);
 		expect(status).toBe(200);
-		expect(Object.keys(spec.paths)).toEqual(['/plans', '/plans/{planId}']);
+		expect(Object.keys(spec.paths)).toEqual(['/plans', '/plans/{planId}', '/units']);
 		const required = (name: string) => spec.components.schemas[name].required;
 
 		const { body: plans } = await api<Record<string, unknown>[]>('/api/v1/plans');

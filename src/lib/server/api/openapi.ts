@@ -1,4 +1,5 @@
 import { FIELD_TYPES } from '../frameworks/field-definition';
+import { UNIT_KINDS } from '../db/schema';
 import { PLAN_DOCUMENT_FORMAT, PLAN_DOCUMENT_VERSION } from '../presenters/plan-document';
 
 const text = { type: 'string' };
@@ -41,6 +42,20 @@ export const openApiDocument = {
 					'404': { description: 'No such plan in this organisation', content: { 'application/json': { schema: error } } }
 				}
 			}
+		},
+		'/units': {
+			get: {
+				operationId: 'listUnits',
+				summary: 'The organisation\'s units (boards, administrations, school units …) in Swedish name order, with the school unit register\'s code, school forms and closing day',
+				parameters: [
+					{ name: 'kind', in: 'query', required: false, schema: { enum: [...UNIT_KINDS] } },
+					{ name: 'schoolForm', in: 'query', required: false, description: 'A school form code of the register (GR, FKLASS, GY …)', schema: { type: 'string' } }
+				],
+				responses: {
+					'200': { description: 'Units', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Unit' } } } } },
+					'401': { description: 'No valid token or session', content: { 'application/json': { schema: error } } }
+				}
+			}
 		}
 	},
 	components: {
@@ -52,6 +67,21 @@ export const openApiDocument = {
 			}
 		},
 		schemas: {
+			Unit: {
+				type: 'object',
+				required: ['id', 'parentId', 'kind', 'name', 'shortName', 'schoolUnitCode', 'schoolForms', 'municipalityCode', 'closedOn'],
+				properties: {
+					id: { type: 'string', format: 'uuid' },
+					parentId: { type: ['string', 'null'], format: 'uuid' },
+					kind: { enum: [...UNIT_KINDS] },
+					name: text,
+					shortName: nullableText,
+					schoolUnitCode: { type: ['string', 'null'], description: 'Skolverket\'s school unit code (8 digits)' },
+					schoolForms: { type: 'array', items: text, description: 'The register\'s school form codes' },
+					municipalityCode: nullableText,
+					closedOn: { type: ['string', 'null'], format: 'date', description: 'When the register marked the unit closed' }
+				}
+			},
 			PlanSummary: {
 				type: 'object',
 				required: ['id', 'title', 'kind', 'periodKind', 'startYear', 'state', 'ownerUnitId', 'frameworkId', 'adoption', 'updatedAt'],

@@ -134,7 +134,7 @@ export async function fetchRegisterUnits(query: RegisterQuery, options: Register
  * Anything else is refused with what was expected.
  */
 export function readRegisterFile(bytes: Uint8Array, options: RegisterOptions = {}): RegisterUnit[] {
-	if (bytes.length > REGISTER_LIMITS.fileBytes) throw new DomainError('error_register_file_too_large', { max: megabytes(REGISTER_LIMITS.fileBytes) }, { status: 413, field: 'file' });
+	assertRegisterFileSize(bytes.length);
 	assertJsonDepth(bytes);
 	let parsed: unknown;
 	try {
@@ -158,6 +158,11 @@ export function readRegisterFile(bytes: Uint8Array, options: RegisterOptions = {
 		),
 		(unit) => unit.code
 	);
+}
+
+/** Refuses a file over the limit, before it is read. */
+export function assertRegisterFileSize(bytes: number): void {
+	if (bytes > REGISTER_LIMITS.fileBytes) throw new DomainError('error_register_file_too_large', { max: megabytes(REGISTER_LIMITS.fileBytes) }, { status: 413, field: 'file' });
 }
 
 function fromUnitAnswer(answer: z.infer<typeof unitAnswer>, options: RegisterOptions): RegisterUnit {
