@@ -18,7 +18,7 @@ export const init: ServerInit = async () => {
 };
 
 /** Pages anyone may open without signing in. */
-const PUBLIC = [/^\/public\//, /^\/login$/, /^\/logout$/, /^\/password\//, /^\/auth\//, /^\/language$/, /^\/tillganglighet$/, /^\/api\/v1\/openapi\.json$/];
+const PUBLIC = [/^\/public\//, /^\/login(\/[^/]+)?$/, /^\/logout$/, /^\/password\//, /^\/auth\//, /^\/language$/, /^\/tillganglighet$/, /^\/api\/v1\/openapi\.json$/];
 
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {

@@ -31,7 +31,7 @@ const NEVER_RENDERED = ['/auth/oidc/start', '/auth/oidc/callback'];
 const DEMO_PLANS = ['Verksamhetsplan 2025', 'Utbildningsförvaltningens verksamhetsplan 2025', 'Utvecklingsplan läsåret 2025/26', 'Lokal utvecklingsplan Norrskolan 2025/26'];
 const OTHER_PLANS = 'the other plans';
 /** Pages for people who are not signed in. */
-const SIGNED_OUT = ['/login', '/password/forgot', '/password/reset'];
+const SIGNED_OUT = ['/login', '/login/[org]', '/password/forgot', '/password/reset'];
 
 interface DemoIds {
 	plans: { id: string; title: string }[];

@@ -13,6 +13,7 @@ import { addIndicator } from '../../src/lib/server/indicators/add-indicator';
 import { addAccount } from '../../src/lib/server/identity/add-account';
 import { createApiToken } from '../../src/lib/server/identity/api-tokens';
 import { systemContext } from '../../src/lib/server/shared/context';
+import { setEmailDomains } from '../../src/lib/server/organisation/set-email-domains';
 
 /** Ids of a second organisation's things: every one must be invisible to Exempelkommun's people. */
 export interface ForeignIds {
@@ -50,6 +51,12 @@ export async function seed(dataDir: string): Promise<ForeignIds> {
 		const { token } = await createApiToken(db, ctx, { name: 'Norrbys nyckel' });
 		const periodId = await addPeriod(db, ctx, plan.id, { name: 'Norrbys delår', asOf: '2026-04-30', dueOn: '2026-05-15' });
 		const [status] = await listScale(db, tenant.id, 'status');
+		// An organisation with nothing but its administrator: what a new customer starts from (first steps).
+		const empty = await createTenant(db, 'seed', { slug: 'tomby', name: 'Tomby kommun' });
+		await addAccount(db, systemContext(empty.id, 'seed'), { email: 'admin@tomby.se', name: 'Tomas Tom', role: 'admin', password: 'tomby-losenord-2026' });
+		// Sign-in by e-mail domain: each its own, and one both name (whose people must give the organisation's address).
+		await setEmailDomains(db, ctx, { domains: 'norrby.se, grannar.se' });
+		await setEmailDomains(db, systemContext(empty.id, 'seed'), { domains: 'tomby.se, grannar.se' });
 		return {
 			tenantId: tenant.id,
 			planId: plan.id,

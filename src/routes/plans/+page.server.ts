@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		listUnits(db, locals.ctx.tenantId),
 		listFrameworks(db, locals.ctx.tenantId)
 	]);
-	return { plans, units, frameworks, canCreate: can(locals.ctx.actor, 'plan.create') };
+	return { plans, units, frameworks, canCreate: can(locals.ctx.actor, 'plan.create'), canChooseFramework: can(locals.ctx.actor, 'framework.edit') };
 };
 
 export const actions: Actions = {
