@@ -41,6 +41,30 @@ export async function expectAccessible(page: Page) {
 	expect(problems, `axe on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * What is wrong with a page at each of these widths: wider than the window, or axe's findings;
+ * `answered` says which status codes are the page's own answer (a 403 page must be accessible too).
+ */
+export async function pageProblems(page: Page, address: string, widths: number[], answered = (status: number) => status < 400): Promise<string[]> {
+	const problems: string[] = [];
+	for (const width of widths) {
+		await page.setViewportSize({ width, height: 800 });
+		const response = await page.goto(address);
+		if (!answered(response?.status() ?? 0)) {
+			problems.push(`${address} answered ${response?.status()} at ${width} px`);
+			continue;
+		}
+		const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+		if (scrollWidth > innerWidth) problems.push(`${address} is ${scrollWidth} px wide at ${width} px`);
+		try {
+			await expectAccessible(page);
+		} catch (failure) {
+			problems.push(`${address} at ${width} px: ${(failure as Error).message}`);
+		}
+	}
+	return problems;
+}
+
 /** Goes to a page, checks it answered, and runs axe on it. */
 export async function visit(page: Page, path: string) {
 	const response = await page.goto(path);
