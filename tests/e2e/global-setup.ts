@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { seed, type ForeignIds } from './seed';
 import { startMailServer, startOidcProvider } from './peers';
+import { startSchoolUnitRegister } from '../peers/school-unit-register';
 import { snapshotBuild } from '../build-snapshot';
 import { freePort, waitUntilServing } from '../server-process';
 
@@ -22,6 +23,8 @@ export default async function setup(project: TestProject) {
 	const baseURL = `http://127.0.0.1:${port}`;
 	const stopMail = await startMailServer(smtpPort, mailDir);
 	const stopOidc = await startOidcProvider(oidcPort, baseURL);
+	// Skolverket's school unit register, as a local stub with recorded answers: never the real service.
+	const register = await startSchoolUnitRegister();
 	const server: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
 		env: {
 			...process.env,
@@ -33,6 +36,7 @@ export default async function setup(project: TestProject) {
 			DEMO: 'true',
 			DEFAULT_TENANT: 'exempelkommun',
 			SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+			SKOLVERKET_URL: register.url,
 			LOG_LEVEL: 'warn',
 			STYRKEDJAN_BUILD: build.dir
 		},
@@ -53,6 +57,7 @@ export default async function setup(project: TestProject) {
 		await new Promise((resolve) => server.once('exit', resolve));
 		await stopMail();
 		await stopOidc();
+		await register.close();
 		fs.rmSync(dataDir, { recursive: true, force: true });
 		build.remove();
 	};

@@ -51,6 +51,8 @@ function addresses(route: string, ids: DemoIds, onePlan?: string): string[] {
 		'/frameworks': ['/frameworks'],
 		'/frameworks/[frameworkId]': [`/frameworks/${ids.frameworkId}`],
 		'/organisation': ['/organisation'],
+		'/organisation/school-units': ['/organisation/school-units', '/organisation/school-units?kind=school_unit&form=GR'],
+		'/organisation/school-units/import': ['/organisation/school-units/import'],
 		'/tillganglighet': ['/tillganglighet'],
 		'/admin/audit': ['/admin/audit'],
 		'/admin/people': ['/admin/people'],
