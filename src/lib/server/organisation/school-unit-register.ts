@@ -207,12 +207,15 @@ async function getJson(url: string, maxBytes: number, options: RegisterOptions):
 	const seconds = options.timeoutSeconds ?? REGISTER_LIMITS.timeoutSeconds;
 	const signal = AbortSignal.timeout(seconds * 1000);
 	const timedOut = () => new DomainError('error_register_timeout', { seconds }, { status: 503 });
-	let response: Response;
-	try {
-		response = await fetch(url, { signal, redirect: 'error', headers: { accept: 'application/json' } });
-	} catch {
-		if (signal.aborted) throw timedOut();
-		throw new DomainError('error_register_unreachable', { address: new URL(url).host }, { status: 503 });
+	let response: Response | undefined;
+	// A GET is tried twice when the connection fails (a kept-alive connection the server just closed).
+	for (let attempt = 1; !response; attempt++) {
+		try {
+			response = await fetch(url, { signal, redirect: 'error', headers: { accept: 'application/json' } });
+		} catch {
+			if (signal.aborted) throw timedOut();
+			if (attempt === 2) throw new DomainError('error_register_unreachable', { address: new URL(url).host }, { status: 503 });
+		}
 	}
 	if (!response.ok) {
 		await response.body?.cancel().catch(() => undefined);
