@@ -218,6 +218,8 @@ export const plans = pgTable(
 		registryNumber: text('registry_number'),
 		/** The plan this one was carried over from (previous year). */
 		previousPlanId: uuid('previous_plan_id'),
+		/** A unit's plan in the steering chain: the organiser's plan whose goals it carries (as anchors). */
+		parentPlanId: uuid('parent_plan_id'),
 		/** Set when the organisation has chosen to publish the adopted plan at its public address. */
 		publishedAt: timestamp('published_at', { withTimezone: true }),
 		version: integer('version').notNull().default(1),
@@ -229,6 +231,8 @@ export const plans = pgTable(
 		foreignKey({ columns: [t.tenantId, t.ownerUnitId], foreignColumns: [units.tenantId, units.id] }),
 		foreignKey({ columns: [t.tenantId, t.frameworkId], foreignColumns: [frameworks.tenantId, frameworks.id] }),
 		foreignKey({ columns: [t.tenantId, t.previousPlanId], foreignColumns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId, t.parentPlanId], foreignColumns: [t.tenantId, t.id] }),
+		index('plans_parent_idx').on(t.tenantId, t.parentPlanId),
 		check('plans_state_check', sql`${t.state} in ('draft', 'adopted', 'archived')`),
 		check('plans_kind_check', sql`${t.kind} in ('verksamhetsplan', 'utvecklingsplan', 'lokal_plan')`),
 		check('plans_period_kind_check', sql`${t.periodKind} in ('calendar_year', 'school_year')`)
@@ -284,6 +288,13 @@ export const nodes = pgTable(
 		carriedOver: boolean('carried_over').notNull().default(false),
 		/** The item in the previous year's plan this one continues. */
 		previousNodeId: uuid('previous_node_id'),
+		/**
+		 * An anchor: the organiser's goal (in the parent plan) this item stands for in a unit's plan. Its
+		 * number, title and description are the goal's, written through when the goal changes.
+		 */
+		sourceNodeId: uuid('source_node_id'),
+		/** When the goal's wording last changed and the unit has not yet seen it ("changed since"). */
+		sourceChangedAt: timestamp('source_changed_at', { withTimezone: true }),
 		version: integer('version').notNull().default(1),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
@@ -294,7 +305,11 @@ export const nodes = pgTable(
 		foreignKey({ columns: [t.tenantId, t.levelId], foreignColumns: [levels.tenantId, levels.id] }),
 		foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }).onDelete('cascade'),
 		index('nodes_plan_idx').on(t.tenantId, t.planId, t.parentId, t.position),
-		index('nodes_level_idx').on(t.tenantId, t.levelId)
+		index('nodes_level_idx').on(t.tenantId, t.levelId),
+		// No ON DELETE: a goal that units work under cannot go (the command says how many).
+		foreignKey({ columns: [t.tenantId, t.sourceNodeId], foreignColumns: [t.tenantId, t.id] }),
+		uniqueIndex('nodes_anchor_idx').on(t.tenantId, t.planId, t.sourceNodeId),
+		index('nodes_source_idx').on(t.tenantId, t.sourceNodeId)
 	]
 );
 

@@ -13,6 +13,7 @@ import { levelOf } from './node-placement';
 import { loadDraftPlan, touchPlan } from './plan-edit';
 import { findNode } from './plan-repository';
 import { writeNodeRelations } from './write-node-values';
+import { assertAnchorWording, writeThroughToAnchors } from './anchors';
 
 const updateNodeInput = nodeContentInput.extend({
 	/** The version the user's form was made from: an older one than stored means a stale edit. */
@@ -33,11 +34,14 @@ export async function updateNode(db: Db, ctx: Ctx, planId: string, nodeId: strin
 		assertTitle(level, data.title);
 		const values = validateNodeValues(level, data.values, plan);
 		const after = nodeColumns(data, values);
+		assertAnchorWording(before, after);
 		await tx
 			.update(nodes)
 			.set({ ...after, version: sql`${nodes.version} + 1`, updatedAt: new Date() })
 			.where(and(eq(nodes.tenantId, ctx.tenantId), eq(nodes.id, nodeId)));
 		await writeNodeRelations(tx, ctx, nodeId, values);
+		// A goal sent down the steering chain: its anchors in the units' plans say what it says now.
+		const anchors = await writeThroughToAnchors(tx, ctx, nodeId, before, after);
 		await touchPlan(tx, ctx, planId);
 		await recordAudit(tx, ctx, {
 			action: 'node.update',
@@ -45,7 +49,7 @@ export async function updateNode(db: Db, ctx: Ctx, planId: string, nodeId: strin
 			entityId: nodeId,
 			planId,
 			before,
-			after: { ...after, responsible: values.responsible, boardIds: values.boardIds }
+			after: { ...after, responsible: values.responsible, boardIds: values.boardIds, ...(anchors ? { anchorsUpdated: anchors } : {}) }
 		});
 	});
 }
