@@ -138,7 +138,8 @@ describe('every page reflows at 320, 390 and 1280 px', () => {
 		await admin?.context().close();
 	});
 
-	const routes = pageRoutes().filter((route) => !NEVER_RENDERED.includes(route));
+	// '' is the start page, src/routes/+page.svelte itself.
+	const routes = ['', ...pageRoutes()].filter((route) => !NEVER_RENDERED.includes(route));
 	it('finds the pages in the source', () => {
 		expect(routes.length).toBeGreaterThan(20);
 	});
@@ -149,7 +150,7 @@ describe('every page reflows at 320, 390 and 1280 px', () => {
 		route === '/plans/[planId]' ? [...DEMO_PLANS, OTHER_PLANS].map((title) => ({ route, plan: title })) : [{ route }]
 	);
 	for (const { route, plan } of tests) {
-		it(`${route}${plan ? ` (${plan})` : ''}`, { timeout: 120_000 }, async () => {
+		it(`${route || '/'}${plan ? ` (${plan})` : ''}`, { timeout: 120_000 }, async () => {
 			const page = SIGNED_OUT.includes(route) ? await browser.newPage() : admin;
 			const problems: string[] = [];
 			const found = addresses(route, ids, plan);
