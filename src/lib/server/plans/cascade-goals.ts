@@ -5,6 +5,7 @@ import { nodes, plans } from '../db/schema';
 import { recordAudits, type AuditEntry } from '../audit/record-audit';
 import { loadFramework } from '../frameworks/framework-repository';
 import { listUnits } from '../organisation/organisation-repository';
+import { unitsUnder } from '../organisation/unit-tree';
 import type { Ctx } from '../shared/context';
 import { DomainError, notFound } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
@@ -55,7 +56,8 @@ export async function cascadeGoals(db: Db, ctx: Ctx, planId: string, input: unkn
 		goals.sort((a, b) => data.goalIds.indexOf(a.id) - data.goalIds.indexOf(b.id));
 
 		const units = await listUnits(tx, ctx.tenantId);
-		const below = unitsBelow(units, plan.ownerUnitId);
+		const below = unitsUnder(units)(plan.ownerUnitId);
+		below.delete(plan.ownerUnitId);
 		const found = [...new Set(data.unitIds)].map((id) => units.find((unit) => unit.id === id));
 		if (found.some((unit) => !unit)) throw notFound();
 		const chosen = found.map((unit) => unit!);
@@ -150,17 +152,3 @@ export async function cascadeGoals(db: Db, ctx: Ctx, planId: string, input: unkn
 	});
 }
 
-/** Every unit under this one (not the unit itself). */
-function unitsBelow(units: { id: string; parentId: string | null }[], top: string): Set<string> {
-	const children = new Map<string, string[]>();
-	for (const unit of units) if (unit.parentId) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit.id]);
-	const found = new Set<string>();
-	const stack = [...(children.get(top) ?? [])];
-	while (stack.length) {
-		const id = stack.pop()!;
-		if (found.has(id)) continue;
-		found.add(id);
-		stack.push(...(children.get(id) ?? []));
-	}
-	return found;
-}
