@@ -141,6 +141,22 @@ describe('signing in to the right organisation', () => {
 		expect((await unknown.goto('/login/finns-inte'))?.status()).toBe(404);
 	});
 
+	it('lets an administrator set the organisation\'s e-mail domains, and refuses what is not one', async () => {
+		const page = await browser.signedIn('admin');
+		await visit(page, '/organisation');
+		const card = page.locator('section', { has: page.locator('#sign-in') });
+		expect(await card.textContent()).toContain('/login/exempelkommun');
+		expect(await card.getByLabel('E-postdomäner').inputValue()).toBe('exempelkommun.se');
+		await card.getByLabel('E-postdomäner').fill('exempelkommun.se, inte en domän');
+		await card.getByRole('button', { name: 'Spara' }).click();
+		await expect.poll(() => page.getByRole('alert').textContent()).toContain('"inte" är ingen e-postdomän');
+		await card.getByLabel('E-postdomäner').fill('Exempelkommun.se, @skola.exempelkommun.se');
+		await card.getByRole('button', { name: 'Spara' }).click();
+		await expect.poll(() => page.getByRole('status').textContent()).toBe('E-postdomänerna är sparade.');
+		expect(await card.getByLabel('E-postdomäner').inputValue()).toBe('exempelkommun.se, skola.exempelkommun.se');
+		await expectAccessible(page);
+	});
+
 	it('signs in with one click per demo role, by keyboard too', async () => {
 		const page = await browser.newPage();
 		await visit(page, '/login');

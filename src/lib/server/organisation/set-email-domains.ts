@@ -13,12 +13,14 @@ const setEmailDomainsInput = z.object({ domains: z.string().max(2000).default(''
 
 /** "Linkoping.se, @skola.linkoping.se" → ["linkoping.se", "skola.linkoping.se"]: lower-case, no "@", each once, sorted. */
 export function parseEmailDomains(text: string): string[] {
-	const words = text
+	return [...new Set(domainWords(text))].sort();
+}
+
+const domainWords = (text: string) =>
+	text
 		.split(/[\s,;]+/)
 		.map((word) => word.trim().toLowerCase().replace(/^@/, ''))
 		.filter(Boolean);
-	return [...new Set(words)].sort();
-}
 
 /**
  * The e-mail domains whose people sign in to this organisation from the shared sign-in page. A
@@ -27,9 +29,10 @@ export function parseEmailDomains(text: string): string[] {
  */
 export async function setEmailDomains(db: Db, ctx: Ctx, input: unknown): Promise<string[]> {
 	const data = parseInput(setEmailDomainsInput, input, { domains: { sv: 'E-postdomäner', en: 'E-mail domains' } });
-	const domains = parseEmailDomains(data.domains);
-	const wrong = domains.find((domain) => !DOMAIN.test(domain));
+	// The first word that is no domain, as the person typed it in order.
+	const wrong = domainWords(data.domains).find((domain) => !DOMAIN.test(domain));
 	if (wrong) throw new DomainError('error_email_domain_invalid', { value: wrong }, { field: 'domains' });
+	const domains = parseEmailDomains(data.domains);
 	if (domains.length > 20) throw new DomainError('error_field_invalid', { field: { sv: 'E-postdomäner', en: 'E-mail domains' } }, { field: 'domains' });
 	return db.transaction(async (tx) => {
 		const [before] = await tx.select({ emailDomains: tenants.emailDomains }).from(tenants).where(eq(tenants.id, ctx.tenantId));
