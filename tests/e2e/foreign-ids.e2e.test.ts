@@ -56,6 +56,10 @@ describe('another organisation\'s ids', () => {
 			[`/plans/${ownPlan}?/shift`, { nodeId: foreign().nodeId, direction: 'up', returnTo: `/plans/${ownPlan}` }],
 			['/plans?/create', { title: 'Kapad', kind: 'verksamhetsplan', periodKind: 'calendar_year', startYear: '2026', ownerUnitId: foreign().unitId, frameworkId: foreign().frameworkId }],
 			['/organisation?/rename', { unitId: foreign().unitId, name: 'Kapad' }],
+			[
+				'/organisation/school-units/import?/apply',
+				{ parentId: foreign().unitId, units: JSON.stringify([{ code: '99990001', name: 'Kapad', status: 'AKTIV', schoolForms: ['GR'], municipalityCode: null, closedOn: null }]) }
+			],
 			['/admin/people?/addRole', { accountId: foreign().accountId, role: 'admin', unitId: foreign().unitId }],
 			['/admin/people?/holdTitle', { personId: foreign().personId, title: 'Kapad' }],
 			['/admin/people?/removeRole', { assignmentId: crypto.randomUUID() }],

@@ -115,6 +115,26 @@ describe('school units from the school unit register', () => {
 		}
 	});
 
+	it('works without JavaScript: preview and apply are plain form posts', async () => {
+		const withScripts = await browser.newPage();
+		const context = await withScripts.context().browser()!.newContext({ baseURL: browser.baseURL(), locale: 'sv-SE', javaScriptEnabled: false });
+		const admin = await context.newPage();
+		await signIn(admin, 'admin@norrby.se', 'norrby-losenord-2026');
+		// (axe runs on the pages with scripts, above: it needs them to run at all)
+		expect((await admin.goto('/organisation/school-units/import'))?.status()).toBe(200);
+		await admin.getByLabel('Kommunkod').fill('12');
+		await admin.getByRole('button', { name: 'Förhandsgranska' }).click();
+		expect(await admin.locator('#municipalityCode').getAttribute('aria-invalid')).toBe('true');
+		expect(await admin.locator('form').filter({ has: admin.locator('#municipalityCode') }).innerText()).toContain('Kommunkoden ska vara fyra siffror, till exempel 1280.');
+		await admin.getByLabel('Kommunkod').fill('1280');
+		await admin.getByRole('button', { name: 'Förhandsgranska' }).click();
+		expect(await admin.locator('#preview-summary').textContent()).toMatch(/^Under ”Norrby kommun”: /);
+		await admin.getByRole('button', { name: 'Genomför ändringarna' }).click();
+		await admin.waitForURL((url) => url.pathname === '/organisation/school-units');
+		expect(await admin.getByRole('status').textContent()).toContain('Skolenheterna är inlästa');
+		await context.close();
+	});
+
 	it('is for administrators only', async () => {
 		const reader = await browser.signedIn('reader');
 		expect((await reader.goto('/organisation/school-units/import'))?.status()).toBe(403);
