@@ -17,6 +17,7 @@ export type Action =
 	| 'plan.adopt'
 	| 'plan.archive'
 	| 'plan.publish'
+	| 'plan.cascade'
 	| 'framework.read'
 	| 'framework.edit'
 	| 'organisation.edit'
@@ -36,6 +37,8 @@ const RULES: Record<Action, readonly Role[]> = {
 	'plan.adopt': ['admin'],
 	'plan.archive': ['admin'],
 	'plan.publish': ['admin'],
+	/** Sending an adopted plan's goals down to the units below its owner (the steering chain). */
+	'plan.cascade': ['admin', 'planner'],
 	'framework.read': ['admin', 'planner', 'reporter', 'reader'],
 	'framework.edit': ['admin'],
 	'organisation.edit': ['admin'],
@@ -59,6 +62,7 @@ const REACH: Record<Action, Reach> = {
 	'plan.adopt': 'unit',
 	'plan.archive': 'unit',
 	'plan.publish': 'unit',
+	'plan.cascade': 'unit',
 	'framework.read': 'anywhere',
 	'framework.edit': 'organisation',
 	'organisation.edit': 'organisation',

@@ -30,11 +30,12 @@ const allowedRoles: Record<Action, Role[]> = {
 	'audit.read': ['admin'],
 	'followup.report': ['admin', 'planner', 'reporter'],
 	'followup.overview': ['admin', 'planner'],
+	'plan.cascade': ['admin', 'planner'],
 	'period.manage': ['admin'],
 	'scale.edit': ['admin'],
 	'units.import': ['admin']
 };
-const unitScoped: Action[] = ['plan.create', 'plan.edit', 'plan.adopt', 'plan.archive', 'plan.publish', 'followup.report', 'followup.overview', 'period.manage'];
+const unitScoped: Action[] = ['plan.create', 'plan.edit', 'plan.adopt', 'plan.archive', 'plan.publish', 'plan.cascade', 'followup.report', 'followup.overview', 'period.manage'];
 const organisationWide: Action[] = ['framework.edit', 'organisation.edit', 'people.manage', 'tokens.manage', 'audit.read', 'scale.edit', 'units.import'];
 
 describe('policies', () => {

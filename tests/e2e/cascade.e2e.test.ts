@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, planPath, useBrowser, visit } from './support';
+
+const browser = useBrowser();
+
+/**
+ * The steering chain from the organiser's side: a planner sends an adopted plan's goal down to a
+ * school, by keyboard; the school gets its own plan with the goal at the top. A reader may not.
+ */
+describe("sending an adopted plan's goals to the units", () => {
+	it('gives the chosen school its own plan with the goal, and says so', { timeout: 120_000 }, async () => {
+		const page = await browser.signedIn('planner');
+		const plan = await planPath(page, 'Verksamhetsplan 2025');
+		await visit(page, `${plan}/cascade`);
+		await page.getByRole('checkbox', { name: 'Trygghet', exact: true }).check();
+		await page.getByRole('checkbox', { name: /^Norrskolan/ }).check();
+		await page.getByRole('button', { name: 'Skicka målen' }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Nya planer: 1\. Tillagda mål: 1\./);
+		await expectAccessible(page);
+
+		// Sent again: nothing twice.
+		await page.getByRole('checkbox', { name: 'Trygghet', exact: true }).check();
+		await page.getByRole('checkbox', { name: /^Norrskolan/ }).check();
+		await page.getByRole('button', { name: 'Skicka målen' }).click();
+		await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Nya planer: 0\. Tillagda mål: 0\./);
+
+		await page.getByRole('link', { name: 'Verksamhetsplan 2025 – Norrskolan' }).click();
+		await page.waitForURL((url) => /^\/plans\/[0-9a-f-]{36}$/.test(url.pathname));
+		await expect.poll(() => page.locator('main').textContent()).toContain('Trygghet');
+		await expectAccessible(page);
+		await page.context().close();
+	});
+
+	it('is not for a reader', { timeout: 60_000 }, async () => {
+		const page = await browser.signedIn('reader');
+		const response = await page.goto(`${await planPath(page, 'Verksamhetsplan 2025')}/cascade`);
+		expect(response?.status()).toBe(403);
+		await expectAccessible(page);
+		await page.context().close();
+	});
+});
