@@ -32,6 +32,9 @@ async function addField(page: Page, level: Locator, type: string, labelSv: strin
 	await page.waitForLoadState();
 }
 
+/** Opens an item's action menu on the plan page (edit, move, add below, remove). */
+const openMenu = (page: Page, title: string) => page.locator(`.item-menu > summary[aria-label="Åtgärder: ${title}"]`).click();
+
 const activityTitles = (page: Page) => page.locator('.outline .item:has(.badge:text-is("Aktivitet")) a.title').allTextContents();
 
 describe('an administrator builds a steering model and a plan in it', () => {
@@ -85,6 +88,7 @@ describe('an administrator builds a steering model and a plan in it', () => {
 		await expectAccessible(page);
 		await page.getByLabel('Rubrik').fill('Läsning');
 		await page.getByRole('button', { name: 'Spara' }).click();
+		await openMenu(page, 'Läsning');
 		await page.getByRole('link', { name: 'Lägg till Mål under Läsning' }).click();
 		await page.getByLabel('Rubrik').fill('Alla elever läser med flyt i åk 3');
 		await page.getByRole('button', { name: 'Spara' }).click();
@@ -92,13 +96,16 @@ describe('an administrator builds a steering model and a plan in it', () => {
 			['Läsfixare i åk 1', 'VT27', '48'],
 			['Bokcirklar i åk 2', 'december', '']
 		]) {
+			await openMenu(page, 'Alla elever läser med flyt i åk 3');
 			await page.getByRole('link', { name: 'Lägg till Aktivitet under Alla elever läser med flyt i åk 3' }).click();
 			const order = await page.locator('form label[for]').evaluateAll((labels) => labels.map((label) => label.getAttribute('for')));
 			expect(order.indexOf('field-deadline')).toBeLessThan(order.indexOf('description'));
 			await page.getByLabel('Rubrik').fill(title);
 			await page.getByLabel('Klart').fill(due);
 			await page.getByLabel('Antal elever').fill(pupils);
-			await page.getByLabel('Roller').fill('Rektor Norrskolan');
+			// Responsible is picked from the organisation's role titles and people, never typed into being.
+			await page.locator('input[role="combobox"]').fill('Rektor Norrskolan');
+			await page.getByRole('listbox').getByRole('option', { name: 'Rektor Norrskolan', exact: true }).click();
 			await page.getByRole('button', { name: 'Spara' }).click();
 		}
 		await expect.poll(() => activityTitles(page)).toEqual(['Läsfixare i åk 1', 'Bokcirklar i åk 2']);
@@ -107,10 +114,12 @@ describe('an administrator builds a steering model and a plan in it', () => {
 		await expectAccessible(page);
 
 		// Reorder.
+		await openMenu(page, 'Läsfixare i åk 1');
 		await page.getByRole('button', { name: 'Flytta ner: Läsfixare i åk 1' }).click();
 		await expect.poll(() => activityTitles(page)).toEqual(['Bokcirklar i åk 2', 'Läsfixare i åk 1']);
 
 		// A value that breaks its field is refused with the field's name, and nothing is written.
+		await openMenu(page, 'Alla elever läser med flyt i åk 3');
 		await page.getByRole('link', { name: 'Lägg till Aktivitet under Alla elever läser med flyt i åk 3' }).click();
 		await page.getByLabel('Rubrik').fill('Felaktig aktivitet');
 		await page.getByLabel('Antal elever').fill('många');
@@ -140,6 +149,7 @@ describe('an administrator builds a steering model and a plan in it', () => {
 		await expect.poll(async () => (await page.locator('#adoption').textContent())?.replace(/\s+/g, ' ')).toContain('Fastställd av Rektor Eva Berg den 15 augusti 2026 · Dnr 2026/12');
 		expect(await page.getByRole('link', { name: /Lägg till/ }).count()).toBe(0);
 		expect(await page.getByRole('button', { name: /Flytta/ }).count()).toBe(0);
+		expect(await page.locator('.item-menu').count()).toBe(0);
 		await expectAccessible(page);
 		await page.getByRole('link', { name: 'Läsfixare i åk 1' }).click();
 		expect(await page.getByRole('heading', { name: 'Redigera' }).count()).toBe(0);

@@ -1,7 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
 import { loadPlanData } from '$lib/server/plans/plan-repository';
-import { presentChapters, presentOutline } from '$lib/server/presenters/plan-presenter';
+import { presentChapters } from '$lib/server/presenters/plan-presenter';
+import { presentPlanPage, readPlanFilter } from '$lib/server/presenters/plan-page';
+import { listLatestStatuses } from '$lib/server/follow-up/latest-status';
+import { listPeriods } from '$lib/server/follow-up/period-repository';
+import { listScale } from '$lib/server/follow-up/scales';
 import { shiftNode } from '$lib/server/plans/shift-node';
 import { archivePlan } from '$lib/server/plans/archive-plan';
 import { setPlanPublished } from '$lib/server/plans/publish-plan';
@@ -12,7 +16,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	guard(locals, 'plan.read');
-	const data = found(await loadPlanData(getDb(), locals.ctx.tenantId, params.planId), locals.locale);
+	const db = getDb();
+	const data = found(await loadPlanData(db, locals.ctx.tenantId, params.planId), locals.locale);
+	const [latest, scale, periods] = await Promise.all([
+		listLatestStatuses(db, locals.ctx.tenantId, data.plan.id),
+		listScale(db, locals.ctx.tenantId),
+		listPeriods(db, locals.ctx.tenantId, data.plan.id)
+	]);
+	const filter = readPlanFilter(url.searchParams);
+	const page = presentPlanPage(data, latest, scale, { hasPeriods: periods.length > 0, filter, all: url.searchParams.has('all') });
 	const scope = { unitId: data.plan.ownerUnitId };
 	const editable = data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.edit', scope);
 	return {
@@ -20,7 +32,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		ownerUnit: { name: data.ownerUnit.name },
 		framework: { id: data.framework.id, name: data.framework.name },
 		chapters: presentChapters(data),
-		outline: presentOutline(data, { budget: url.searchParams.has('all') ? Number.POSITIVE_INFINITY : undefined }),
+		outline: page.outline,
+		results: page.results,
+		choices: page.choices,
+		filter,
+		folded: url.searchParams.get('fold') === 'all',
+		showAll: url.searchParams.has('all'),
 		editable,
 		canAdopt: data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.adopt', scope),
 		canArchive: data.plan.state === 'adopted' && can(locals.ctx.actor, 'plan.archive', scope),

@@ -9,6 +9,7 @@ import { presentAuditEvents } from '$lib/server/presenters/audit-presenter';
 import { ancestorsOf, placementOptions } from '$lib/server/plans/placement-options';
 import { nodeFormValues, nodeInputFromForm } from '$lib/server/plans/node-form';
 import { nodeFormChoices } from '$lib/server/plans/node-form-context';
+import { checkPicks, readPicks } from '$lib/server/plans/picks-form';
 import { updateNode } from '$lib/server/plans/update-node';
 import { moveNode } from '$lib/server/plans/move-node';
 import { linkNode } from '$lib/server/plans/link-node';
@@ -110,11 +111,12 @@ export const actions: Actions = {
 		redirect(303, `/plans/${params.planId}/nodes/${params.nodeId}#period-${report.periodId}`);
 	},
 	update: async (event) => {
-		const { level } = await loadNode(event.locals, event.params.planId, event.params.nodeId);
+		const { data, level } = await loadNode(event.locals, event.params.planId, event.params.nodeId);
 		let input: ReturnType<typeof nodeInputFromForm> | undefined;
-		const result = await edit(event, (form) => {
-			input = nodeInputFromForm(level, form);
-			return updateNode(getDb(), event.locals.ctx, event.params.planId, event.params.nodeId, { ...input, version: form.get('version') });
+		const result = await edit(event, async (form) => {
+			input = readPicks(level, form, nodeInputFromForm(level, form));
+			const checked = checkPicks(level, input, await nodeFormChoices(getDb(), event.locals.ctx.tenantId, data));
+			return updateNode(getDb(), event.locals.ctx, event.params.planId, event.params.nodeId, { ...checked, version: form.get('version') });
 		});
 		return result && fail(result.status, { ...result.data, values: input });
 	},

@@ -4,6 +4,7 @@ import { loadPlanData } from '$lib/server/plans/plan-repository';
 import { addNode } from '$lib/server/plans/add-node';
 import { nodeInputFromForm } from '$lib/server/plans/node-form';
 import { nodeFormChoices } from '$lib/server/plans/node-form-context';
+import { checkPicks, readPicks } from '$lib/server/plans/picks-form';
 import { guardPlan } from '$lib/server/http/guard';
 import { itemName } from '$lib/server/presenters/item-name';
 import { found, runAction } from '$lib/server/http/run-action';
@@ -32,12 +33,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	default: async ({ request, locals, params, url }) => {
 		await guardPlan(locals, params.planId, 'plan.edit');
-		const { level, parent } = await context(locals, params.planId, url);
-		const input = nodeInputFromForm(level, await request.formData());
+		const { data, level, parent } = await context(locals, params.planId, url);
+		const form = await request.formData();
+		const input = readPicks(level, form, nodeInputFromForm(level, form));
 		const result = await runAction(
 			locals.locale,
 			async () => {
-				return addNode(getDb(), locals.ctx, params.planId, { ...input, levelId: level.id, parentId: parent?.id ?? null });
+				const checked = checkPicks(level, input, await nodeFormChoices(getDb(), locals.ctx.tenantId, data));
+				return addNode(getDb(), locals.ctx, params.planId, { ...checked, levelId: level.id, parentId: parent?.id ?? null });
 			},
 			input as unknown as Record<string, unknown>
 		);
