@@ -15,13 +15,13 @@ import { importPlanDocument, readPlanDocument } from '../lib/server/documents/im
 import { presentPlanSummary } from '../lib/server/presenters/plan-document';
 import { messageFor } from '../lib/server/presenters/message';
 import { m } from '../lib/paraglide/messages.js';
-import { DomainError, isDomainError, notFound } from '../lib/server/shared/domain-error';
+import { isDomainError, notFound } from '../lib/server/shared/domain-error';
 import { systemContext } from '../lib/server/shared/context';
 import { addAccount } from '../lib/server/identity/add-account';
 import { createApiToken } from '../lib/server/identity/api-tokens';
 import { setIdentityProvider } from '../lib/server/identity/oidc';
 import { authorize } from '../lib/server/policies';
-import { fetchRegisterUnits, normaliseOrganisationNumber, readRegisterFile } from '../lib/server/organisation/school-unit-register';
+import { assertRegisterFileSize, registerUnitsFor } from '../lib/server/organisation/school-unit-register';
 import { previewSchoolUnitImport } from '../lib/server/organisation/preview-school-unit-import';
 import { importSchoolUnits } from '../lib/server/organisation/import-school-units';
 import { listUnits } from '../lib/server/organisation/organisation-repository';
@@ -180,17 +180,13 @@ async function run(database: Database, command: string, argv: string[], out: Out
 			if (!tenant) return 1;
 			const ctx = systemContext(tenant.id, 'cli');
 			authorize(ctx.actor, 'units.import');
-			const organisationNumber = values['organisation-number'] && normaliseOrganisationNumber(values['organisation-number']);
-			if (values['organisation-number'] && !organisationNumber) throw new DomainError('error_organisation_number_invalid');
-			if (values.municipality && !/^\d{4}$/.test(values.municipality)) throw new DomainError('error_municipality_code_invalid');
-			const units = values.file
-				? readRegisterFile(fs.readFileSync(values.file))
-				: values.municipality
-					? await fetchRegisterUnits({ municipalityCode: values.municipality })
-					: organisationNumber
-						? await fetchRegisterUnits({ organisationNumber })
-						: undefined;
-			if (!units) return usage(err);
+			if (!values.file && !values.municipality && !values['organisation-number']) return usage(err);
+			if (values.file) assertRegisterFileSize(fs.statSync(values.file).size);
+			const units = await registerUnitsFor({
+				file: values.file ? fs.readFileSync(values.file) : undefined,
+				municipalityCode: values.municipality,
+				organisationNumber: values['organisation-number']
+			});
 			const parentId = values.parent ?? (await listUnits(db, tenant.id)).find((unit) => unit.parentId === null)!.id;
 			const preview = await previewSchoolUnitImport(db, ctx, { parentId, units });
 			for (const row of preview.rows.filter((candidate) => candidate.changes.length)) out(`${row.code}  ${row.changes.join(',').padEnd(16)}  ${row.name}`);

@@ -94,7 +94,6 @@ const unitAnswer = z.object({
 	})
 });
 
-export const municipalityCodeInput = municipality;
 /** Ten digits; written with a hyphen (212000-1280) too. */
 export function normaliseOrganisationNumber(value: string): string | undefined {
 	const digits = value.replace(/[\s-]/g, '');
@@ -126,6 +125,29 @@ export async function fetchRegisterUnits(query: RegisterQuery, options: Register
 	};
 	await Promise.all(Array.from({ length: Math.min(REGISTER_LIMITS.concurrency, items.length) }, worker));
 	return units;
+}
+
+/**
+ * The register's units an admin asked for, as the page and the CLI take the request: a file when one
+ * is given, else by municipality code, else by organisation number (each checked, with its field named).
+ */
+export async function registerUnitsFor(
+	source: { file?: Uint8Array; municipalityCode?: string; organisationNumber?: string },
+	options: RegisterOptions = {}
+): Promise<RegisterUnit[]> {
+	if (source.file?.length) return readRegisterFile(source.file, options);
+	const municipalityCode = source.municipalityCode?.trim();
+	const organisation = source.organisationNumber?.trim();
+	if (municipalityCode) {
+		if (!municipality.safeParse(municipalityCode).success) throw new DomainError('error_municipality_code_invalid', {}, { field: 'municipalityCode' });
+		return fetchRegisterUnits({ municipalityCode }, options);
+	}
+	if (organisation) {
+		const organisationNumber = normaliseOrganisationNumber(organisation);
+		if (!organisationNumber) throw new DomainError('error_organisation_number_invalid', {}, { field: 'organisationNumber' });
+		return fetchRegisterUnits({ organisationNumber }, options);
+	}
+	throw new DomainError('error_register_choose_source', {}, { field: 'municipalityCode' });
 }
 
 /**

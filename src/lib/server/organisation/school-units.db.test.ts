@@ -6,7 +6,7 @@ import { messageFor } from '../presenters/message';
 import { createTestOrganisation, testDb } from '../testing/factories';
 import type { Ctx } from '../shared/context';
 import { recordedUnits, startSchoolUnitRegister, type SchoolUnitRegisterStub } from '../../../../tests/peers/school-unit-register';
-import { fetchRegisterUnits, readRegisterFile, type RegisterUnit } from './school-unit-register';
+import { fetchRegisterUnits, readRegisterFile, registerUnitsFor, type RegisterUnit } from './school-unit-register';
 import { previewSchoolUnitImport } from './preview-school-unit-import';
 import { importSchoolUnits } from './import-school-units';
 import { listUnitsFiltered } from './unit-list';
@@ -52,6 +52,10 @@ describe('school unit register client against the stub register', () => {
 		});
 		expect(byMunicipality.find((unit) => unit.code === '12801006')).toMatchObject({ status: 'UPPHORT', closedOn: '2025-06-30' });
 		expect(await fetchRegisterUnits({ municipalityCode: '0114' }, { baseUrl: register.url })).toEqual([]);
+		expect(await registerUnitsFor({ organisationNumber: ' 212000-1280 ' }, { baseUrl: register.url })).toEqual(byMunicipality);
+		await expect(registerUnitsFor({ municipalityCode: '128' })).rejects.toMatchObject({ code: 'error_municipality_code_invalid', field: 'municipalityCode' });
+		await expect(registerUnitsFor({ organisationNumber: '212000-128' })).rejects.toMatchObject({ code: 'error_organisation_number_invalid', field: 'organisationNumber' });
+		await expect(registerUnitsFor({ municipalityCode: ' ', file: new Uint8Array() })).rejects.toMatchObject({ code: 'error_register_choose_source' });
 	});
 
 	it('turns a 500, a timeout, a body that is not JSON, a malformed body, an oversized body and too many units into clear messages', async () => {

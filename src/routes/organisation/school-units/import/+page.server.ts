@@ -8,8 +8,7 @@ import { listUnits } from '$lib/server/organisation/organisation-repository';
 import { unitTree } from '$lib/server/presenters/unit-tree';
 import { previewSchoolUnitImport } from '$lib/server/organisation/preview-school-unit-import';
 import { importSchoolUnits } from '$lib/server/organisation/import-school-units';
-import { assertRegisterFileSize, fetchRegisterUnits, municipalityCodeInput, normaliseOrganisationNumber, readRegisterFile, type RegisterUnit } from '$lib/server/organisation/school-unit-register';
-import { DomainError } from '$lib/server/shared/domain-error';
+import { assertRegisterFileSize, registerUnitsFor, type RegisterUnit } from '$lib/server/organisation/school-unit-register';
 import { m } from '$lib/paraglide/messages.js';
 import { breadcrumbs } from '$lib/navigation';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,25 +27,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 	};
 };
 
-/** The register's units the form asks for: a file when one is chosen, else by municipality code or organisation number. */
+/** The register's units the form asks for: a file when one is chosen (its size checked before it is read), else by code or number. */
 async function unitsFromForm(form: FormData, values: Record<string, string>): Promise<RegisterUnit[]> {
 	const file = form.get('file');
-	if (file instanceof File && file.size) {
-		assertRegisterFileSize(file.size);
-		return readRegisterFile(new Uint8Array(await file.arrayBuffer()));
-	}
-	const municipality = values.municipalityCode?.trim();
-	const organisation = values.organisationNumber?.trim();
-	if (municipality) {
-		if (!municipalityCodeInput.safeParse(municipality).success) throw new DomainError('error_municipality_code_invalid', {}, { field: 'municipalityCode' });
-		return fetchRegisterUnits({ municipalityCode: municipality });
-	}
-	if (organisation) {
-		const number = normaliseOrganisationNumber(organisation);
-		if (!number) throw new DomainError('error_organisation_number_invalid', {}, { field: 'organisationNumber' });
-		return fetchRegisterUnits({ organisationNumber: number });
-	}
-	throw new DomainError('error_register_choose_source', {}, { field: 'municipalityCode' });
+	if (file instanceof File && file.size) assertRegisterFileSize(file.size);
+	return registerUnitsFor({ ...values, file: file instanceof File && file.size ? new Uint8Array(await file.arrayBuffer()) : undefined });
 }
 
 export const actions: Actions = {
