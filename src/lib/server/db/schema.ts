@@ -625,12 +625,16 @@ export const periods = pgTable(
 		closedAt: timestamp('closed_at', { withTimezone: true }),
 		/** Set when the closed period's follow-up report is published with the plan. */
 		publishedAt: timestamp('published_at', { withTimezone: true }),
+		/** In a unit's plan: the organiser's period this one was opened with (the units report, the organiser rolls up). */
+		parentPeriodId: uuid('parent_period_id'),
 		createdAt: createdAt()
 	},
 	(t) => [
 		primaryKey({ columns: [t.tenantId, t.id] }),
 		foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id] }).onDelete('cascade'),
-		index('periods_plan_idx').on(t.tenantId, t.planId)
+		foreignKey({ columns: [t.tenantId, t.parentPeriodId], foreignColumns: [t.tenantId, t.id] }),
+		index('periods_plan_idx').on(t.tenantId, t.planId),
+		uniqueIndex('periods_parent_idx').on(t.tenantId, t.planId, t.parentPeriodId)
 	]
 );
 

@@ -1,0 +1,3 @@
+ALTER TABLE "periods" ADD COLUMN "parent_period_id" uuid;--> statement-breakpoint
+ALTER TABLE "periods" ADD CONSTRAINT "periods_tenant_id_parent_period_id_periods_tenant_id_id_fk" FOREIGN KEY ("tenant_id","parent_period_id") REFERENCES "public"."periods"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "periods_parent_idx" ON "periods" USING btree ("tenant_id","plan_id","parent_period_id");

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createTestOrganisation, createTestPlan, testDb } from '../testing/factories';
+import { addUnit } from '../organisation/add-unit';
+import { createFramework } from '../frameworks/create-framework';
+import { addNode } from '../plans/add-node';
+import { adoptPlan } from '../plans/adopt-plan';
+import { cascadeGoals } from '../plans/cascade-goals';
+import { addPeriod } from './manage-periods';
+import { listPeriods } from './period-repository';
+import { listScale } from './scales';
+import { recordFollowUp } from './record-follow-up';
+import { openChainPeriod } from './open-chain-period';
+import { loadChainRollUp } from './chain-roll-up';
+
+describe("the organiser's roll-up of the units' reports", () => {
+	it("shows each unit's assessment, analysis and the statuses of its work under each goal, in the period opened with the organiser's", async () => {
+		const db = await testDb();
+		const { ctx, top } = await createTestOrganisation(db);
+		const office = await addUnit(db, ctx, { parentId: top.id, kind: 'administration', name: 'Utbildningsförvaltningen' });
+		const north = await addUnit(db, ctx, { parentId: office.id, kind: 'school_unit', name: 'Norrskolan' });
+		const south = await addUnit(db, ctx, { parentId: office.id, kind: 'school_unit', name: 'Åsskolan' });
+		const { plan, level } = await createTestPlan(db, ctx, office.id, 'perspektiv-uppdrag');
+		const goal = await addNode(db, ctx, plan.id, { levelId: level('perspektiv').id, ref: '1', title: 'Alla elever når målen' });
+		await adoptPlan(db, ctx, plan.id, { adoptedBy: 'Nämnden', adoptedOn: '2024-01-30' });
+		const unitModel = await createFramework(db, ctx, { name: 'Enhetens plan', preset: 'omrade-insatser' });
+		const anchorLevel = unitModel.levels.find((candidate) => candidate.key === 'omrade')!;
+		const workLevel = unitModel.levels.find((candidate) => candidate.key === 'insats')!;
+		const { plansCreated } = await cascadeGoals(db, ctx, plan.id, { goalIds: [goal.id], unitIds: [north.id, south.id], frameworkId: unitModel.id, levelId: anchorLevel.id });
+
+		const period = await addPeriod(db, ctx, plan.id, { name: 'Delår 1', asOf: '2024-04-30', dueOn: '2024-05-15' });
+		expect(await openChainPeriod(db, ctx, plan.id, period)).toEqual({ opened: 2 });
+		// Opened once: again, nothing more.
+		expect(await openChainPeriod(db, ctx, plan.id, period)).toEqual({ opened: 0 });
+
+		// Norrskolan works under the goal and reports; Åsskolan has work but has not reported.
+		const statuses = await listScale(db, ctx.tenantId, 'status');
+		const assessments = await listScale(db, ctx.tenantId, 'assessment');
+		const rollUp = () => loadChainRollUp(db, ctx.tenantId, plan.id, period);
+		const before = await rollUp();
+		const share = (unitId: string, rows = before) => rows.find((row) => row.unitId === unitId)!;
+		const northPlan = share(north.id).planId;
+		const southPlan = share(south.id).planId;
+		expect(new Set([northPlan, southPlan])).toEqual(new Set(plansCreated));
+		const northPeriod = share(north.id).periodId!;
+		expect((await listPeriods(db, ctx.tenantId, northPlan)).map((row) => row.name)).toEqual(['Delår 1']);
+
+		const work = [];
+		for (const title of ['Läsfixare', 'Mattelyftet', 'Studiero i klassrummet']) work.push(await addNode(db, ctx, northPlan, { levelId: workLevel.id, parentId: share(north.id).anchorId, title }));
+		await addNode(db, ctx, southPlan, { levelId: workLevel.id, parentId: share(south.id).anchorId, title: 'Läxhjälp' });
+		await recordFollowUp(db, ctx, northPlan, work[0].id, northPeriod, { statusId: statuses[0].id, comment: 'Igång.' });
+		await recordFollowUp(db, ctx, northPlan, work[1].id, northPeriod, { statusId: statuses[0].id });
+		await recordFollowUp(db, ctx, northPlan, share(north.id).anchorId, northPeriod, { assessmentId: assessments[1].id, analysis: 'Resultaten i åk 6 har ökat.' });
+
+		const after = await rollUp();
+		expect(after.map((row) => row.unitName)).toEqual(['Norrskolan', 'Åsskolan']);
+		expect(share(north.id, after)).toMatchObject({ goalId: goal.id, assessmentId: assessments[1].id, analysis: 'Resultaten i åk 6 har ökat.', activities: 3, reported: 2, statuses: { [statuses[0].id]: 2 } });
+		expect(share(south.id, after)).toMatchObject({ assessmentId: null, analysis: '', activities: 1, reported: 0, statuses: {} });
+
+		// Another organisation sees none of it.
+		const other = await createTestOrganisation(db);
+		expect(await loadChainRollUp(db, other.ctx.tenantId, plan.id, period)).toEqual([]);
+	});
+});
