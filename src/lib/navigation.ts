@@ -46,6 +46,17 @@ export function navigationGroups(visible: readonly NavKey[]): NavGroup[] {
 		.filter((group) => group.links.length > 0);
 }
 
+/** One step of a page's breadcrumbs (see docs/ARCHITECTURE.md): a page's address and its name. */
+export interface Crumb {
+	href: string;
+	label: string;
+}
+
+/** A page's breadcrumbs: Start, then the given steps (the page itself last), in the reader's language. */
+export function breadcrumbs(locale: 'sv' | 'en', ...steps: Crumb[]): Crumb[] {
+	return [{ href: '/', label: m.breadcrumb_home({}, { locale }) }, ...steps];
+}
+
 /** Whether a link leads to the page shown (or a page under it). */
 export function isCurrent(href: string, pathname: string): boolean {
 	return pathname === href || pathname.startsWith(`${href}/`);

@@ -40,6 +40,9 @@ interface DemoIds {
 	nodeId: string;
 	chapterId: string;
 	rootLevelId: string;
+	/** A person's and a status's own edit pages (the edit dialogs without scripts). */
+	accountId: string;
+	scaleValueId: string;
 }
 
 /** The addresses to look at for each route, with real ids of the demo. */
@@ -56,7 +59,9 @@ function addresses(route: string, ids: DemoIds, onePlan?: string): string[] {
 		'/tillganglighet': ['/tillganglighet'],
 		'/admin/audit': ['/admin/audit'],
 		'/admin/people': ['/admin/people'],
+		'/admin/people/[accountId]': [`/admin/people/${ids.accountId}`],
 		'/admin/scales': ['/admin/scales'],
+		'/admin/scales/[valueId]': [`/admin/scales/${ids.scaleValueId}`],
 		'/admin/tokens': ['/admin/tokens'],
 		'/plans': ['/plans'],
 		// Every plan (one test per demo plan, below, and one for all others): each has its own shape.
@@ -131,7 +136,10 @@ describe('every page reflows at 320, 390 and 1280 px', () => {
 			// An item with indicators: the widest item page (tables of targets and outcomes).
 			nodeId: flatten(document.tree).find((node) => node.indicators.length > 0)!.id,
 			chapterId: document.chapters[0].id,
-			rootLevelId: document.framework.levels.find((level) => level.isRoot)!.id
+			rootLevelId: document.framework.levels.find((level) => level.isRoot)!.id,
+			// From the server-rendered lists: their edit links (scripts turn them into dialog buttons).
+			accountId: /href="\/admin\/people\/([0-9a-f-]{36})"/.exec(await (await admin.request.get('/admin/people')).text())![1],
+			scaleValueId: /href="\/admin\/scales\/([0-9a-f-]{36})"/.exec(await (await admin.request.get('/admin/scales')).text())![1]
 		};
 	});
 	afterAll(async () => {

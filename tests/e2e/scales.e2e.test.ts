@@ -23,7 +23,7 @@ describe('status set and assessment scale', () => {
 		await add.getByLabel('Betydelse').selectOption({ label: 'Pågår' });
 		await add.getByRole('button', { name: 'Lägg till' }).click();
 		await expect.poll(() => admin.getByRole('status').textContent()).toBe('Sparat.');
-		await expect.poll(() => admin.locator('section[aria-labelledby="heading-status"] legend').allTextContents()).toContainEqual(expect.stringContaining('Pausad'));
+		await expect.poll(() => admin.locator('section[aria-labelledby="heading-status"] tbody th').allTextContents()).toContainEqual(expect.stringContaining('Pausad'));
 		await expectAccessible(admin);
 
 		await admin.goto(`${await planPath(admin, 'Utbildningsförvaltningens verksamhetsplan 2025')}/follow-up`);

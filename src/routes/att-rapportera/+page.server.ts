@@ -7,16 +7,30 @@ import { reportFromForm } from '$lib/server/follow-up/report-form';
 import { authorize } from '$lib/server/policies';
 import { guardReport } from '$lib/server/http/guard';
 import { runAction } from '$lib/server/http/run-action';
+import { itemNames } from '$lib/server/audit/audit-sentences';
+import { m } from '$lib/paraglide/messages.js';
+import { breadcrumbs } from '$lib/navigation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = getDb();
-	const [rows, statuses, assessments] = await Promise.all([
+	const savedId = url.searchParams.get('saved') ?? '';
+	const [rows, statuses, assessments, saved] = await Promise.all([
 		presentDueReports(db, locals.ctx.tenantId, locals.ctx.actor.personId),
 		scaleChoices(db, locals.ctx.tenantId, 'status'),
-		scaleChoices(db, locals.ctx.tenantId, 'assessment')
+		scaleChoices(db, locals.ctx.tenantId, 'assessment'),
+		itemNames(db, locals.ctx.tenantId, [savedId])
 	]);
-	return { rows, statuses, assessments, saved: url.searchParams.has('saved') };
+	// Overdue: the period's last day has passed (in Swedish time) and the report is still missing.
+	const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+	return {
+		rows: rows.map((row) => ({ ...row, overdue: row.dueOn < today })),
+		statuses,
+		assessments,
+		/** The item just saved (after a save without scripts): "Sparat: <item>" at the top. */
+		savedName: saved.get(savedId)?.name ?? null,
+		breadcrumbs: breadcrumbs(locals.locale, { href: '/att-rapportera', label: m.to_report_title({}, { locale: locals.locale }) })
+	};
 };
 
 export const actions: Actions = {
@@ -37,6 +51,6 @@ export const actions: Actions = {
 		);
 		if (result) return fail(result.status, { ...result.data });
 		const next = text('next');
-		redirect(303, `/att-rapportera?saved=1${next ? `#row-${next}` : ''}`);
+		redirect(303, `/att-rapportera?saved=${encodeURIComponent(nodeId)}${next ? `#row-${next}` : ''}`);
 	}
 };

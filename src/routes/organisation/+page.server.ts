@@ -10,6 +10,8 @@ import { authorize, can } from '$lib/server/policies';
 import { runAction } from '$lib/server/http/run-action';
 import { guard } from '$lib/server/http/guard';
 import { formFields } from '$lib/server/http/form';
+import { m } from '$lib/paraglide/messages.js';
+import { breadcrumbs } from '$lib/navigation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -20,7 +22,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		kinds: [...UNIT_KINDS],
 		canEdit: can(locals.ctx.actor, 'organisation.edit'),
 		signIn: { address: `${url.origin}/login/${tenant?.slug ?? ''}`, emailDomains: tenant?.emailDomains ?? [] },
-		domainsSaved: url.searchParams.has('domains')
+		domainsSaved: url.searchParams.has('domains'),
+		breadcrumbs: breadcrumbs(locals.locale, { href: '/organisation', label: m.organisation_title({}, { locale: locals.locale }) })
 	};
 };
 

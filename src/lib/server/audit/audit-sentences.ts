@@ -49,6 +49,18 @@ const MARK = '\u0000';
 /** The message key for an event: `follow_up.save` → `audit_did_follow_up_save`. */
 export const sentenceKey = (action: string) => `audit_did_${action.replace(/[^a-z]+/g, '_')}`;
 
+/** Items' names as shown everywhere (`itemName`: the title, or for a level without titles its first column), by id. */
+export async function itemNames(db: Db, tenantId: string, nodeIds: string[]): Promise<Map<string, { name: string; planId: string }>> {
+	const wanted = nodeIds.filter(isUuid);
+	if (!wanted.length) return new Map();
+	const rows = await db
+		.select({ id: nodes.id, planId: nodes.planId, ref: nodes.ref, title: nodes.title, description: nodes.description, fieldValues: nodes.fieldValues, level: levels })
+		.from(nodes)
+		.innerJoin(levels, and(eq(levels.tenantId, nodes.tenantId), eq(levels.id, nodes.levelId)))
+		.where(and(eq(nodes.tenantId, tenantId), inArray(nodes.id, wanted)));
+	return new Map(rows.map((row) => [row.id, { name: itemName(row, row.level) || row.ref, planId: row.planId }]));
+}
+
 /** Names (and pages) of the things events are about, by entity type, read in one query per type. */
 async function thingNames(db: Db, tenantId: string, events: AuditEvent[], locale: Locale): Promise<Map<string, Named>> {
 	const ids = (type: string) => [...new Set(events.filter((event) => event.entityType === type).map((event) => event.entityId))];
@@ -60,12 +72,7 @@ async function thingNames(db: Db, tenantId: string, events: AuditEvent[], locale
 		if (wanted.length) jobs.push(read(wanted));
 	};
 	when('node', async (wanted) => {
-		const rows = await db
-			.select({ id: nodes.id, planId: nodes.planId, ref: nodes.ref, title: nodes.title, description: nodes.description, fieldValues: nodes.fieldValues, level: levels })
-			.from(nodes)
-			.innerJoin(levels, and(eq(levels.tenantId, nodes.tenantId), eq(levels.id, nodes.levelId)))
-			.where(and(eq(nodes.tenantId, tenantId), inArray(nodes.id, wanted)));
-		for (const row of rows) put(row.id, itemName(row, row.level) || row.ref, `/plans/${row.planId}/nodes/${row.id}`);
+		for (const [id, item] of await itemNames(db, tenantId, wanted)) put(id, item.name, `/plans/${item.planId}/nodes/${id}`);
 	});
 	when('indicator', async (wanted) => {
 		const rows = await db

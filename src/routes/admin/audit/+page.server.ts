@@ -6,6 +6,7 @@ import { describeAuditEvents } from '$lib/server/audit/audit-sentences';
 import { messageFor } from '$lib/server/presenters/message';
 import { guard } from '$lib/server/http/guard';
 import { m } from '$lib/paraglide/messages.js';
+import { breadcrumbs } from '$lib/navigation';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -40,10 +41,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		newest: url.searchParams.has('after') || url.searchParams.has('before') ? address({}) : null,
 		kinds: AUDIT_KINDS.map((kind) => ({ value: kind, label: kindLabel(kind, locale) })),
 		actors: actors.map((id) => ({ id, name: names.get(id) ?? actorLabel(id, locale) })).sort((a, b) => collator.compare(a.name, b.name)),
-		breadcrumbs: [
-			{ href: '/', label: m.breadcrumb_home({}, { locale }) },
-			{ href: '/admin/audit', label: m.audit_title({}, { locale }) }
-		]
+		breadcrumbs: breadcrumbs(locale, { href: '/admin/audit', label: m.audit_title({}, { locale }) })
 	};
 };
 

@@ -1,70 +1,49 @@
 import { getDb } from '$lib/server/app/runtime';
 import { listAccounts } from '$lib/server/identity/account-repository';
-import { addAccount } from '$lib/server/identity/add-account';
-import { assignRole } from '$lib/server/identity/assign-role';
-import { removeRole } from '$lib/server/identity/remove-role';
-import { holdRoleTitle } from '$lib/server/identity/hold-role-title';
-import { sendInvitation } from '$lib/server/identity/password-links';
-import { setAccountDisabled } from '$lib/server/identity/set-account-disabled';
-import { findIdentityProvider, setIdentityProvider } from '$lib/server/identity/oidc';
-import { listRoleTitles, listUnits } from '$lib/server/organisation/organisation-repository';
-import { unitTree } from '$lib/server/presenters/unit-tree';
-import { ROLES } from '$lib/server/db/schema';
-import { authorize } from '$lib/server/policies';
+import { findIdentityProvider } from '$lib/server/identity/oidc';
 import { guard } from '$lib/server/http/guard';
-import { runAction } from '$lib/server/http/run-action';
-import { formFields } from '$lib/server/http/form';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { m } from '$lib/paraglide/messages.js';
+import { breadcrumbs } from '$lib/navigation';
+import { editorChoices, peopleActions } from './people.server';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+/** People per page: a screenful, each row one line on a desktop. */
+const PAGE_SIZE = 20;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
 	guard(locals, 'people.manage');
 	const db = getDb();
-	const [people, units, titles, provider] = await Promise.all([
-		listAccounts(db, locals.ctx.tenantId),
-		listUnits(db, locals.ctx.tenantId),
-		listRoleTitles(db, locals.ctx.tenantId),
-		findIdentityProvider(db, locals.ctx.tenantId)
-	]);
-	const collator = new Intl.Collator('sv');
+	const { tenantId } = locals.ctx;
+	const [everyone, choices, provider] = await Promise.all([listAccounts(db, tenantId), editorChoices(tenantId), findIdentityProvider(db, tenantId)]);
+	// Search by name, e-mail or role title, as typed (case and accents as the Swedish collator sees them).
+	const query = (url.searchParams.get('q') ?? '').trim().slice(0, 200);
+	const collator = new Intl.Collator('sv', { sensitivity: 'base', usage: 'search' });
+	const contains = (text: string) => {
+		for (let start = 0; start + query.length <= text.length; start++) if (collator.compare(text.slice(start, start + query.length), query) === 0) return true;
+		return false;
+	};
+	const matching = query ? everyone.filter((person) => [person.name, person.email, ...person.roleTitles.map((title) => title.name)].some(contains)) : everyone;
+	const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
+	const requested = Number.parseInt(url.searchParams.get('page') ?? '1', 10);
+	const pageNumber = Number.isFinite(requested) ? Math.min(Math.max(requested, 1), pages) : 1;
+	const address = (page: number) => {
+		const params = new URLSearchParams();
+		if (query) params.set('q', query);
+		if (page > 1) params.set('page', String(page));
+		const search = params.toString();
+		return `/admin/people${search ? `?${search}` : ''}`;
+	};
 	return {
-		people,
-		units: unitTree(units),
-		roles: [...ROLES],
-		roleTitles: titles.map((title) => title.name).sort(collator.compare),
-		provider: provider ? { issuer: provider.issuer, clientId: provider.clientId, displayName: provider.displayName, defaultRole: provider.defaultRole } : null
+		...choices,
+		query,
+		total: matching.length,
+		first: matching.length ? (pageNumber - 1) * PAGE_SIZE + 1 : 0,
+		people: matching.slice((pageNumber - 1) * PAGE_SIZE, pageNumber * PAGE_SIZE),
+		previous: pageNumber > 1 ? address(pageNumber - 1) : null,
+		next: pageNumber < pages ? address(pageNumber + 1) : null,
+		provider: provider ? { issuer: provider.issuer, clientId: provider.clientId, displayName: provider.displayName, defaultRole: provider.defaultRole } : null,
+		breadcrumbs: breadcrumbs(locals.locale, { href: '/admin/people', label: m.people_title({}, { locale: locals.locale }) })
 	};
 };
 
-/** Every change on this page: authorise, run, answer with what the form needs to show. */
-async function manage(event: RequestEvent, command: (form: FormData) => Promise<unknown>, done?: Record<string, unknown>) {
-	const form = await event.request.formData();
-	const result = await runAction(event.locals.locale, async () => {
-		authorize(event.locals.ctx.actor, 'people.manage');
-		await command(form);
-	}, Object.fromEntries([...form.entries()].filter(([key]) => key !== 'clientSecret').map(([key, value]) => [key, String(value)])));
-	return result ?? done ?? { saved: true };
-}
-
-export const actions: Actions = {
-	invite: (event) =>
-		manage(
-			event,
-			async (form) => {
-				const values = formFields(form, ['name', 'email', 'role', 'unitId']);
-				const account = await addAccount(getDb(), event.locals.ctx, values);
-				await sendInvitation(getDb(), event.locals.ctx.tenantId, account.id, account.email, event.locals.ctx.actor.name, event.url.origin);
-			},
-			{ invited: true }
-		),
-	addRole: (event) =>
-		manage(event, (form) => assignRole(getDb(), event.locals.ctx, String(form.get('accountId') ?? ''), formFields(form, ['role', 'unitId']))),
-	removeRole: (event) => manage(event, (form) => removeRole(getDb(), event.locals.ctx, String(form.get('assignmentId') ?? ''))),
-	holdTitle: (event) =>
-		manage(event, (form) => holdRoleTitle(getDb(), event.locals.ctx, String(form.get('personId') ?? ''), String(form.get('title') ?? ''), true)),
-	releaseTitle: (event) =>
-		manage(event, (form) => holdRoleTitle(getDb(), event.locals.ctx, String(form.get('personId') ?? ''), String(form.get('title') ?? ''), false)),
-	disable: (event) => manage(event, (form) => setAccountDisabled(getDb(), event.locals.ctx, String(form.get('accountId') ?? ''), true)),
-	enable: (event) => manage(event, (form) => setAccountDisabled(getDb(), event.locals.ctx, String(form.get('accountId') ?? ''), false)),
-	setSso: (event) =>
-		manage(event, (form) => setIdentityProvider(getDb(), event.locals.ctx, formFields(form, ['issuer', 'clientId', 'clientSecret', 'displayName', 'defaultRole'])))
-};
+export const actions: Actions = peopleActions;

@@ -1,65 +1,18 @@
-import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
 import { presentScaleEditor } from '$lib/server/presenters/scale-editor';
-import { addScaleValue, moveScaleValue, removeScaleValue, updateScaleValue, useAssessmentPreset } from '$lib/server/follow-up/manage-scale';
-import { authorize } from '$lib/server/policies';
 import { guard } from '$lib/server/http/guard';
-import { runAction } from '$lib/server/http/run-action';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { m } from '$lib/paraglide/messages.js';
+import { breadcrumbs } from '$lib/navigation';
+import { scaleActions } from './scales.server';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	guard(locals, 'scale.edit');
-	return { scales: await presentScaleEditor(getDb(), locals.ctx.tenantId), saved: url.searchParams.get('saved') };
+	return {
+		scales: await presentScaleEditor(getDb(), locals.ctx.tenantId),
+		saved: url.searchParams.get('saved'),
+		breadcrumbs: breadcrumbs(locals.locale, { href: '/admin/scales', label: m.scales_title({}, { locale: locals.locale }) })
+	};
 };
 
-/** Runs one change; on success back to the page (fresh lists), at the value the command names. */
-async function change(event: RequestEvent, command: (form: FormData) => Promise<string>) {
-	const { locals, request } = event;
-	const form = await request.formData();
-	const values = Object.fromEntries(form);
-	const result = await runAction(
-		locals.locale,
-		async () => {
-			authorize(locals.ctx.actor, 'scale.edit');
-			return command(form);
-		},
-		values
-	);
-	if (result && typeof result === 'object') return result;
-	const id = result as string;
-	redirect(303, `/admin/scales?saved=${encodeURIComponent(id)}${id ? `#value-${id}` : ''}`);
-}
-
-const fields = (form: FormData) => ({
-	labelSv: form.get('labelSv') ?? undefined,
-	labelEn: form.get('labelEn') ?? undefined,
-	colour: form.get('colour') ?? undefined,
-	meaning: form.get('meaning') ?? undefined,
-	retired: form.get('retired') ?? undefined
-});
-
-export const actions: Actions = {
-	add: (event) => change(event, (form) => addScaleValue(getDb(), event.locals.ctx, String(form.get('kind') ?? ''), fields(form))),
-	update: (event) =>
-		change(event, async (form) => {
-			const id = String(form.get('id') ?? '');
-			await updateScaleValue(getDb(), event.locals.ctx, id, fields(form));
-			return id;
-		}),
-	move: (event) =>
-		change(event, async (form) => {
-			const id = String(form.get('id') ?? '');
-			await moveScaleValue(getDb(), event.locals.ctx, id, form.get('direction') === 'up' ? 'up' : 'down');
-			return id;
-		}),
-	remove: (event) =>
-		change(event, async (form) => {
-			await removeScaleValue(getDb(), event.locals.ctx, String(form.get('id') ?? ''));
-			return '';
-		}),
-	preset: (event) =>
-		change(event, async (form) => {
-			await useAssessmentPreset(getDb(), event.locals.ctx, String(form.get('preset') ?? ''));
-			return '';
-		})
-};
+export const actions: Actions = scaleActions;

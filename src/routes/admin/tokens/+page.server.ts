@@ -3,11 +3,16 @@ import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/ident
 import { authorize } from '$lib/server/policies';
 import { guard } from '$lib/server/http/guard';
 import { runAction } from '$lib/server/http/run-action';
+import { m } from '$lib/paraglide/messages.js';
+import { breadcrumbs } from '$lib/navigation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	guard(locals, 'tokens.manage');
-	return { tokens: await listApiTokens(getDb(), locals.ctx.tenantId) };
+	return {
+		tokens: await listApiTokens(getDb(), locals.ctx.tenantId),
+		breadcrumbs: breadcrumbs(locals.locale, { href: '/admin/tokens', label: m.tokens_title({}, { locale: locals.locale }) })
+	};
 };
 
 export const actions: Actions = {
