@@ -32,11 +32,27 @@ describe("sending an adopted plan's goals to the units", () => {
 		await page.context().close();
 	});
 
+	it("opens the period for the units and shows each unit's share of the goal", { timeout: 120_000 }, async () => {
+		const page = await browser.signedIn('admin');
+		const plan = await planPath(page, 'Verksamhetsplan 2025');
+		await visit(page, `${plan}/roll-up`);
+		// Norrskolan's new plan has no period yet: opened with the organiser's.
+		await page.getByRole('button', { name: 'Öppna perioden för enheterna' }).click();
+		await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Perioden öppnades för 1 enhet\./);
+		const goal = page.locator('section', { has: page.getByRole('heading', { name: 'Trygghet' }) });
+		await expect.poll(() => goal.getByRole('row', { name: /Norrskolan/ }).textContent()).toMatch(/Inte bedömd.*0 av 0 rapporterade/);
+		await expectAccessible(page);
+		await page.context().close();
+	});
+
 	it('is not for a reader', { timeout: 60_000 }, async () => {
 		const page = await browser.signedIn('reader');
-		const response = await page.goto(`${await planPath(page, 'Verksamhetsplan 2025')}/cascade`);
-		expect(response?.status()).toBe(403);
-		await expectAccessible(page);
+		const plan = await planPath(page, 'Verksamhetsplan 2025');
+		for (const address of [`${plan}/cascade`, `${plan}/roll-up`]) {
+			const response = await page.goto(address);
+			expect(response?.status(), address).toBe(403);
+			await expectAccessible(page);
+		}
 		await page.context().close();
 	});
 });
