@@ -51,7 +51,7 @@ describe('the demo organisation, as a new user finds it', () => {
 		// The level names are the organisation's own.
 		const perspective = plans.find((plan) => plan.title === 'Utbildningsförvaltningens verksamhetsplan 2025')!;
 		await page.goto(`/plans/${perspective.id}`);
-		const badges = await page.locator('.outline .item > .badge:first-child').allTextContents();
+		const badges = await page.locator('.outline .item .head > .badge:first-child').allTextContents();
 		expect(new Set(badges)).toEqual(new Set(['Perspektiv', 'Kommunövergripande mål', 'Nämndmål', 'Strategiskt utvecklingsuppdrag', 'Aktivitet']));
 		expect(await page.locator('.outline').textContent()).toContain('Kopplad hit');
 
