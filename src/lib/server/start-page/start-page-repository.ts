@@ -140,7 +140,8 @@ export async function listRecentChanges(
 			left join accounts a on a.tenant_id = e.tenant_id and a.id::text = e.actor
 			left join people pe on pe.tenant_id = a.tenant_id and pe.id = a.person_id
 			left join plans pl on pl.tenant_id = e.tenant_id and pl.id = e.plan_id
-			left join nodes n on n.tenant_id = e.tenant_id and n.id = e.entity_id and e.entity_type = 'node'
+			left join indicators ind on ind.tenant_id = e.tenant_id and ind.id = e.entity_id and e.entity_type = 'indicator'
+			left join nodes n on n.tenant_id = e.tenant_id and n.id = case e.entity_type when 'node' then e.entity_id when 'indicator' then ind.node_id end
 			left join levels l on l.tenant_id = n.tenant_id and l.id = n.level_id
 			where e.tenant_id = ${tenantId} and e.actor <> ${options.accountId}
 				and e.action in ('follow_up.save', 'measurement.save', 'node.create', 'node.update', 'node.move', 'plan.create', 'plan.adopt', 'plan.carry_over', 'period.create', 'period.close', 'period.reopen')
