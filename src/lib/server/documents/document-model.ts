@@ -158,10 +158,12 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 		if (level.followUp !== 'none') return level.followUp;
 		return report ? (report.assessmentId ? 'assessment' : 'status') : 'none';
 	};
-	const judgement = (report: FollowUp | undefined): RichText => {
-		const value = report && scale.get(report.statusId ?? report.assessmentId ?? '');
+	/** A status or assessment by its label; "Ej rapporterad" without one. */
+	const scaleText = (id: string | null | undefined): RichText => {
+		const value = id ? scale.get(id) : undefined;
 		return plainRichText(value ? label(value) : m.doc_not_reported({}, t));
 	};
+	const judgement = (report: FollowUp | undefined): RichText => scaleText(report && (report.statusId ?? report.assessmentId));
 	const followUpHeaders = (mode: FollowUpMode) =>
 		mode === 'status' ? [m.doc_status({}, t), m.doc_comment({}, t)] : mode === 'assessment' ? [m.doc_assessment({}, t), m.doc_analysis({}, t)] : [];
 
@@ -186,6 +188,24 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 		});
 	};
 
+	/** A goal sent down the steering chain: each unit's assessment, its work's reporting and its analysis, under the goal. */
+	const chainOf = new Map<string, NonNullable<typeof followUp>['chain']>();
+	for (const share of followUp?.chain ?? []) chainOf.set(share.goalId, [...(chainOf.get(share.goalId) ?? []), share]);
+	const unitsTable = (node: PlanNode) => {
+		const shares = chainOf.get(node.id);
+		if (!shares?.length) return;
+		blocks.push({
+			kind: 'table',
+			caption: m.doc_units_caption({}, t),
+			columns: [m.doc_unit({}, t), m.doc_assessment({}, t), m.doc_units_work({}, t), m.doc_analysis({}, t)],
+			rows: shares.map((share) => [
+				plainRichText(share.unitName),
+				share.periodId ? scaleText(share.assessmentId) : plainRichText(m.doc_units_no_period({}, t)),
+				plainRichText(m.doc_units_reported({ reported: String(share.reported), activities: String(share.activities) }, t)),
+				share.analysis.trim() ? parseRichTextInline(share.analysis) : []
+			])
+		});
+	};
 	const nodesById = new Map(data.nodes.map((node) => [node.id, node]));
 	const table = (level: Level, entries: TreeEntry[]) => {
 		// Rows without titles of their own are their number and their cells.
@@ -306,6 +326,7 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 				blocks.push({ kind: 'facts', facts: reported });
 				if (report?.analysis.trim()) blocks.push({ kind: 'label', text: m.doc_analysis({}, t) }, { kind: 'rich', text: parseRichTextInline(report.analysis) });
 			}
+			unitsTable(node);
 			if (!childrenDone) visit(entry.children, depth + 1);
 		}
 	};

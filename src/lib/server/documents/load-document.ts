@@ -4,6 +4,7 @@ import { listPeriods, type Period } from '../follow-up/period-repository';
 import { listScale, type ScaleValue } from '../follow-up/scales';
 import { findTenant } from '../organisation/organisation-repository';
 import { loadPlanData, type PlanData } from '../plans/plan-repository';
+import { loadChainRollUp, type UnitShare } from '../follow-up/chain-roll-up';
 
 /** A period's follow-up, as the report for that period needs it. */
 export interface FollowUpForDocument {
@@ -12,6 +13,8 @@ export interface FollowUpForDocument {
 	reports: FollowUp[];
 	measurements: Measurement[];
 	scale: ScaleValue[];
+	/** The units' shares of the goals this plan sent down the steering chain, in the units' periods opened with this one. */
+	chain: UnitShare[];
 }
 
 export interface DocumentSource {
@@ -31,10 +34,11 @@ export async function loadDocumentSource(db: Db, tenantId: string, planId: strin
 	const periods = await listPeriods(db, tenantId, planId);
 	const period = periods.find((candidate) => candidate.id === periodId);
 	if (!period) return undefined;
-	const [reports, measurements, scale] = await Promise.all([
+	const [reports, measurements, scale, chain] = await Promise.all([
 		listFollowUps(db, tenantId, planId, period.id),
 		listMeasurements(db, tenantId, planId),
-		listScale(db, tenantId)
+		listScale(db, tenantId),
+		loadChainRollUp(db, tenantId, planId, period.id)
 	]);
-	return { data, organisation: tenant.name, followUp: { period, periods, reports, measurements, scale } };
+	return { data, organisation: tenant.name, followUp: { period, periods, reports, measurements, scale, chain } };
 }

@@ -11,6 +11,8 @@ import { listScale } from './scales';
 import { recordFollowUp } from './record-follow-up';
 import { openChainPeriod } from './open-chain-period';
 import { loadChainRollUp } from './chain-roll-up';
+import { exportPlan } from '../documents/export-plan';
+import { documentText, hasPdfText } from '../testing/document-fidelity';
 
 describe("the organiser's roll-up of the units' reports", () => {
 	it("shows each unit's assessment, analysis and the statuses of its work under each goal, in the period opened with the organiser's", async () => {
@@ -55,6 +57,16 @@ describe("the organiser's roll-up of the units' reports", () => {
 		expect(after.map((row) => row.unitName)).toEqual(['Norrskolan', 'Åsskolan']);
 		expect(share(north.id, after)).toMatchObject({ goalId: goal.id, assessmentId: assessments[1].id, analysis: 'Resultaten i åk 6 har ökat.', activities: 3, reported: 2, statuses: { [statuses[0].id]: 2 } });
 		expect(share(south.id, after)).toMatchObject({ assessmentId: null, analysis: '', activities: 1, reported: 0, statuses: {} });
+
+		// The organiser's follow-up report carries the units' table under the goal, in every document format.
+		for (const format of ['html', 'docx', 'pdf'] as const) {
+			if (format === 'pdf' && !hasPdfText) continue;
+			const text = (await documentText(format, (await exportPlan(db, ctx.tenantId, plan.id, { format, periodId: period, locale: 'sv' })).body)).replace(/\s+/g, ' ');
+			const table = text.slice(text.indexOf('Enheternas uppföljning'));
+			expect(table, format).toMatch(/Norrskolan .*Resultaten i åk 6 har ökat\./);
+			expect(table, format).toContain('2 av 3 rapporterade');
+			expect(table, format).toMatch(/Åsskolan .*0 av 1 rapporterade/);
+		}
 
 		// Another organisation sees none of it.
 		const other = await createTestOrganisation(db);
