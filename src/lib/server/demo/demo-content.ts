@@ -1,3 +1,5 @@
+import type { RegisterUnit } from '../organisation/school-unit-register';
+
 /**
  * Exempelkommun: a fictional organizer. The text is our own, written in the manner of real Swedish
  * plans so every preset shape is shown with plausible content.
@@ -43,8 +45,27 @@ export const DEMO_UNITS: { name: string; kind: string; shortName?: string; paren
 	{ name: 'Skolområde Norr', kind: 'school_area', parent: 'Utbildningsförvaltningen' },
 	{ name: 'Skolområde Söder', kind: 'school_area', parent: 'Utbildningsförvaltningen' },
 	{ name: 'Norrskolan', kind: 'school_unit', parent: 'Skolområde Norr' },
-	{ name: 'Ekbackens förskola', kind: 'preschool_unit', parent: 'Skolområde Norr' },
 	{ name: 'Södra gymnasiet', kind: 'school_unit', parent: 'Skolområde Söder' }
+];
+
+/**
+ * School units as the school unit register gives them — the codes, names and school forms the stub
+ * register answers with for municipality 1280 (tests/peers/fixtures/school-units-1280.json) — brought
+ * into the unit tree by the import, under their school area. Ekbackens förskola is one of them.
+ */
+export const DEMO_SCHOOL_UNITS: { parent: string; units: RegisterUnit[] }[] = [
+	{
+		parent: 'Skolområde Norr',
+		units: [
+			{ code: '12801001', name: 'Ekbackens förskola', status: 'AKTIV', schoolForms: ['FS'], municipalityCode: '1280', closedOn: null },
+			{ code: '12801002', name: 'Lindskolan F–6', status: 'AKTIV', schoolForms: ['FKLASS', 'FTH', 'GR'], municipalityCode: '1280', closedOn: null },
+			{ code: '12801003', name: 'Lindskolan 7–9', status: 'AKTIV', schoolForms: ['GR', 'GRAN'], municipalityCode: '1280', closedOn: null }
+		]
+	},
+	{
+		parent: 'Skolområde Söder',
+		units: [{ code: '12801004', name: 'Tallgymnasiet', status: 'AKTIV', schoolForms: ['GY', 'GYAN'], municipalityCode: '1280', closedOn: null }]
+	}
 ];
 
 /** Sign-in details shown on the login page in demo mode only. One person for each role. */
@@ -570,6 +591,16 @@ export const DEMO_PERIODS: DemoPeriod[] = [
 		values: [['Sjukfrånvaro bland medarbetare', '6,1']]
 	},
 	{
+		// The units report in it (DEMO_CHAIN); the organiser's own analysis of the whole is yet to be written.
+		plan: 'Verksamhetsplan 2025',
+		name: 'Delår 1 per 30 april',
+		asOf: '2025-04-30',
+		dueOn: '2025-05-15',
+		closed: true,
+		reports: [],
+		values: []
+	},
+	{
 		plan: 'Verksamhetsplan 2025',
 		name: 'Delår 2 per 31 augusti',
 		asOf: '2025-08-31',
@@ -579,3 +610,130 @@ export const DEMO_PERIODS: DemoPeriod[] = [
 		values: [['Andel elever i åk 8 som känner sig trygga i skolan', '87,9']]
 	}
 ];
+
+/** A school unit's own plan in the steering chain: its work under the organiser's goals, and its reports. */
+export interface DemoUnitPlan {
+	unit: string;
+	/** The unit's own chapter: where it stands. */
+	chapter: { title: string; body: string };
+	/** Under the goal of that title (its anchor in the unit's plan): the unit's activities. */
+	items: { goal: string; ref: string; title: string; responsible: string[]; deadline: string }[];
+	/** Organiser's period name → item or goal title → the status or assessment label and the comment or analysis. */
+	reports: Record<string, [string, string, string][]>;
+}
+
+export interface DemoChain {
+	/** The organiser's adopted plan whose goals are sent down, and the steering model of the units' plans (a demo plan's, by name). */
+	plan: string;
+	unitFramework: string;
+	/** Goals (titles in the plan) sent to units (names), in turns as a planner sends them. */
+	sendings: { goals: string[]; units: string[] }[];
+	/** The organiser's periods opened for the units (by name), in order; a closed one is closed for them after their reports. */
+	periods: string[];
+	units: DemoUnitPlan[];
+}
+
+const SAFE = 'Trygga barn och elever med lust att lära';
+const RESULTS = 'Höga kunskapsresultat';
+const LABOUR = 'Möt arbetsmarknadens behov';
+
+/** The steering chain: the organiser's result goals in the school units' own plans, with their work and reports. Norrskolan is left out of it. */
+export const DEMO_CHAIN: DemoChain = {
+	plan: 'Verksamhetsplan 2025',
+	unitFramework: 'Enkel målmodell',
+	sendings: [
+		{ goals: [SAFE, RESULTS], units: ['Ekbackens förskola', 'Lindskolan F–6', 'Lindskolan 7–9', 'Tallgymnasiet'] },
+		{ goals: [LABOUR], units: ['Lindskolan 7–9', 'Tallgymnasiet'] }
+	],
+	periods: ['Delår 1 per 30 april', 'Delår 2 per 31 augusti'],
+	units: [
+		{
+			unit: 'Ekbackens förskola',
+			chapter: { title: 'Enhetens nuläge', body: 'Ekbackens förskola har fem barngrupper med 92 barn. Fler barn än tidigare har ett annat modersmål än svenska.' },
+			items: [
+				{ goal: SAFE, ref: '1.', title: 'Trygghetsvandring med barnen i förskolans inne- och utemiljö', responsible: ['Förskolechef Ekbackens förskola'], deadline: 'VT25' },
+				{ goal: SAFE, ref: '2.', title: 'Planen mot kränkande behandling revideras tillsammans med vårdnadshavarna', responsible: ['Förskolechef Ekbackens förskola'], deadline: 'HT25' },
+				{ goal: RESULTS, ref: '3.', title: 'Språkpromenader och högläsning i alla barngrupper varje vecka', responsible: ['Förskollärare språkutveckling Ekbacken'], deadline: 'dec 25' }
+			],
+			reports: {
+				'Delår 1 per 30 april': [
+					[SAFE, 'Uppfyllt', 'Barnen pekade ut två otrygga platser på gården; båda är åtgärdade. Vårdnadshavarna ger höga betyg för tryggheten i enkäten.'],
+					[RESULTS, 'Delvis uppfyllt', 'Högläsningen är i gång i fyra av fem grupper. Den femte saknar ordinarie personal sedan januari.'],
+					['Trygghetsvandring med barnen i förskolans inne- och utemiljö', 'Genomförd', 'Genomförd i mars i alla grupper.'],
+					['Planen mot kränkande behandling revideras tillsammans med vårdnadshavarna', 'Påbörjas under hösten', 'Tas upp på föräldramötet i september.'],
+					['Språkpromenader och högläsning i alla barngrupper varje vecka', 'Pågående', 'Fyra av fem grupper.']
+				]
+			}
+		},
+		{
+			unit: 'Lindskolan F–6',
+			chapter: { title: 'Enhetens nuläge', body: 'Lindskolan F–6 har 310 elever. Tryggheten är god i de lägre årskurserna men har sjunkit i åk 5.' },
+			items: [
+				{ goal: SAFE, ref: '1.', title: 'Rastvärdar och gemensamma rastaktiviteter på lågstadiet', responsible: ['Rektor Lindskolan F–6'], deadline: 'VT25' },
+				{ goal: SAFE, ref: '2.', title: 'Elevhälsoteamet följer upp frånvaron varje månad', responsible: ['Skolkurator Lindskolan'], deadline: 'HT25' },
+				{ goal: RESULTS, ref: '3.', title: 'Läsa-skriva-räkna-garantin: kartläggning i förskoleklass och åk 1', responsible: ['Speciallärare Lindskolan F–6'], deadline: 'oktober' },
+				{ goal: RESULTS, ref: '4.', title: 'Lärarledd läxhjälp två eftermiddagar i veckan', responsible: ['Rektor Lindskolan F–6'], deadline: 'VT25' }
+			],
+			reports: {
+				'Delår 1 per 30 april': [
+					[SAFE, 'Delvis uppfyllt', 'Färre konflikter på rasterna enligt rastvärdarnas logg, men eleverna i åk 5 känner sig mindre trygga än förra året. Vi behöver förstå varför innan höstterminen.'],
+					[RESULTS, 'Delvis uppfyllt', 'Kartläggningen visar att var femte elev i åk 1 behöver extra stöd i läsning. Stödet är planerat men inte i gång.'],
+					['Rastvärdar och gemensamma rastaktiviteter på lågstadiet', 'Genomförd', 'Rastvärdar varje rast sedan februari.'],
+					['Elevhälsoteamet följer upp frånvaron varje månad', 'Pågående', 'Uppföljning varje månad sedan januari.'],
+					['Läsa-skriva-räkna-garantin: kartläggning i förskoleklass och åk 1', 'Genomförd', 'Kartläggningen klar i april.'],
+					['Lärarledd läxhjälp två eftermiddagar i veckan', 'Pågående', 'Omkring 30 elever kommer varje vecka.']
+				],
+				'Delår 2 per 31 augusti': [
+					[SAFE, 'Delvis uppfyllt', 'Samtal med eleverna i åk 5 visar att otryggheten gäller omklädningsrummen. Vuxna finns nu där inför varje idrottslektion.'],
+					['Elevhälsoteamet följer upp frånvaron varje månad', 'Pågående', 'Fortsätter under hösten.']
+				]
+			}
+		},
+		{
+			unit: 'Lindskolan 7–9',
+			chapter: { title: 'Enhetens nuläge', body: 'Lindskolan 7–9 har 260 elever. Andelen behöriga till gymnasiet har legat under kommunens snitt två år i rad.' },
+			items: [
+				{ goal: SAFE, ref: '1.', title: 'Trygghetsenkät i alla klasser och uppföljning i klassråden', responsible: ['Rektor Lindskolan 7–9'], deadline: 'mars' },
+				{ goal: RESULTS, ref: '2.', title: 'Ämneslagen analyserar resultaten på de nationella proven i åk 9', responsible: ['Förstelärare Lindskolan 7–9'], deadline: 'juni' },
+				{ goal: RESULTS, ref: '3.', title: 'Studiestöd i matematik för elever som riskerar att inte nå godtagbara kunskaper', responsible: ['Speciallärare Lindskolan 7–9'], deadline: 'VT25' },
+				{ goal: LABOUR, ref: '4.', title: 'Prao i åk 8 med fler platser inom teknik och vård', responsible: ['Studie- och yrkesvägledare Lindskolan 7–9'], deadline: 'HT25' }
+			],
+			reports: {
+				'Delår 1 per 30 april': [
+					[SAFE, 'Uppfyllt', 'Enkäten visar att 91 % av eleverna känner sig trygga, upp från 86 %. Klassråden har tagit fram egna ordningsregler.'],
+					[RESULTS, 'Ej uppfyllt', 'Andelen behöriga till yrkesprogram väntas sjunka i år. Analysen pekar på matematiken i åk 8 och på hög frånvaro hos en mindre grupp elever.'],
+					[LABOUR, 'Delvis uppfyllt', 'Fler praoplatser inom vård, men teknikföretagen har ännu inte svarat.'],
+					['Trygghetsenkät i alla klasser och uppföljning i klassråden', 'Genomförd', 'Enkäten besvarad av 94 % av eleverna.'],
+					['Ämneslagen analyserar resultaten på de nationella proven i åk 9', 'Påbörjas under hösten', 'Proven rättas i juni; analysen görs i augusti.'],
+					['Studiestöd i matematik för elever som riskerar att inte nå godtagbara kunskaper', 'Pågående', 'Två lärare har studiestöd på schemat.'],
+					['Prao i åk 8 med fler platser inom teknik och vård', 'Pågående', '12 nya platser inom vård.']
+				]
+			}
+		},
+		{
+			unit: 'Tallgymnasiet',
+			chapter: { title: 'Enhetens nuläge', body: 'Tallgymnasiet har 540 elever på sex nationella program, bland dem El- och energiprogrammet och Vård- och omsorgsprogrammet.' },
+			items: [
+				{ goal: SAFE, ref: '1.', title: 'Mentorssamtal om trygghet och studiero med varje elev', responsible: ['Rektor Tallgymnasiet'], deadline: 'HT25' },
+				{ goal: RESULTS, ref: '2.', title: 'Kursbetygen följs upp efter varje kursslut och stöd sätts in direkt', responsible: ['Rektor Tallgymnasiet'], deadline: 'VT25' },
+				{ goal: LABOUR, ref: '3.', title: 'Branschråd för El- och energiprogrammet två gånger per termin', responsible: ['Programansvarig El- och energiprogrammet'], deadline: 'dec 25' },
+				{ goal: LABOUR, ref: '4.', title: 'Gymnasiearbeten i samarbete med lokala arbetsgivare', responsible: ['Programansvarig El- och energiprogrammet'], deadline: 'VT25' }
+			],
+			reports: {
+				'Delår 1 per 30 april': [
+					[SAFE, 'Uppfyllt', 'Mentorssamtalen visar god studiero; elevernas synpunkter gäller främst matsalen.'],
+					[RESULTS, 'Delvis uppfyllt', 'Fler elever klarar kurserna i matematik, men andelen med examen inom tre år är oförändrad.'],
+					[LABOUR, 'Uppfyllt', 'Söktrycket till El- och energiprogrammet ökade med tolv förstahandssökande.'],
+					['Mentorssamtal om trygghet och studiero med varje elev', 'Pågående', 'Hälften av eleverna har haft sitt samtal.'],
+					['Kursbetygen följs upp efter varje kursslut och stöd sätts in direkt', 'Pågående', 'Stödet sätts in inom två veckor efter kursslut.'],
+					['Branschråd för El- och energiprogrammet två gånger per termin', 'Genomförd', 'Två möten under våren.'],
+					['Gymnasiearbeten i samarbete med lokala arbetsgivare', 'Genomförd', '18 gymnasiearbeten gjordes hos arbetsgivare.']
+				],
+				'Delår 2 per 31 augusti': [
+					[LABOUR, 'Uppfyllt', 'Programmet är fullsatt till hösten.'],
+					['Branschråd för El- och energiprogrammet två gånger per termin', 'Pågående', 'Nästa möte i oktober.']
+				]
+			}
+		}
+	]
+};

@@ -19,7 +19,23 @@ import { recordMeasurement } from '../follow-up/record-measurement';
 import { setPlanPublished } from '../plans/publish-plan';
 import { setEmailDomains } from '../organisation/set-email-domains';
 import { listScale } from '../follow-up/scales';
-import { DEMO_PLANS, DEMO_TENANT, DEMO_PERIODS, DEMO_UNITS, DEMO_USERS, type DemoItem, type DemoPeriod, type DemoPlan } from './demo-content';
+import { importSchoolUnits } from '../organisation/import-school-units';
+import { listFrameworks, loadFramework } from '../frameworks/framework-repository';
+import { cascadeGoals } from '../plans/cascade-goals';
+import { openChainPeriod } from '../follow-up/open-chain-period';
+import { listPeriods } from '../follow-up/period-repository';
+import {
+	DEMO_CHAIN,
+	DEMO_PLANS,
+	DEMO_SCHOOL_UNITS,
+	DEMO_TENANT,
+	DEMO_PERIODS,
+	DEMO_UNITS,
+	DEMO_USERS,
+	type DemoItem,
+	type DemoPeriod,
+	type DemoPlan
+} from './demo-content';
 
 /** Loads Exempelkommun through the product's own commands. Does nothing if it is already there. */
 export async function loadDemo(db: Db): Promise<{ tenant: Tenant; created: boolean }> {
@@ -48,6 +64,8 @@ export async function loadDemo(db: Db): Promise<{ tenant: Tenant; created: boole
 	}
 	for (const plan of DEMO_PLANS) await loadPlan(db, ctx, plan, unitIds, boardIds);
 	for (const period of DEMO_PERIODS) await loadPeriod(db, ctx, period);
+	for (const { parent, units } of DEMO_SCHOOL_UNITS) await importSchoolUnits(db, ctx, { parentId: unitIds.get(parent)!, units });
+	await loadChain(db, ctx);
 	return { tenant, created: true };
 }
 
@@ -105,4 +123,60 @@ async function loadPeriod(db: Db, ctx: Ctx, demo: DemoPeriod) {
 		await recordMeasurement(db, ctx, { planId: plan.id, nodeId: indicator.nodeId, indicatorId: indicator.id, periodId }, { value });
 	}
 	if (demo.closed) await setPeriodClosed(db, ctx, plan.id, periodId, true);
+}
+
+/**
+ * The steering chain, as a planner and the units' rektorer build it: the organiser's goals sent down
+ * to the school units, each unit's own activities under them, and the organiser's periods opened for
+ * the units, with the units' reports (a closed period is closed for them after they reported).
+ */
+async function loadChain(db: Db, ctx: Ctx) {
+	const units = new Map((await listUnits(db, ctx.tenantId)).map((unit) => [unit.name, unit.id]));
+	const plans = await listPlans(db, ctx.tenantId);
+	const plan = plans.find((candidate) => candidate.title === DEMO_CHAIN.plan)!;
+	const goals = new Map((await loadPlanData(db, ctx.tenantId, plan.id))!.nodes.map((node) => [node.title, node.id]));
+	const model = (await listFrameworks(db, ctx.tenantId)).find((framework) => framework.name === DEMO_CHAIN.unitFramework)!;
+	const levels = (await loadFramework(db, ctx.tenantId, model.id))!.levels;
+	const goalLevel = levels.find((level) => level.isRoot)!;
+	const activityLevel = levels.find((level) => level.followUp === 'status')!;
+	for (const sending of DEMO_CHAIN.sendings) {
+		await cascadeGoals(db, ctx, plan.id, {
+			goalIds: sending.goals.map((title) => goals.get(title)!),
+			unitIds: sending.units.map((name) => units.get(name)!),
+			frameworkId: model.id,
+			levelId: goalLevel.id
+		});
+	}
+	const unitPlans = new Map((await listPlans(db, ctx.tenantId)).filter((candidate) => candidate.parentPlanId === plan.id).map((candidate) => [candidate.ownerUnitId, candidate.id]));
+	for (const demo of DEMO_CHAIN.units) {
+		const planId = unitPlans.get(units.get(demo.unit)!)!;
+		await saveChapter(db, ctx, planId, null, demo.chapter);
+		const anchors = (await loadPlanData(db, ctx.tenantId, planId))!.nodes;
+		for (const item of demo.items) {
+			await addNode(db, ctx, planId, {
+				levelId: activityLevel.id,
+				parentId: anchors.find((anchor) => anchor.title === item.goal)!.id,
+				ref: item.ref,
+				title: item.title,
+				values: { responsible: item.responsible, deadline: item.deadline }
+			});
+		}
+	}
+	const scale = await listScale(db, ctx.tenantId);
+	const organiserPeriods = await listPeriods(db, ctx.tenantId, plan.id);
+	for (const name of DEMO_CHAIN.periods) {
+		const period = organiserPeriods.find((candidate) => candidate.name === name)!;
+		await openChainPeriod(db, ctx, plan.id, period.id);
+		for (const demo of DEMO_CHAIN.units) {
+			const planId = unitPlans.get(units.get(demo.unit)!)!;
+			const unitPeriod = (await listPeriods(db, ctx.tenantId, planId)).find((candidate) => candidate.parentPeriodId === period.id)!;
+			const nodes = (await loadPlanData(db, ctx.tenantId, planId))!.nodes;
+			for (const [title, label, text] of demo.reports[name] ?? []) {
+				const node = nodes.find((candidate) => candidate.title === title)!;
+				const value = scale.find((candidate) => candidate.labelSv === label)!;
+				await recordFollowUp(db, ctx, planId, node.id, unitPeriod.id, value.kind === 'status' ? { statusId: value.id, comment: text } : { assessmentId: value.id, analysis: text });
+			}
+			if (period.closedAt) await setPeriodClosed(db, ctx, planId, unitPeriod.id, true);
+		}
+	}
 }
