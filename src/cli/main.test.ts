@@ -38,7 +38,7 @@ describe('styrkedjan CLI', () => {
 
 		const listed = await cli('plans', '--tenant', 'exempelkommun', '--json');
 		const plans = JSON.parse(listed.out) as { id: string; title: string }[];
-		expect(plans).toHaveLength(5);
+		expect(plans).toHaveLength(9);
 		expect(plans.every((plan) => plan.id && plan.title)).toBe(true);
 		expect(JSON.parse((await cli('plans', '--tenant', 'norrby', '--json')).out)).toEqual([]);
 		expect((await cli('plans', '--tenant', 'finns-inte')).code).toBe(1);
@@ -50,7 +50,10 @@ describe('styrkedjan CLI', () => {
 		expect(exported).toMatchObject({ format: 'styrkedjan.plan', plan: { id: adopted.id, state: 'adopted' } });
 		expect(exported.framework.levels.map((level: { key: string }) => level.key)).toEqual(['malomrade', 'resultatmal', 'aktivitet']);
 		expect(exported.tree.map((node: { title: string }) => node.title)).toEqual(['Trygghet', 'Arbetsmarknad', 'Utbildning']);
-		expect(exported.periods).toEqual([expect.objectContaining({ name: 'Delår 2 per 31 augusti', closed: false })]);
+		expect(exported.periods).toEqual([
+			expect.objectContaining({ name: 'Delår 1 per 30 april', closed: true }),
+			expect.objectContaining({ name: 'Delår 2 per 31 augusti', closed: false })
+		]);
 		expect(exported.followUps).toEqual([expect.objectContaining({ status: expect.objectContaining({ label: { sv: 'Pågående', en: 'In progress' }, meaning: 'in_progress' }) })]);
 		expect(exported.measurements).toEqual([expect.objectContaining({ value: 87.9 })]);
 		expect(await cli('export', '--plan', crypto.randomUUID(), '--format', 'json', '--out', file)).toMatchObject({ code: 1 });
@@ -75,6 +78,40 @@ describe('styrkedjan CLI', () => {
 		await cli('export', '--plan', draft.id, '--format', 'xlsx', '--out', workbook);
 		expect((await cli('import', '--tenant', 'exempelkommun', workbook)).out).toMatch(/^Planen [0-9a-f-]{36}: 0 nya punkter, 0 ändrade, \d+ oförändrade\.$/);
 		expect(await cli('import', '--tenant', 'exempelkommun', path.join(dataDir, 'plan.docx'))).toMatchObject({ code: 1, err: 'Filen är inte en Excel-fil exporterad från Styrkedjan. Klistra in tabellen i stället, så kan du välja vad kolumnerna betyder.' });
+	});
+
+	it('sends an adopted plan\'s goals down the steering chain and opens its period for the units, as the system', { timeout: 120_000 }, async () => {
+		await cli('demo');
+		const plans = JSON.parse((await cli('plans', '--tenant', 'exempelkommun', '--json')).out) as { id: string; title: string }[];
+		const adopted = plans.find((plan) => plan.title === 'Verksamhetsplan 2025')!;
+		const draft = plans.find((plan) => plan.title === 'Utbildningsförvaltningens verksamhetsplan 2025')!;
+
+		// A level that is no top level of a steering model: refused, with the ones there are.
+		const wrongLevel = await cli('cascade', '--tenant', 'exempelkommun', '--plan', adopted.id, '--goals', 'all', '--units', 'kind:school_unit', '--level', crypto.randomUUID());
+		expect(wrongLevel.code).toBe(1);
+		const level = /^ {2}([0-9a-f-]{36}) {2}Enkel målmodell – Mål$/m.exec(wrongLevel.err)![1];
+
+		// Every top goal to every school unit below the plan's unit: the two schools without a plan in the chain get one.
+		const args = ['--tenant', 'exempelkommun', '--plan', adopted.id, '--goals', 'all', '--units', 'kind:school_unit', '--level', level];
+		const sent = await cli('cascade', ...args);
+		expect(sent).toMatchObject({ code: 0 });
+		const [summary, ...made] = sent.out.split('\n');
+		expect(summary).toBe('Klart. Nya planer: 2. Tillagda mål: 15.');
+		expect(made.map((line) => line.replace(/^[0-9a-f-]{36} {2}/, '')).sort()).toEqual(['Verksamhetsplan 2025 – Norrskolan', 'Verksamhetsplan 2025 – Södra gymnasiet']);
+		expect((await cli('cascade', ...args)).out).toBe('Klart. Nya planer: 0. Tillagda mål: 0.');
+		expect(await cli('cascade', ...args.slice(0, 3), draft.id, ...args.slice(4))).toMatchObject({ code: 1, err: 'Planen måste vara fastställd innan dess mål skickas vidare till enheterna.' });
+		expect(await cli('cascade', ...args.slice(0, 3), crypto.randomUUID(), ...args.slice(4))).toMatchObject({ code: 1, err: 'Det du söker finns inte, eller så har du inte tillgång till det.' });
+		expect((await cli('cascade', '--tenant', 'exempelkommun', '--plan', adopted.id)).code).toBe(1);
+
+		// The organiser's open period, opened in the two new plans (the demo's school units have it already).
+		const file = path.join(dataDir, 'adopted.json');
+		await cli('export', '--plan', adopted.id, '--format', 'json', '--out', file);
+		const open = (JSON.parse(fs.readFileSync(file, 'utf8')).periods as { id: string; closed: boolean }[]).find((period) => !period.closed)!;
+		const opened = await cli('periods', 'open-for-units', '--tenant', 'exempelkommun', '--plan', adopted.id, '--period', open.id);
+		expect(opened).toMatchObject({ code: 0, out: 'Perioden öppnades för 2 enheter.' });
+		expect((await cli('periods', 'open-for-units', '--tenant', 'exempelkommun', '--plan', adopted.id, '--period', open.id)).out).toBe('Perioden öppnades för 0 enheter.');
+		expect(await cli('periods', 'open-for-units', '--tenant', 'exempelkommun', '--plan', draft.id, '--period', open.id)).toMatchObject({ code: 1, err: 'Det du söker finns inte, eller så har du inte tillgång till det.' });
+		expect((await cli('periods', 'open', '--tenant', 'exempelkommun')).code).toBe(1);
 	});
 
 	it('adds people with roles and creates API tokens', { timeout: 60_000 }, async () => {

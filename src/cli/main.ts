@@ -6,7 +6,7 @@ import { migrateDatabase } from '../lib/server/db/migrate';
 import { loadDemo } from '../lib/server/demo/load-demo';
 import { createTenant } from '../lib/server/organisation/create-tenant';
 import { findTenantBySlug } from '../lib/server/organisation/organisation-repository';
-import { findPlanOwner, listPlans } from '../lib/server/plans/plan-repository';
+import { findPlanOwner, listPlans, loadPlanData } from '../lib/server/plans/plan-repository';
 import { exportPlan } from '../lib/server/documents/export-plan';
 import { stopPdfWorker } from '../lib/server/documents/render-pdf';
 import { importWorkbook } from '../lib/server/documents/import-workbook';
@@ -25,6 +25,9 @@ import { assertRegisterFileSize, registerUnitsFor } from '../lib/server/organisa
 import { previewSchoolUnitImport } from '../lib/server/organisation/preview-school-unit-import';
 import { importSchoolUnits } from '../lib/server/organisation/import-school-units';
 import { listUnits } from '../lib/server/organisation/organisation-repository';
+import { loadCascadeChoices } from '../lib/server/plans/cascade-choices';
+import { cascadeGoals } from '../lib/server/plans/cascade-goals';
+import { openChainPeriod } from '../lib/server/follow-up/open-chain-period';
 
 const HELP = `Styrkedjan – kommandon
 
@@ -46,6 +49,12 @@ const HELP = `Styrkedjan – kommandon
                                                        Hämtar skolenheter från Skolverkets skolenhetsregister (SKOLVERKET_URL)
                                                        eller en fil med registrets JSON; nya enheter läggs under --parent
                                                        (standard: organisationens översta enhet)
+  styrkedjan cascade --tenant S --plan ID --goals ID,…|all|level:NIVÅ-ID --units ID,…|kind:TYP --level NIVÅ-ID
+                                                       Skickar en fastställd plans mål till enheterna under planens enhet
+                                                       (all: planens översta punkter; kind:school_unit: alla skolenheter);
+                                                       --level är den översta nivån i enheternas styrmodell där målen står
+  styrkedjan periods open-for-units --tenant S --plan ID --period ID
+                                                       Öppnar planens uppföljningsperiod i enheternas planer i styrkedjan
 
 Databasen: DATABASE_URL (PostgreSQL) eller den inbyggda i DATA_DIR (standard ./data).
 Den inbyggda databasen kan bara användas av en process åt gången: stoppa servern först.`;
@@ -196,6 +205,48 @@ async function run(database: Database, command: string, argv: string[], out: Out
 			out(m.school_units_applied(applied.counts, { locale: 'sv' }));
 			return 0;
 		}
+		case 'cascade': {
+			const { values } = parseArgs({
+				args: argv,
+				options: { tenant: { type: 'string' }, plan: { type: 'string' }, goals: { type: 'string' }, units: { type: 'string' }, level: { type: 'string' } }
+			});
+			const tenant = await requireTenant(db, values.tenant, err);
+			if (!tenant) return 1;
+			if (!values.plan || !values.goals || !values.units || !values.level) return usage(err);
+			const ctx = systemContext(tenant.id, 'cli');
+			authorize(ctx.actor, 'plan.cascade');
+			const data = await loadPlanData(db, tenant.id, values.plan);
+			if (!data) throw notFound();
+			const choices = await loadCascadeChoices(db, tenant.id, data, 'sv');
+			const anchorLevel = choices.anchorLevels.find((level) => level.id === values.level);
+			if (!anchorLevel) {
+				err(`Nivån ${values.level} är ingen översta nivå i organisationens styrmodeller. Välj en av:`);
+				for (const level of choices.anchorLevels) err(`  ${level.id}  ${level.label}`);
+				return 1;
+			}
+			const goalIds = pickIds(values.goals, {
+				all: () => data.nodes.filter((node) => node.parentId === null).map((node) => node.id),
+				level: (levelId) => data.nodes.filter((node) => node.levelId === levelId).map((node) => node.id)
+			});
+			const unitIds = pickIds(values.units, { kind: (kind) => choices.units.filter((unit) => unit.kind === kind).map((unit) => unit.id) });
+			const result = await cascadeGoals(db, ctx, values.plan, { goalIds, unitIds, frameworkId: anchorLevel.frameworkId, levelId: anchorLevel.id });
+			out(m.cascade_done({ plans: result.plansCreated.length, anchors: result.anchorsAdded }, { locale: 'sv' }));
+			const titles = new Map((await listPlans(db, tenant.id)).map((plan) => [plan.id, plan.title]));
+			for (const id of result.plansCreated) out(`${id}  ${titles.get(id)}`);
+			return 0;
+		}
+		case 'periods': {
+			const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { tenant: { type: 'string' }, plan: { type: 'string' }, period: { type: 'string' } } });
+			if (positionals[0] !== 'open-for-units') return usage(err);
+			const tenant = await requireTenant(db, values.tenant, err);
+			if (!tenant) return 1;
+			if (!values.plan || !values.period) return usage(err);
+			const ctx = systemContext(tenant.id, 'cli');
+			authorize(ctx.actor, 'period.manage');
+			const { opened } = await openChainPeriod(db, ctx, values.plan, values.period);
+			out(m.roll_up_opened({ count: opened }, { locale: 'sv' }));
+			return 0;
+		}
 		case 'sso': {
 			const { positionals, values } = parseArgs({
 				args: argv,
@@ -226,6 +277,17 @@ async function requireTenant(db: Database['db'], slug: string | undefined, err: 
 	const tenant = slug ? await findTenantBySlug(db, slug) : undefined;
 	if (!tenant) err(`Organisationen "${slug ?? ''}" finns inte. Ange --tenant med organisationens kortnamn.`);
 	return tenant;
+}
+
+/** Ids given as a comma-separated list, or a word the command knows ("all", "kind:school_unit", "level:ID") standing for them. */
+function pickIds(value: string, words: { all?: () => string[]; kind?: (kind: string) => string[]; level?: (levelId: string) => string[] }): string[] {
+	const [word, argument] = value.includes(':') ? value.split(/:(.*)/s) : [value, ''];
+	if (word === 'all' && words.all) return words.all();
+	if ((word === 'kind' || word === 'level') && words[word]) return words[word]!(argument.trim());
+	return value
+		.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean);
 }
 
 function usage(err: Out): number {
