@@ -11,6 +11,7 @@ import { cascadeGoals } from './cascade-goals';
 import { updateNode } from './update-node';
 import { removeNode } from './remove-node';
 import { removePlan } from './remove-plan';
+import { carryOverPlan } from '../follow-up/carry-over';
 
 /** An administration's adopted plan with two goals, three schools below it, one school outside, and a model for the schools' plans. */
 async function chain() {
@@ -118,4 +119,29 @@ describe('the steering chain: goals sent down to the units', () => {
 		await removeNode(db, ctx, unitPlan.id, anchor.id);
 		await expect(removeNode(db, ctx, plan.id, goals[0].id)).rejects.toMatchObject({ params: { count: 1 } });
 	});
+
+	it("carries the chain over to next year when asked: the units' plans under next year's plan, their anchors on next year's goals", async () => {
+		const { db, ctx, plan, goals, schools, childLevel, send, unitPlans, anchorsIn } = await chain();
+		await send([goals[0].id, goals[1].id], [schools[0].id, schools[1].id]);
+		const [first] = await unitPlans();
+		const [anchor] = await anchorsIn(first.id);
+		await addNode(db, ctx, first.id, { levelId: childLevel.id, parentId: anchor.id, title: 'Läsfixare i åk 1' });
+
+		const alone = await carryOverPlan(db, ctx, plan.id, { title: 'Verksamhetsplan 2025', startYear: 2025 });
+		expect(await db.select().from(plans).where(and(eq(plans.tenantId, ctx.tenantId), eq(plans.parentPlanId, alone)))).toEqual([]);
+
+		const next = await carryOverPlan(db, ctx, plan.id, { title: 'Verksamhetsplan 2025', startYear: 2025, chain: true });
+		const nextGoals = await anchorsIn(next);
+		const carried = await db.select().from(plans).where(and(eq(plans.tenantId, ctx.tenantId), eq(plans.parentPlanId, next)));
+		expect(carried.map((row) => row.ownerUnitId).sort()).toEqual([schools[0].id, schools[1].id].sort());
+		expect(carried.every((row) => row.startYear === 2025 && row.title.includes('2025'))).toBe(true);
+		const unitNext = carried.find((row) => row.ownerUnitId === first.ownerUnitId)!;
+		const items = await anchorsIn(unitNext.id);
+		const anchors = items.filter((item) => item.sourceNodeId);
+		expect(anchors.map((item) => item.sourceNodeId).sort()).toEqual(nextGoals.map((goal) => goal.id).sort());
+		// The unit's own work came along under its anchor.
+		const work = items.find((item) => item.title === 'Läsfixare i åk 1')!;
+		expect(anchors.map((item) => item.id)).toContain(work.parentId);
+	});
 });
+

@@ -44,6 +44,9 @@ const planNodeColumns = {
 	deadlineText: nodes.deadlineText,
 	deadlineDate: nodes.deadlineDate,
 	carriedOver: nodes.carriedOver,
+	/** An anchor in a unit's plan: the organiser's goal it stands for, and when that goal's wording changed. */
+	sourceNodeId: nodes.sourceNodeId,
+	sourceChangedAt: nodes.sourceChangedAt,
 	version: nodes.version
 };
 export type PlanNodeRow = Pick<NodeRow, keyof typeof planNodeColumns>;

@@ -4,7 +4,8 @@ import { loadPlanData } from '$lib/server/plans/plan-repository';
 import { carryOverPlan, previewCarryOver } from '$lib/server/follow-up/carry-over';
 import { guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
-import { formFields } from '$lib/server/http/form';
+import { formFields, formFlag } from '$lib/server/http/form';
+import { countUnitPlans } from '$lib/server/plans/anchors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -15,6 +16,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		plan: { id: data.plan.id, title: data.plan.title, startYear: data.plan.startYear },
 		preview,
+		/** The units' plans of the steering chain under this one, which may come along. */
+		unitPlans: await countUnitPlans(getDb(), locals.ctx.tenantId, data.plan.id),
 		suggestion: { title: data.plan.title.replace(String(data.plan.startYear), String(nextYear)), startYear: nextYear }
 	};
 };
@@ -22,8 +25,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
 		await guardPlan(locals, params.planId, 'plan.create');
-		const values = formFields(await request.formData(), ['title', 'startYear']);
-		const result = await runAction(locals.locale, () => carryOverPlan(getDb(), locals.ctx, params.planId, values), values);
+		const form = await request.formData();
+		const values = formFields(form, ['title', 'startYear']);
+		const result = await runAction(locals.locale, () => carryOverPlan(getDb(), locals.ctx, params.planId, { ...values, chain: formFlag(form, 'chain') }), values);
 		if (typeof result === 'string') redirect(303, `/plans/${result}`);
 		return result;
 	}
