@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { expectAccessible, useBrowser, visit } from './support';
 
@@ -129,7 +129,7 @@ describe('the API', () => {
 			'/api/v1/openapi.json'
 		);
 		expect(status).toBe(200);
-		expect(Object.keys(spec.paths)).toEqual(['/plans', '/plans/{planId}', '/units']);
+		expect(Object.keys(spec.paths)).toEqual(['/plans', '/plans/{planId}', '/plans/{planId}/roll-up', '/units']);
 		const required = (name: string) => spec.components.schemas[name].required;
 
 		const { body: plans } = await api<Record<string, unknown>[]>('/api/v1/plans');
@@ -153,5 +153,50 @@ describe('the API', () => {
 			target: { kind: 'value', comparison: '>=', value: 85 },
 			baseline: { value: 82.4, label: '2024' }
 		});
+	});
+
+	it("gives the steering chain's roll-up to those who see the follow-up overview: the units' assessments, analyses and statuses per goal", async () => {
+		type Unit = Record<string, unknown> & { unitName: string; assessment: { labelSv: string } | null; analysis: string; activities: number; reported: number; statuses: { labelSv: string; count: number }[] };
+		type RollUp = Record<string, unknown> & { period: { id: string; name: string; closed: boolean }; goals: (Record<string, unknown> & { label: string; assessed: number; units: Unit[] })[] };
+		const { body: spec } = await api<{ components: { schemas: Record<string, { required: string[]; properties: Record<string, { items: { required: string[]; properties: Record<string, { items: { required: string[] } }> } }> }> } }>('/api/v1/openapi.json');
+		const schema = spec.components.schemas.RollUp;
+		const { body: plans } = await api<PlanSummary[]>('/api/v1/plans');
+		const adopted = plans.find((plan) => plan.title === 'Verksamhetsplan 2025')!;
+		const { body: document } = await api<{ periods: { id: string; name: string; closed: boolean }[] }>(`/api/v1/plans/${adopted.id}`);
+		const closed = document.periods.find((period) => period.closed)!;
+
+		const planner = await browser.signedIn('planner');
+		const current = await planner.request.get(`/api/v1/plans/${adopted.id}/roll-up`);
+		expect(current.status()).toBe(200);
+		const now = (await current.json()) as RollUp;
+		expect(Object.keys(now)).toEqual(expect.arrayContaining(schema.required));
+		expect(now.period).toMatchObject({ name: 'Delår 2 per 31 augusti', closed: false });
+
+		// The closed period: the demo's schools assessed the goals sent to them, with their analyses and their work's statuses.
+		const answer = (await (await planner.request.get(`/api/v1/plans/${adopted.id}/roll-up?period=${closed.id}`)).json()) as RollUp;
+		expect(answer.period).toMatchObject({ id: closed.id, name: 'Delår 1 per 30 april', closed: true });
+		const results = answer.goals.find((goal) => goal.label.includes('Höga kunskapsresultat'))!;
+		expect(Object.keys(results)).toEqual(expect.arrayContaining(schema.properties.goals.items.required));
+		for (const unit of results.units) expect(Object.keys(unit)).toEqual(expect.arrayContaining(schema.properties.goals.items.properties.units.items.required));
+		expect(results.units.map((unit) => unit.unitName)).toEqual(expect.arrayContaining(['Ekbackens förskola', 'Lindskolan 7–9', 'Lindskolan F–6', 'Tallgymnasiet']));
+		const lindskolan = results.units.find((unit) => unit.unitName === 'Lindskolan 7–9')!;
+		expect(lindskolan).toMatchObject({ assessment: { labelSv: 'Ej uppfyllt' }, activities: 2, reported: 2 });
+		expect(lindskolan.analysis).toContain('matematiken i åk 8');
+		expect(lindskolan.statuses).toEqual([
+			expect.objectContaining({ labelSv: 'Påbörjas under hösten', count: 1 }),
+			expect.objectContaining({ labelSv: 'Pågående', count: 1 })
+		]);
+		await planner.context().close();
+
+		// Not for a reader, nor for a token (it reads); another plan's or organisation's period is as if missing.
+		const reader = await browser.signedIn('reader');
+		expect((await reader.request.get(`/api/v1/plans/${adopted.id}/roll-up`)).status()).toBe(403);
+		await reader.context().close();
+		expect(await api(`/api/v1/plans/${adopted.id}/roll-up`)).toMatchObject({ status: 403, body: { error: { code: 'error_forbidden' } } });
+		const admin = await browser.signedIn('admin');
+		expect((await admin.request.get(`/api/v1/plans/${adopted.id}/roll-up?period=${inject('foreign').periodId}`)).status()).toBe(404);
+		expect((await admin.request.get(`/api/v1/plans/${inject('foreign').planId}/roll-up`)).status()).toBe(404);
+		expect((await admin.request.get(`/api/v1/plans/${randomUUID()}/roll-up`)).status()).toBe(404);
+		await admin.context().close();
 	});
 });

@@ -43,6 +43,22 @@ export const openApiDocument = {
 				}
 			}
 		},
+		'/plans/{planId}/roll-up': {
+			get: {
+				operationId: 'getPlanRollUp',
+				summary: "The steering chain's roll-up of an organiser's plan for one period: per goal sent down, each unit's assessment, analysis and the statuses of its own work under the goal",
+				description: 'Needs the right to see the follow-up overview on the plan\'s unit (administrators and planners there); an API token reads, so it is refused (403).',
+				parameters: [
+					{ name: 'planId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+					{ name: 'period', in: 'query', required: false, description: "One of the plan's periods; without it the last open one, else the last", schema: { type: 'string', format: 'uuid' } }
+				],
+				responses: {
+					'200': { description: 'The roll-up', content: { 'application/json': { schema: { $ref: '#/components/schemas/RollUp' } } } },
+					'403': { description: 'Not allowed to see the follow-up overview of this plan', content: { 'application/json': { schema: error } } },
+					'404': { description: 'No such plan, or no such period of it, in this organisation', content: { 'application/json': { schema: error } } }
+				}
+			}
+		},
 		'/units': {
 			get: {
 				operationId: 'listUnits',
@@ -80,6 +96,56 @@ export const openApiDocument = {
 					schoolForms: { type: 'array', items: text, description: 'The register\'s school form codes' },
 					municipalityCode: nullableText,
 					closedOn: { type: ['string', 'null'], format: 'date', description: 'When the register marked the unit closed' }
+				}
+			},
+			RollUp: {
+				type: 'object',
+				required: ['plan', 'period', 'goals'],
+				properties: {
+					plan: { type: 'object', required: ['id', 'title'], properties: { id: { type: 'string', format: 'uuid' }, title: text } },
+					period: {
+						type: ['object', 'null'],
+						description: 'The period shown; null when the plan has none',
+						properties: { id: { type: 'string', format: 'uuid' }, name: text, asOf: { type: 'string', format: 'date' }, dueOn: { type: 'string', format: 'date' }, closed: { type: 'boolean' } }
+					},
+					goals: {
+						type: 'array',
+						description: 'The goals sent down, in the plan\'s order',
+						items: {
+							type: 'object',
+							required: ['id', 'label', 'assessed', 'units'],
+							properties: {
+								id: { type: 'string', format: 'uuid' },
+								label: { type: 'string', description: 'The goal as the plan names it (number and title)' },
+								assessed: { type: 'integer', description: 'How many of the units have assessed the goal in the period' },
+								units: {
+									type: 'array',
+									description: 'The units the goal was sent to, in Swedish name order',
+									items: {
+										type: 'object',
+										required: ['unitId', 'unitName', 'unitKind', 'planId', 'anchorId', 'hasPeriod', 'assessment', 'analysis', 'activities', 'reported', 'statuses'],
+										properties: {
+											unitId: { type: 'string', format: 'uuid' },
+											unitName: text,
+											unitKind: { enum: [...UNIT_KINDS] },
+											planId: { type: 'string', format: 'uuid', description: "The unit's own plan" },
+											anchorId: { type: 'string', format: 'uuid', description: "The goal's item in the unit's plan" },
+											hasPeriod: { type: 'boolean', description: "The period is opened in the unit's plan" },
+											assessment: { type: ['object', 'null'], properties: { labelSv: text, labelEn: text, colour: text } },
+											analysis: { type: 'string', description: 'Markdown' },
+											activities: { type: 'integer', description: "The unit's items under the goal followed up by status" },
+											reported: { type: 'integer', description: 'How many of them have a status in the period' },
+											statuses: {
+												type: 'array',
+												description: "How many of them have each status, in the scale's order",
+												items: { type: 'object', required: ['labelSv', 'labelEn', 'colour', 'count'], properties: { labelSv: text, labelEn: text, colour: text, count: { type: 'integer' } } }
+											}
+										}
+									}
+								}
+							}
+						}
+					}
 				}
 			},
 			PlanSummary: {
