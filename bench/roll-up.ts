@@ -1,0 +1,215 @@
+/**
+ * The organiser's roll-up of the steering chain: an administration's adopted plan with 10 goals sent
+ * down to 60 school units, each unit plan with 40 items of its own under the 10 anchors, and 3 of the
+ * organiser's periods opened for the units, every unit item reported in each (anchors assessed with an
+ * analysis, activities given a status). Measured: what the roll-up page does on the server for one
+ * period (`loadPlanData`, `loadChainRollUp` and `listScale`, then `presentChainRollUp`), beside one
+ * raw SQL query that reads the same rows, on PostgreSQL and on the embedded PGlite.
+ *
+ *   npx tsx bench/roll-up.ts        (UNITS, GOALS, ITEMS, PERIODS, RUNS can be set; EXPLAIN=1 prints the plans)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type Database } from '../src/lib/server/db/client';
+import { migrateDatabase } from '../src/lib/server/db/migrate';
+import { rowsOf } from '../src/lib/server/db/rows';
+import { followUps, nodes, plans } from '../src/lib/server/db/schema';
+import { createTenant } from '../src/lib/server/organisation/create-tenant';
+import { addUnit } from '../src/lib/server/organisation/add-unit';
+import { listUnits } from '../src/lib/server/organisation/organisation-repository';
+import { createFramework } from '../src/lib/server/frameworks/create-framework';
+import { createPlan } from '../src/lib/server/plans/create-plan';
+import { addNode } from '../src/lib/server/plans/add-node';
+import { adoptPlan } from '../src/lib/server/plans/adopt-plan';
+import { cascadeGoals } from '../src/lib/server/plans/cascade-goals';
+import { loadPlanData } from '../src/lib/server/plans/plan-repository';
+import { addPeriod } from '../src/lib/server/follow-up/manage-periods';
+import { openChainPeriod } from '../src/lib/server/follow-up/open-chain-period';
+import { loadChainRollUp } from '../src/lib/server/follow-up/chain-roll-up';
+import { listScale } from '../src/lib/server/follow-up/scales';
+import { presentChainRollUp } from '../src/lib/server/presenters/chain-roll-up';
+import { systemContext } from '../src/lib/server/shared/context';
+import { percentile, scratchDatabase } from './support';
+
+const UNITS = Number(process.env.UNITS ?? 60);
+const GOALS = Number(process.env.GOALS ?? 10);
+const ITEMS = Number(process.env.ITEMS ?? 40);
+const PERIODS = Number(process.env.PERIODS ?? 3);
+const RUNS = Number(process.env.RUNS ?? 30);
+
+/** The same rows read in one plain statement: each unit's anchors with their assessment, and the unit's items under them with their status. */
+const rawRollUp = (tenantId: string, planId: string, periodId: string) => sql`
+	select a.source_node_id, p.owner_unit_id, un.name, a.id as anchor_id, up.id as period_id, fa.assessment_id, fa.analysis, n.id as item_id, f.status_id
+	from plans p
+	join units un on un.tenant_id = p.tenant_id and un.id = p.owner_unit_id
+	join nodes a on a.tenant_id = p.tenant_id and a.plan_id = p.id and a.source_node_id is not null
+	left join periods up on up.tenant_id = p.tenant_id and up.plan_id = p.id and up.parent_period_id = ${periodId}
+	left join follow_ups fa on fa.tenant_id = p.tenant_id and fa.node_id = a.id and fa.period_id = up.id
+	left join nodes n on n.tenant_id = p.tenant_id and n.plan_id = p.id and n.parent_id = a.id
+	left join follow_ups f on f.tenant_id = p.tenant_id and f.node_id = n.id and f.period_id = up.id
+	where p.tenant_id = ${tenantId} and p.parent_plan_id = ${planId} and p.state <> 'archived'`;
+
+async function time(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+	const times: number[] = [];
+	for (let run = 0; run <= runs; run++) {
+		const start = performance.now();
+		await work();
+		if (run) times.push(performance.now() - start); // the first is a warm-up
+	}
+	return times;
+}
+
+const summary = (times: number[]) => `${percentile(times, 50).toFixed(1)} / ${Math.max(...times).toFixed(1)} ms`;
+
+async function measure(database: Database, label: string): Promise<{ page: number[]; query: number[]; planData: number[]; presenter: number[]; raw: number[]; rows: number }> {
+	await migrateDatabase(database);
+	const db = database.db;
+	const tenant = await createTenant(db, 'bench', { slug: 'bench', name: 'Bänkkommun' });
+	const ctx = systemContext(tenant.id, 'bench');
+	const [top] = await listUnits(db, tenant.id);
+	const office = await addUnit(db, ctx, { parentId: top.id, kind: 'administration', name: 'Utbildningsförvaltningen' });
+	const schools = [];
+	for (let i = 1; i <= UNITS; i++) schools.push(await addUnit(db, ctx, { parentId: office.id, kind: 'school_unit', name: `Skola ${i}` }));
+	const model = await createFramework(db, ctx, { name: 'Huvudmannens plan', preset: 'perspektiv-uppdrag' });
+	const plan = await createPlan(db, ctx, { title: 'Verksamhetsplan 2026', kind: 'verksamhetsplan', periodKind: 'calendar_year', startYear: 2026, ownerUnitId: office.id, frameworkId: model.id });
+	const root = model.levels.find((level) => level.isRoot)!;
+	const goals = [];
+	for (let i = 1; i <= GOALS; i++) goals.push((await addNode(db, ctx, plan.id, { levelId: root.id, ref: String(i), title: `Mål ${i}` })).id);
+	await adoptPlan(db, ctx, plan.id, { adoptedBy: 'Nämnden', adoptedOn: '2026-01-30' });
+	const unitModel = await createFramework(db, ctx, { name: 'Enhetens plan', preset: 'enkel' });
+	const anchorLevel = unitModel.levels.find((level) => level.isRoot)!;
+	const activityLevel = unitModel.levels.find((level) => !level.isRoot)!;
+	await cascadeGoals(db, ctx, plan.id, { goalIds: goals, unitIds: schools.map((school) => school.id), frameworkId: unitModel.id, levelId: anchorLevel.id });
+
+	// The units' own work: ITEMS items per unit plan, spread over its anchors (written in bulk: the set-up is not what is measured).
+	const anchors = await db
+		.select({ id: nodes.id, planId: nodes.planId })
+		.from(nodes)
+		.where(sql`${nodes.tenantId} = ${tenant.id} and ${nodes.sourceNodeId} is not null`);
+	const byPlan = Map.groupBy(anchors, (anchor) => anchor.planId);
+	const items = [...byPlan].flatMap(([planId, own]) =>
+		Array.from({ length: ITEMS }, (_, i) => ({
+			tenantId: tenant.id,
+			planId,
+			levelId: activityLevel.id,
+			parentId: own[i % own.length].id,
+			position: Math.floor(i / own.length),
+			ref: `${i + 1}.`,
+			title: `Aktivitet ${i + 1}`
+		}))
+	);
+	const activities = [];
+	for (let start = 0; start < items.length; start += 1000) activities.push(...(await db.insert(nodes).values(items.slice(start, start + 1000)).returning({ id: nodes.id, planId: nodes.planId })));
+
+	const scale = await listScale(db, tenant.id);
+	const statuses = scale.filter((value) => value.kind === 'status');
+	const assessments = scale.filter((value) => value.kind === 'assessment');
+	const periodIds: string[] = [];
+	for (let p = 1; p <= PERIODS; p++) {
+		const periodId = await addPeriod(db, ctx, plan.id, { name: `Delår ${p}`, asOf: `2026-${String(p * 3).padStart(2, '0')}-28`, dueOn: `2026-${String(p * 3 + 1).padStart(2, '0')}-10` });
+		await openChainPeriod(db, ctx, plan.id, periodId);
+		periodIds.push(periodId);
+		const unitPeriods = rowsOf<{ id: string; plan_id: string }>(await db.execute(sql`select id, plan_id from periods where tenant_id = ${tenant.id} and parent_period_id = ${periodId}`));
+		const periodOf = new Map(unitPeriods.map((row) => [row.plan_id, row.id]));
+		const reports = [
+			...anchors.map((anchor, i) => ({ tenantId: tenant.id, planId: anchor.planId, nodeId: anchor.id, periodId: periodOf.get(anchor.planId)!, assessmentId: assessments[i % assessments.length].id, analysis: `Analys ${i}`, updatedBy: 'bench' })),
+			...activities.map((item, i) => ({ tenantId: tenant.id, planId: item.planId, nodeId: item.id, periodId: periodOf.get(item.planId)!, statusId: statuses[i % statuses.length].id, comment: `Kommentar ${i}`, updatedBy: 'bench' }))
+		];
+		for (let start = 0; start < reports.length; start += 1000) await db.insert(followUps).values(reports.slice(start, start + 1000));
+	}
+	await db.execute(sql`analyze`);
+	const [{ count: unitPlans }] = rowsOf<{ count: number }>(await db.execute(sql`select count(*)::int as count from ${plans} where parent_plan_id = ${plan.id}`));
+	if (Number(unitPlans) !== UNITS) throw new Error(`${unitPlans} unit plans`);
+
+	const periodId = periodIds.at(-2)!; // a middle period: the others are there beside it
+	const page = await time(RUNS, async () => {
+		const [data, shares, values] = await Promise.all([loadPlanData(db, tenant.id, plan.id), loadChainRollUp(db, tenant.id, plan.id, periodId), listScale(db, tenant.id)]);
+		const goals = presentChainRollUp(data!, shares, values);
+		if (goals.length !== GOALS || goals[0].units.length !== UNITS || goals[0].units[0].reported !== ITEMS / GOALS) throw new Error('the roll-up is not complete');
+	});
+	const query = await time(RUNS, () => loadChainRollUp(db, tenant.id, plan.id, periodId));
+	const planData = await time(RUNS, () => loadPlanData(db, tenant.id, plan.id));
+	const [data, shares, values] = await Promise.all([loadPlanData(db, tenant.id, plan.id), loadChainRollUp(db, tenant.id, plan.id, periodId), listScale(db, tenant.id)]);
+	const presenter = await time(RUNS, async () => presentChainRollUp(data!, shares, values));
+	let rows = 0;
+	const raw = await time(RUNS, async () => {
+		rows = rowsOf(await db.execute(rawRollUp(tenant.id, plan.id, periodId))).length;
+	});
+	if (process.env.EXPLAIN) {
+		const explain = async (statement: ReturnType<typeof sql>) =>
+			rowsOf<Record<string, string>>(await db.execute(sql`explain (analyze, buffers) ${statement}`))
+				.map((row) => Object.values(row)[0])
+				.join('\n');
+		console.log(`\n-- ${label}: raw query\n${await explain(rawRollUp(tenant.id, plan.id, periodId))}`);
+		const recursive = sql`
+			with recursive anchors as (
+				select a.id as anchor_id, a.source_node_id as goal_id, p.id as plan_id, p.owner_unit_id as unit_id, up.id as period_id
+				from nodes a
+				join plans p on p.tenant_id = a.tenant_id and p.id = a.plan_id
+				left join periods up on up.tenant_id = p.tenant_id and up.plan_id = p.id and up.parent_period_id = ${periodId}
+				where a.tenant_id = ${tenant.id} and p.parent_plan_id = ${plan.id} and p.state <> 'archived' and a.source_node_id is not null
+			),
+			under(anchor_id, id) as (
+				select anchor_id, anchor_id from anchors
+				union all
+				select u.anchor_id, n.id from nodes n join under u on n.tenant_id = ${tenant.id} and n.parent_id = u.id
+			)
+			select count(*) from under`;
+		console.log(`\n-- ${label}: the roll-up's walk under the anchors\n${await explain(recursive)}`);
+		// The second of loadChainRollUp's three statements (its anchors and walk as above, then the work under each anchor with its reports).
+		const counts = sql`
+			with recursive anchors as (
+				select a.id as anchor_id, a.source_node_id as goal_id, p.id as plan_id, p.owner_unit_id as unit_id, up.id as period_id
+				from nodes a
+				join plans p on p.tenant_id = a.tenant_id and p.id = a.plan_id
+				left join periods up on up.tenant_id = p.tenant_id and up.plan_id = p.id and up.parent_period_id = ${periodId}
+				where a.tenant_id = ${tenant.id} and p.parent_plan_id = ${plan.id} and p.state <> 'archived' and a.source_node_id is not null
+			),
+			under(anchor_id, id) as (
+				select anchor_id, anchor_id from anchors
+				union all
+				select u.anchor_id, n.id from nodes n join under u on n.tenant_id = ${tenant.id} and n.parent_id = u.id
+			),
+			work as (
+				select u.anchor_id, u.id
+				from under u
+				join nodes n on n.tenant_id = ${tenant.id} and n.id = u.id
+				join levels l on l.tenant_id = n.tenant_id and l.id = n.level_id
+				where u.id <> u.anchor_id and l.follow_up = 'status'
+			)
+			select w.anchor_id, count(*)::int as activities, count(f.status_id)::int as reported
+			from work w
+			join anchors a on a.anchor_id = w.anchor_id
+			left join follow_ups f on f.tenant_id = ${tenant.id} and f.node_id = w.id and f.period_id = a.period_id
+			group by w.anchor_id`;
+		console.log(`\n-- ${label}: the roll-up's counts per anchor\n${await explain(counts)}`);
+	}
+	return { page, query, planData, presenter, raw, rows };
+}
+
+const scratch = await scratchDatabase();
+const postgres = await openDatabase({ databaseUrl: scratch.url });
+const onPostgres = await measure(postgres, 'PostgreSQL').finally(async () => {
+	await postgres.close();
+	await scratch.drop();
+});
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'styrkedjan-bench-pglite-'));
+const pglite = await openDatabase({ dataDir: dir });
+const onPglite = await measure(pglite, 'PGlite').finally(async () => {
+	await pglite.close();
+	fs.rmSync(dir, { recursive: true, force: true });
+});
+
+console.log(
+	`\nThe roll-up of ${GOALS} goals across ${UNITS} units (${ITEMS} items each, ${PERIODS} periods of reports), ${RUNS} runs after a warm-up` +
+		` (${os.cpus().length} cores, ${os.cpus()[0].model}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)})\n`
+);
+console.log('| database | roll-up page (plan, roll-up, scale, presenter): median / slowest | loadChainRollUp alone | loadPlanData alone | presenter alone | raw SQL, same rows | page ÷ raw (medians) |');
+console.log('|---|---|---|---|---|---|---|');
+for (const [name, result] of [['PostgreSQL', onPostgres], ['PGlite', onPglite]] as const) {
+	console.log(
+		`| ${name} | ${summary(result.page)} | ${summary(result.query)} | ${summary(result.planData)} | ${summary(result.presenter)} | ${summary(result.raw)} (${result.rows} rows) | ${(percentile(result.page, 50) / percentile(result.raw, 50)).toFixed(1)}× |`
+	);
+}
