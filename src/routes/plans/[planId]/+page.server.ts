@@ -50,8 +50,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	shift: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const nodeId = String(form.get('nodeId') ?? '');
-		const direction = form.get('direction') === 'up' ? 'up' : 'down';
+		// The outline's menus send "<item id> up|down" through one shared form; nodeId + direction is the older shape.
+		const [shiftId, shiftDirection] = String(form.get('shift') ?? '').split(' ');
+		const nodeId = shiftId || String(form.get('nodeId') ?? '');
+		const direction = (shiftDirection ?? form.get('direction')) === 'up' ? 'up' : 'down';
 		const returnTo = String(form.get('returnTo') ?? '');
 		await guardPlan(locals, params.planId, 'plan.edit');
 		const result = await runAction(locals.locale, async () => {
