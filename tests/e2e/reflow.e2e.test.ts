@@ -70,6 +70,9 @@ function addresses(route: string, ids: DemoIds, onePlan?: string): string[] {
 			.map((each) => `/plans/${each.id}`),
 		'/plans/[planId]/adopt': [`${plan}/adopt`],
 		'/plans/[planId]/carry-over': [`${plan}/carry-over`],
+		'/plans/[planId]/cascade': [`${plan}/cascade`],
+		// The roll-up of the demo's adopted plan, whose goals the demo sent to its schools (a table per goal).
+		'/plans/[planId]/roll-up': [`${plan}/roll-up`, ...ids.plans.filter((each) => each.title === 'Verksamhetsplan 2025').map((each) => `/plans/${each.id}/roll-up`)],
 		'/plans/[planId]/chapters/[chapterId]': [`${plan}/chapters/${ids.chapterId}`, `${plan}/chapters/new`],
 		'/plans/[planId]/edit': [`${plan}/edit`],
 		'/plans/[planId]/follow-up': [`${plan}/follow-up`],
