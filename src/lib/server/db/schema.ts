@@ -306,6 +306,8 @@ export const nodes = pgTable(
 		foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }).onDelete('cascade'),
 		index('nodes_plan_idx').on(t.tenantId, t.planId, t.parentId, t.position),
 		index('nodes_level_idx').on(t.tenantId, t.levelId),
+		// Walks down the tree across plans (everything under an anchor, an item's subtree) go by parent alone.
+		index('nodes_parent_idx').on(t.tenantId, t.parentId),
 		// No ON DELETE: a goal that units work under cannot go (the command says how many).
 		foreignKey({ columns: [t.tenantId, t.sourceNodeId], foreignColumns: [t.tenantId, t.id] }),
 		uniqueIndex('nodes_anchor_idx').on(t.tenantId, t.planId, t.sourceNodeId),
@@ -428,7 +430,8 @@ export const auditEvents = pgTable(
 		primaryKey({ columns: [t.tenantId, t.id] }),
 		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade'),
 		index('audit_events_entity_idx').on(t.tenantId, t.entityId, t.at),
-		index('audit_events_at_idx').on(t.tenantId, t.at)
+		// Keyset paging of the log walks (tenant, at, id) in order: an index-only scan, no sort.
+		index('audit_events_at_idx').on(t.tenantId, t.at, t.id)
 	]
 );
 
