@@ -1,4 +1,13 @@
 import pg from 'pg';
+import type { Db } from '../src/lib/server/db/client';
+import { createTenant } from '../src/lib/server/organisation/create-tenant';
+import { addUnit } from '../src/lib/server/organisation/add-unit';
+import { listUnits } from '../src/lib/server/organisation/organisation-repository';
+import { createFramework } from '../src/lib/server/frameworks/create-framework';
+import { createPlan } from '../src/lib/server/plans/create-plan';
+import { addNode } from '../src/lib/server/plans/add-node';
+import { adoptPlan } from '../src/lib/server/plans/adopt-plan';
+import { systemContext } from '../src/lib/server/shared/context';
 
 /** The p-th percentile of a list of timings. */
 export function percentile(values: number[], p: number): number {
@@ -37,4 +46,24 @@ export async function scratchDatabase(): Promise<{ url: string; drop: () => Prom
 			await admin.end();
 		}
 	};
+}
+
+/**
+ * The steering chain's top for a benchmark: an organisation whose administration has `units` school
+ * units below it and an adopted plan with `goals` goals at its top level, ready to be sent down.
+ */
+export async function chainOrganiser(db: Db, units: number, goals: number) {
+	const tenant = await createTenant(db, 'bench', { slug: 'bench', name: 'Bänkkommun' });
+	const ctx = systemContext(tenant.id, 'bench');
+	const [top] = await listUnits(db, tenant.id);
+	const office = await addUnit(db, ctx, { parentId: top.id, kind: 'administration', name: 'Utbildningsförvaltningen' });
+	const schools = [];
+	for (let i = 1; i <= units; i++) schools.push(await addUnit(db, ctx, { parentId: office.id, kind: 'school_unit', name: `Skola ${i}` }));
+	const model = await createFramework(db, ctx, { name: 'Huvudmannens plan', preset: 'perspektiv-uppdrag' });
+	const plan = await createPlan(db, ctx, { title: 'Verksamhetsplan 2026', kind: 'verksamhetsplan', periodKind: 'calendar_year', startYear: 2026, ownerUnitId: office.id, frameworkId: model.id });
+	const root = model.levels.find((level) => level.isRoot)!;
+	const goalIds = [];
+	for (let i = 1; i <= goals; i++) goalIds.push((await addNode(db, ctx, plan.id, { levelId: root.id, ref: String(i), title: `Mål ${i}` })).id);
+	await adoptPlan(db, ctx, plan.id, { adoptedBy: 'Nämnden', adoptedOn: '2026-01-30' });
+	return { tenant, ctx, schools, plan, goals: goalIds };
 }
