@@ -31,6 +31,8 @@ export function freePort(): Promise<number> {
 
 /** The demo organisation's people, one per role (src/lib/server/demo/demo-content.ts). */
 export const DEMO_PASSWORD = 'exempel-demo-2025';
+/** An account added beside the demo's people for the sign-in test to lock on purpose (tests/e2e/seed.ts). */
+export const LOCKED_EMAIL = 'lasprov@exempelkommun.se';
 export const DEMO_EMAILS = {
 	admin: 'admin@exempelkommun.se',
 	planner: 'planerare@exempelkommun.se',

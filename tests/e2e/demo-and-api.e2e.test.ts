@@ -31,7 +31,8 @@ describe('the demo organisation, as a new user finds it', () => {
 		const page = await browser.signedIn('admin');
 		await visit(page, '/');
 		expect(await page.locator('html').getAttribute('lang')).toBe('sv');
-		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Planer');
+		// The start page greets the person signed in (the administrator of the demo).
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Maria Sundin');
 		expect(await page.locator('header').textContent()).toContain('Exempelkommun');
 
 		const { body: plans } = await api<PlanSummary[]>('/api/v1/plans');

@@ -14,6 +14,7 @@ import { addAccount } from '../../src/lib/server/identity/add-account';
 import { createApiToken } from '../../src/lib/server/identity/api-tokens';
 import { systemContext } from '../../src/lib/server/shared/context';
 import { setEmailDomains } from '../../src/lib/server/organisation/set-email-domains';
+import { DEMO_PASSWORD, LOCKED_EMAIL } from '../server-process';
 
 /** Ids of a second organisation's things: every one must be invisible to Exempelkommun's people. */
 export interface ForeignIds {
@@ -37,8 +38,10 @@ export async function seed(dataDir: string): Promise<ForeignIds> {
 	const database = await openDatabase({ dataDir });
 	try {
 		await migrateDatabase(database);
-		await loadDemo(database.db);
+		const demo = await loadDemo(database.db);
 		const db = database.db;
+		// An account of the demo's that the sign-in test locks on purpose, so no other test's sign-in meets the lock.
+		await addAccount(db, systemContext(demo.tenant.id, 'seed'), { email: LOCKED_EMAIL, name: 'Lås Provsson', role: 'reader', password: DEMO_PASSWORD });
 		const tenant = await createTenant(db, 'seed', { slug: 'norrby', name: 'Norrby kommun' });
 		const ctx = systemContext(tenant.id, 'seed');
 		const [top] = await listUnits(db, tenant.id);
