@@ -28,11 +28,12 @@ describe('follow-up', () => {
 		await expectAccessible(second);
 	});
 
-	it('a reporter reports the rest from "Att rapportera" by keyboard alone', async () => {
+	it('a reporter reports all but one from "Att rapportera" by keyboard alone', async () => {
 		const page = await browser.signedIn('reporter');
 		await page.goto('/att-rapportera');
-		const rows = await page.locator('form.report-row').count();
-		expect(rows).toBeGreaterThanOrEqual(2);
+		// One row is left for the tests that look at what a reporter has to report (the suite shares one demo).
+		const rows = (await page.locator('form.report-row').count()) - 1;
+		expect(rows).toBeGreaterThanOrEqual(1);
 		// From the top: the skip link, into the content, to the first row's status.
 		await page.keyboard.press('Tab');
 		await page.keyboard.press('Enter');
@@ -49,13 +50,13 @@ describe('follow-up', () => {
 			await page.keyboard.press('Tab');
 			expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
 			await page.keyboard.press('Enter');
-			await page.waitForURL((url) => url.searchParams.has('saved') && (report === rows - 1 || url.hash.startsWith('#row-')));
+			await page.waitForURL((url) => url.searchParams.has('saved') && url.hash.startsWith('#row-'));
 			await page.waitForLoadState();
 			// The live region names the item just saved ("Sparat: Läsfixare" for "1.2 Läsfixare"); focus has moved on before it.
 			const status = page.getByRole('status');
 			await expect.poll(async () => { const text = (await status.textContent()) ?? ''; return text.startsWith('Sparat: ') && title.endsWith(text.slice('Sparat: '.length)); }).toBe(true);
 		}
-		expect(await page.locator('main').textContent()).toContain('Du har inget kvar att rapportera');
+		expect(await page.locator('form.report-row').count()).toBe(1);
 		await expectAccessible(page);
 	});
 

@@ -81,6 +81,10 @@ describe('the start page', () => {
 		// Nothing of the demo organisation shows here.
 		expect(await page.locator('main').textContent()).not.toMatch(/Exempelkommun|Omar Haddad/);
 		await expectReflowAt320(page);
+		// Nothing to report, and Att rapportera says so.
+		await visit(page, '/att-rapportera');
+		expect(await page.locator('main').textContent()).toContain('Du har inget kvar att rapportera');
+		await page.goto('/');
 
 		await steps.getByRole('link', { name: 'Skapa den första planen' }).click();
 		await page.waitForURL((url) => url.pathname === '/plans');
