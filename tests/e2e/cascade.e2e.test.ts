@@ -11,7 +11,10 @@ describe("sending an adopted plan's goals to the units", () => {
 	it('gives the chosen school its own plan with the goal, and says so', { timeout: 120_000 }, async () => {
 		const page = await browser.signedIn('planner');
 		const plan = await planPath(page, 'Verksamhetsplan 2025');
-		await visit(page, `${plan}/cascade`);
+		await visit(page, plan);
+		await page.getByRole('link', { name: 'Skicka mål till enheterna' }).click();
+		await page.waitForURL((url) => url.pathname === `${plan}/cascade`);
+		await expectAccessible(page);
 		await page.getByRole('checkbox', { name: 'Trygghet', exact: true }).check();
 		await page.getByRole('checkbox', { name: /^Norrskolan/ }).check();
 		await page.getByRole('button', { name: 'Skicka målen' }).focus();
@@ -28,6 +31,9 @@ describe("sending an adopted plan's goals to the units", () => {
 		await page.getByRole('link', { name: 'Verksamhetsplan 2025 – Norrskolan' }).click();
 		await page.waitForURL((url) => /^\/plans\/[0-9a-f-]{36}$/.test(url.pathname));
 		await expect.poll(() => page.locator('main').textContent()).toContain('Trygghet');
+		// The school's plan says where its goals come from; the goal is marked as the organiser's.
+		expect(await page.locator('main').textContent()).toContain('Enhetens plan i styrkedjan under Verksamhetsplan 2025');
+		expect(await page.locator('.outline').getByText('Huvudmannens mål').count()).toBeGreaterThan(0);
 		await expectAccessible(page);
 		await page.context().close();
 	});
@@ -35,7 +41,9 @@ describe("sending an adopted plan's goals to the units", () => {
 	it("opens the period for the units and shows each unit's share of the goal", { timeout: 120_000 }, async () => {
 		const page = await browser.signedIn('admin');
 		const plan = await planPath(page, 'Verksamhetsplan 2025');
-		await visit(page, `${plan}/roll-up`);
+		await visit(page, plan);
+		await page.getByRole('link', { name: 'Enheternas uppföljning' }).click();
+		await page.waitForURL((url) => url.pathname === `${plan}/roll-up`);
 		// Norrskolan's new plan has no period yet: opened with the organiser's.
 		await page.getByRole('button', { name: 'Öppna perioden för enheterna' }).click();
 		await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Perioden öppnades för 1 enhet\./);

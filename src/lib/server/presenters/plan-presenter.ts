@@ -38,6 +38,8 @@ export interface OutlineEntry {
 	followUp: Level['followUp'];
 	linked: boolean;
 	carriedOver: boolean;
+	/** A goal of the organiser's standing in a unit's plan (its wording is the goal's), and whether that changed since. */
+	anchor: { changed: boolean } | null;
 	indicatorCount: number;
 	fields: PresentedField[];
 	childLevels: LevelRef[];
@@ -136,6 +138,7 @@ export function presentOutline(data: PlanData, options: { rootId?: string; budge
 			followUp: entry.level.followUp,
 			linked: entry.linked,
 			carriedOver: entry.node.carriedOver,
+			anchor: entry.node.sourceNodeId ? { changed: entry.node.sourceChangedAt !== null } : null,
 			indicatorCount: entry.node.indicators.length,
 			fields: presentFields(entry.node, entry.level, boardNames, { richText: false }),
 			childLevels: entry.linked ? [] : entry.level.childLevelIds.map((id) => levelRef(levels.get(id)!)),

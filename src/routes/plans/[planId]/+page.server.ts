@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
-import { loadPlanData } from '$lib/server/plans/plan-repository';
+import { findPlan, loadPlanData } from '$lib/server/plans/plan-repository';
+import { countUnitPlans } from '$lib/server/plans/anchors';
 import { presentChapters } from '$lib/server/presenters/plan-presenter';
 import { presentPlanPage, readPlanFilter } from '$lib/server/presenters/plan-page';
 import { listLatestStatuses } from '$lib/server/follow-up/latest-status';
@@ -42,6 +43,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		canAdopt: data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.adopt', scope),
 		canArchive: data.plan.state === 'adopted' && can(locals.ctx.actor, 'plan.archive', scope),
 		canCarryOver: can(locals.ctx.actor, 'plan.create', scope),
+		// The steering chain: sending the goals down, the units' follow-up, and for a unit's plan the organiser's plan above it.
+		canCascade: data.plan.state === 'adopted' && can(locals.ctx.actor, 'plan.cascade', scope),
+		canRollUp: (await countUnitPlans(getDb(), locals.ctx.tenantId, data.plan.id)) > 0 && can(locals.ctx.actor, 'followup.overview', scope),
+		parentPlan: await parentPlanOf(locals.ctx.tenantId, data.plan.parentPlanId),
 		canPublish: data.plan.state !== 'draft' && can(locals.ctx.actor, 'plan.publish', scope),
 		publicAddress: data.plan.publishedAt && locals.tenant ? `${url.origin}/public/${locals.tenant.slug}/${data.plan.id}` : null
 	};
@@ -81,3 +86,10 @@ export const actions: Actions = {
 		redirect(303, `/plans/${params.planId}`);
 	}
 };
+
+/** A unit's plan in the steering chain: the organiser's plan whose goals it carries (its id and title). */
+async function parentPlanOf(tenantId: string, parentPlanId: string | null) {
+	if (!parentPlanId) return null;
+	const parent = await findPlan(getDb(), tenantId, parentPlanId);
+	return parent ? { id: parent.id, title: parent.title } : null;
+}
