@@ -21,7 +21,7 @@ import { cascadeGoals } from '../src/lib/server/plans/cascade-goals';
 import { loadPlanData } from '../src/lib/server/plans/plan-repository';
 import { addPeriod } from '../src/lib/server/follow-up/manage-periods';
 import { openChainPeriod } from '../src/lib/server/follow-up/open-chain-period';
-import { loadChainRollUp } from '../src/lib/server/follow-up/chain-roll-up';
+import { chainRollUpQuery, loadChainRollUp } from '../src/lib/server/follow-up/chain-roll-up';
 import { listScale } from '../src/lib/server/follow-up/scales';
 import { presentChainRollUp } from '../src/lib/server/presenters/chain-roll-up';
 import { chainOrganiser, percentile, scratchDatabase } from './support';
@@ -125,48 +125,7 @@ async function measure(database: Database, label: string): Promise<{ page: numbe
 				.map((row) => Object.values(row)[0])
 				.join('\n');
 		console.log(`\n-- ${label}: raw query\n${await explain(rawRollUp(tenant.id, plan.id, periodId))}`);
-		const recursive = sql`
-			with recursive anchors as (
-				select a.id as anchor_id, a.source_node_id as goal_id, p.id as plan_id, p.owner_unit_id as unit_id, up.id as period_id
-				from nodes a
-				join plans p on p.tenant_id = a.tenant_id and p.id = a.plan_id
-				left join periods up on up.tenant_id = p.tenant_id and up.plan_id = p.id and up.parent_period_id = ${periodId}
-				where a.tenant_id = ${tenant.id} and p.parent_plan_id = ${plan.id} and p.state <> 'archived' and a.source_node_id is not null
-			),
-			under(anchor_id, id) as (
-				select anchor_id, anchor_id from anchors
-				union all
-				select u.anchor_id, n.id from nodes n join under u on n.tenant_id = ${tenant.id} and n.parent_id = u.id
-			)
-			select count(*) from under`;
-		console.log(`\n-- ${label}: the roll-up's walk under the anchors\n${await explain(recursive)}`);
-		// The second of loadChainRollUp's three statements (its anchors and walk as above, then the work under each anchor with its reports).
-		const counts = sql`
-			with recursive anchors as (
-				select a.id as anchor_id, a.source_node_id as goal_id, p.id as plan_id, p.owner_unit_id as unit_id, up.id as period_id
-				from nodes a
-				join plans p on p.tenant_id = a.tenant_id and p.id = a.plan_id
-				left join periods up on up.tenant_id = p.tenant_id and up.plan_id = p.id and up.parent_period_id = ${periodId}
-				where a.tenant_id = ${tenant.id} and p.parent_plan_id = ${plan.id} and p.state <> 'archived' and a.source_node_id is not null
-			),
-			under(anchor_id, id) as (
-				select anchor_id, anchor_id from anchors
-				union all
-				select u.anchor_id, n.id from nodes n join under u on n.tenant_id = ${tenant.id} and n.parent_id = u.id
-			),
-			work as (
-				select u.anchor_id, u.id
-				from under u
-				join nodes n on n.tenant_id = ${tenant.id} and n.id = u.id
-				join levels l on l.tenant_id = n.tenant_id and l.id = n.level_id
-				where u.id <> u.anchor_id and l.follow_up = 'status'
-			)
-			select w.anchor_id, count(*)::int as activities, count(f.status_id)::int as reported
-			from work w
-			join anchors a on a.anchor_id = w.anchor_id
-			left join follow_ups f on f.tenant_id = ${tenant.id} and f.node_id = w.id and f.period_id = a.period_id
-			group by w.anchor_id`;
-		console.log(`\n-- ${label}: the roll-up's counts per anchor\n${await explain(counts)}`);
+		console.log(`\n-- ${label}: the roll-up's statement\n${await explain(chainRollUpQuery(tenant.id, plan.id, periodId))}`);
 	}
 	return { page, query, planData, presenter, raw, rows };
 }

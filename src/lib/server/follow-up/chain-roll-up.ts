@@ -25,12 +25,51 @@ export interface UnitShare {
 /**
  * The organiser's view of its goals across the steering chain for one of its periods: for each goal
  * sent down, each unit's assessment and analysis of it and the statuses of the unit's own work under
- * it, in the unit's period opened with the organiser's. Three statements whatever the number of units
- * (anchors with their assessments; the units' items under each anchor; their statuses), all tenant-scoped.
+ * it, in the unit's period opened with the organiser's. One statement whatever the number of units
+ * (see chainRollUpQuery), tenant-scoped.
  */
 export async function loadChainRollUp(db: Db, tenantId: string, planId: string, periodId: string): Promise<UnitShare[]> {
-	const anchors = sql`
-		anchors as (
+	const rows = rowsOf<{
+		goal_id: string;
+		unit_id: string;
+		unit_name: string;
+		unit_kind: string;
+		plan_id: string;
+		anchor_id: string;
+		period_id: string | null;
+		assessment_id: string | null;
+		analysis: string;
+		activities: number;
+		reported: number;
+		statuses: Record<string, number> | string | null;
+	}>(await db.execute(chainRollUpQuery(tenantId, planId, periodId)));
+	const collator = new Intl.Collator('sv');
+	return rows
+		.map((row) => ({
+			goalId: row.goal_id,
+			unitId: row.unit_id,
+			unitName: row.unit_name,
+			unitKind: row.unit_kind,
+			planId: row.plan_id,
+			anchorId: row.anchor_id,
+			periodId: row.period_id,
+			assessmentId: row.assessment_id,
+			analysis: row.analysis,
+			activities: Number(row.activities),
+			reported: Number(row.reported),
+			statuses: Object.fromEntries(Object.entries((typeof row.statuses === 'string' ? JSON.parse(row.statuses) : row.statuses) ?? {}).map(([id, n]) => [id, Number(n)]))
+		}))
+		.sort((a, b) => collator.compare(a.unitName, b.unitName));
+}
+
+/**
+ * The roll-up's one statement (exported for the bench's EXPLAIN): the goals' anchors in the chain's
+ * unit plans with each unit's period opened with this one; one walk down under every anchor; the
+ * work there that is followed up by status, with its report in the unit's period; counted per anchor.
+ */
+export function chainRollUpQuery(tenantId: string, planId: string, periodId: string) {
+	return sql`
+		with recursive anchors as (
 			select a.id as anchor_id, a.source_node_id as goal_id, p.id as plan_id, p.owner_unit_id as unit_id, up.id as period_id
 			from nodes a
 			join plans p on p.tenant_id = a.tenant_id and p.id = a.plan_id
@@ -43,56 +82,28 @@ export async function loadChainRollUp(db: Db, tenantId: string, planId: string, 
 			select u.anchor_id, n.id from nodes n join under u on n.tenant_id = ${tenantId} and n.parent_id = u.id
 		),
 		work as (
-			select u.anchor_id, u.id
+			select u.anchor_id, f.status_id
 			from under u
+			join anchors a on a.anchor_id = u.anchor_id
 			join nodes n on n.tenant_id = ${tenantId} and n.id = u.id
 			join levels l on l.tenant_id = n.tenant_id and l.id = n.level_id
+			left join follow_ups f on f.tenant_id = ${tenantId} and f.node_id = u.id and f.period_id = a.period_id
 			where u.id <> u.anchor_id and l.follow_up = 'status'
-		)`;
-	const [shares, counts, statuses] = await Promise.all([
-		db.execute(sql`
-			with recursive ${anchors}
-			select a.goal_id, a.unit_id, un.name as unit_name, un.kind as unit_kind, a.plan_id, a.anchor_id, a.period_id,
-				f.assessment_id, coalesce(f.analysis, '') as analysis
-			from anchors a
-			join units un on un.tenant_id = ${tenantId} and un.id = a.unit_id
-			left join follow_ups f on f.tenant_id = ${tenantId} and f.node_id = a.anchor_id and f.period_id = a.period_id`),
-		db.execute(sql`
-			with recursive ${anchors}
-			select w.anchor_id, count(*)::int as activities, count(f.status_id)::int as reported
-			from work w
-			join anchors a on a.anchor_id = w.anchor_id
-			left join follow_ups f on f.tenant_id = ${tenantId} and f.node_id = w.id and f.period_id = a.period_id
-			group by w.anchor_id`),
-		db.execute(sql`
-			with recursive ${anchors}
-			select w.anchor_id, f.status_id, count(*)::int as n
-			from work w
-			join anchors a on a.anchor_id = w.anchor_id
-			join follow_ups f on f.tenant_id = ${tenantId} and f.node_id = w.id and f.period_id = a.period_id
-			where f.status_id is not null
-			group by w.anchor_id, f.status_id`)
-	]);
-	const countOf = new Map(rowsOf<{ anchor_id: string; activities: number; reported: number }>(counts).map((row) => [row.anchor_id, row]));
-	const statusOf = new Map<string, Record<string, number>>();
-	for (const row of rowsOf<{ anchor_id: string; status_id: string; n: number }>(statuses)) {
-		statusOf.set(row.anchor_id, { ...(statusOf.get(row.anchor_id) ?? {}), [row.status_id]: Number(row.n) });
-	}
-	const collator = new Intl.Collator('sv');
-	return rowsOf<{ goal_id: string; unit_id: string; unit_name: string; unit_kind: string; plan_id: string; anchor_id: string; period_id: string | null; assessment_id: string | null; analysis: string }>(shares)
-		.map((row) => ({
-			goalId: row.goal_id,
-			unitId: row.unit_id,
-			unitName: row.unit_name,
-			unitKind: row.unit_kind,
-			planId: row.plan_id,
-			anchorId: row.anchor_id,
-			periodId: row.period_id,
-			assessmentId: row.assessment_id,
-			analysis: row.analysis,
-			activities: Number(countOf.get(row.anchor_id)?.activities ?? 0),
-			reported: Number(countOf.get(row.anchor_id)?.reported ?? 0),
-			statuses: statusOf.get(row.anchor_id) ?? {}
-		}))
-		.sort((a, b) => collator.compare(a.unitName, b.unitName));
+		),
+		counts as (
+			select anchor_id, count(*)::int as activities, count(status_id)::int as reported from work group by anchor_id
+		),
+		statuses as (
+			select anchor_id, json_object_agg(status_id, n) as statuses
+			from (select anchor_id, status_id, count(*)::int as n from work where status_id is not null group by anchor_id, status_id) per_status
+			group by anchor_id
+		)
+		select a.goal_id, a.unit_id, un.name as unit_name, un.kind as unit_kind, a.plan_id, a.anchor_id, a.period_id,
+			f.assessment_id, coalesce(f.analysis, '') as analysis,
+			coalesce(c.activities, 0) as activities, coalesce(c.reported, 0) as reported, s.statuses
+		from anchors a
+		join units un on un.tenant_id = ${tenantId} and un.id = a.unit_id
+		left join follow_ups f on f.tenant_id = ${tenantId} and f.node_id = a.anchor_id and f.period_id = a.period_id
+		left join counts c on c.anchor_id = a.anchor_id
+		left join statuses s on s.anchor_id = a.anchor_id`;
 }
