@@ -13,7 +13,6 @@ import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/lib/server/db/client';
 import { migrateDatabase } from '../src/lib/server/db/migrate';
-import { followUps } from '../src/lib/server/db/schema';
 import { createTenant } from '../src/lib/server/organisation/create-tenant';
 import { systemContext } from '../src/lib/server/shared/context';
 import { addAccount } from '../src/lib/server/identity/add-account';
@@ -22,7 +21,7 @@ import { addPeriod } from '../src/lib/server/follow-up/manage-periods';
 import { listScale } from '../src/lib/server/follow-up/scales';
 import { loadPlanData } from '../src/lib/server/plans/plan-repository';
 import { generatePlan } from './generate-plan';
-import { percentile, waitForServer, scratchDatabase } from './support';
+import { percentile, reportInBulk, waitForServer, scratchDatabase } from './support';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -55,24 +54,10 @@ try {
 		await addPeriod(db, ctx, planId, { name: 'Delår 2', asOf: '2026-08-31', dueOn: '2026-09-15' }),
 		await addPeriod(db, ctx, planId, { name: 'Helår', asOf: '2026-12-31', dueOn: '2027-01-31' })
 	];
+	await reportInBulk(db, tenant.id, planId, periods.slice(0, 2).map((id) => ({ id, share: 1 })));
 	const data = (await loadPlanData(db, tenant.id, planId))!;
 	const statuses = await listScale(db, tenant.id, 'status');
-	const assessments = await listScale(db, tenant.id, 'assessment');
 	const levels = new Map(data.framework.levels.map((level) => [level.id, level.followUp]));
-	const reported = data.nodes.filter((node) => levels.get(node.levelId) !== 'none');
-	for (const periodId of periods.slice(0, 2)) {
-		const rows = reported.map((node, index) => ({
-			tenantId: tenant.id,
-			planId,
-			nodeId: node.id,
-			periodId,
-			statusId: levels.get(node.levelId) === 'status' ? statuses[index % statuses.length].id : null,
-			assessmentId: levels.get(node.levelId) === 'assessment' ? assessments[index % assessments.length].id : null,
-			comment: 'Arbetet fortgår enligt plan.',
-			updatedBy: 'bench'
-		}));
-		for (let i = 0; i < rows.length; i += 500) await db.insert(followUps).values(rows.slice(i, i + 500));
-	}
 	await db.execute(sql`analyze`);
 	await database.close();
 

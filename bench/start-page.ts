@@ -12,19 +12,18 @@ import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/lib/server/db/client';
 import { migrateDatabase } from '../src/lib/server/db/migrate';
-import { auditEvents, followUps } from '../src/lib/server/db/schema';
+import { auditEvents } from '../src/lib/server/db/schema';
 import { createTenant } from '../src/lib/server/organisation/create-tenant';
 import { ALL_UNITS, systemContext, type Ctx } from '../src/lib/server/shared/context';
 import { addAccount } from '../src/lib/server/identity/add-account';
 import { holdRoleTitle } from '../src/lib/server/identity/hold-role-title';
 import { createSession, SESSION_COOKIE } from '../src/lib/server/identity/sessions';
 import { addPeriod } from '../src/lib/server/follow-up/manage-periods';
-import { listScale } from '../src/lib/server/follow-up/scales';
 import { loadPlanData } from '../src/lib/server/plans/plan-repository';
 import { loadStartPage } from '../src/lib/server/start-page/start-page';
 import type { Role } from '../src/lib/server/db/schema';
 import { generatePlan } from './generate-plan';
-import { percentile, scratchDatabase, waitForServer } from './support';
+import { percentile, reportInBulk, scratchDatabase, waitForServer } from './support';
 
 const ITEMS = Number(process.env.ITEMS ?? 2000);
 const REQUESTS = Number(process.env.REQUESTS ?? 60);
@@ -59,26 +58,10 @@ async function seed(database: Database): Promise<Person[]> {
 		people.push({ label, ctx, cookie: `${SESSION_COOKIE}=${await createSession(db, tenant.id, account.id)}` });
 	}
 	// Reports: every item in the first period, two in three in the second; written in bulk.
+	await reportInBulk(db, tenant.id, planId, [{ id: periods[0], share: 1 }, { id: periods[1], share: 2 / 3 }]);
 	const data = (await loadPlanData(db, tenant.id, planId))!;
-	const statuses = await listScale(db, tenant.id, 'status');
-	const assessments = await listScale(db, tenant.id, 'assessment');
-	const levels = new Map(data.framework.levels.map((level) => [level.id, level.followUp]));
-	const reported = data.nodes.filter((node) => levels.get(node.levelId) !== 'none');
-	for (const [periodId, share] of [[periods[0], 1], [periods[1], 2 / 3]] as const) {
-		const rows = reported
-			.filter((_, index) => index % 3 < share * 3)
-			.map((node, index) => ({
-				tenantId: tenant.id,
-				planId,
-				nodeId: node.id,
-				periodId,
-				statusId: levels.get(node.levelId) === 'status' ? statuses[index % statuses.length].id : null,
-				assessmentId: levels.get(node.levelId) === 'assessment' ? assessments[index % assessments.length].id : null,
-				comment: 'Arbetet fortgår enligt plan.',
-				updatedBy: 'bench'
-			}));
-		for (let i = 0; i < rows.length; i += 500) await db.insert(followUps).values(rows.slice(i, i + 500));
-	}
+	const followed = new Set(data.framework.levels.filter((level) => level.followUp !== 'none').map((level) => level.id));
+	const reported = data.nodes.filter((node) => followed.has(node.levelId));
 	// A year's audit log: reports and edits by someone else, spread over the items.
 	const audit = Array.from({ length: 5000 }, (_, index) => ({
 		tenantId: tenant.id,

@@ -1,5 +1,8 @@
 import pg from 'pg';
 import type { Db } from '../src/lib/server/db/client';
+import { followUps } from '../src/lib/server/db/schema';
+import { listScale } from '../src/lib/server/follow-up/scales';
+import { loadPlanData } from '../src/lib/server/plans/plan-repository';
 import { createTenant } from '../src/lib/server/organisation/create-tenant';
 import { addUnit } from '../src/lib/server/organisation/add-unit';
 import { listUnits } from '../src/lib/server/organisation/organisation-repository';
@@ -66,4 +69,32 @@ export async function chainOrganiser(db: Db, units: number, goals: number) {
 	for (let i = 1; i <= goals; i++) goalIds.push((await addNode(db, ctx, plan.id, { levelId: root.id, ref: String(i), title: `Mål ${i}` })).id);
 	await adoptPlan(db, ctx, plan.id, { adoptedBy: 'Nämnden', adoptedOn: '2026-01-30' });
 	return { tenant, ctx, schools, plan, goals: goalIds };
+}
+
+/**
+ * Reports on a plan's followed-up items in the given periods, written in bulk (test data, not a user
+ * action): a status or an assessment as the item's level asks, and a comment. `share` of the items
+ * (from the start of each group of three) per period: 1 is all of them.
+ */
+export async function reportInBulk(db: Db, tenantId: string, planId: string, periods: { id: string; share: number }[]): Promise<void> {
+	const data = (await loadPlanData(db, tenantId, planId))!;
+	const statuses = await listScale(db, tenantId, 'status');
+	const assessments = await listScale(db, tenantId, 'assessment');
+	const levels = new Map(data.framework.levels.map((level) => [level.id, level.followUp]));
+	const reported = data.nodes.filter((node) => levels.get(node.levelId) !== 'none');
+	for (const period of periods) {
+		const rows = reported
+			.filter((_, index) => index % 3 < period.share * 3)
+			.map((node, index) => ({
+				tenantId,
+				planId,
+				nodeId: node.id,
+				periodId: period.id,
+				statusId: levels.get(node.levelId) === 'status' ? statuses[index % statuses.length].id : null,
+				assessmentId: levels.get(node.levelId) === 'assessment' ? assessments[index % assessments.length].id : null,
+				comment: 'Arbetet fortgår enligt plan.',
+				updatedBy: 'bench'
+			}));
+		for (let i = 0; i < rows.length; i += 500) await db.insert(followUps).values(rows.slice(i, i + 500));
+	}
 }
