@@ -57,6 +57,11 @@ export function breadcrumbs(locale: 'sv' | 'en', ...steps: Crumb[]): Crumb[] {
 	return [{ href: '/', label: m.breadcrumb_home({}, { locale }) }, ...steps];
 }
 
+/** A page of a plan's: Start › Planer › the plan › the page (`page` omitted: the plan's own page). */
+export function planBreadcrumbs(locale: 'sv' | 'en', plan: { id: string; title: string }, page?: Crumb): Crumb[] {
+	return breadcrumbs(locale, { href: '/plans', label: m.plans_title({}, { locale }) }, { href: `/plans/${plan.id}`, label: plan.title }, ...(page ? [page] : []));
+}
+
 /** Whether a link leads to the page shown (or a page under it). */
 export function isCurrent(href: string, pathname: string): boolean {
 	return pathname === href || pathname.startsWith(`${href}/`);

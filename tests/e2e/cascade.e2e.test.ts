@@ -15,6 +15,10 @@ describe("sending an adopted plan's goals to the units", () => {
 		await page.getByRole('link', { name: 'Skicka mål till enheterna' }).click();
 		await page.waitForURL((url) => url.pathname === `${plan}/cascade`);
 		await expectAccessible(page);
+		// Where the page stands: Start › Planer › the plan › this page.
+		const crumbs = page.getByRole('navigation', { name: 'Du är här' });
+		expect(await crumbs.getByRole('link').allTextContents()).toEqual(['Start', 'Planer', 'Verksamhetsplan 2025']);
+		expect(await crumbs.locator('[aria-current="page"]').textContent()).toBe('Skicka målen till enheterna');
 		await page.getByRole('checkbox', { name: 'Trygghet', exact: true }).check();
 		await page.getByRole('checkbox', { name: /^Norrskolan/ }).check();
 		await page.getByRole('button', { name: 'Skicka målen' }).focus();

@@ -13,6 +13,7 @@ import { setPlanPublished } from '$lib/server/plans/publish-plan';
 import { can } from '$lib/server/policies';
 import { guard, guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
+import { planBreadcrumbs } from '$lib/navigation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -42,6 +43,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		editable,
 		canAdopt: data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.adopt', scope),
 		canArchive: data.plan.state === 'adopted' && can(locals.ctx.actor, 'plan.archive', scope),
+		breadcrumbs: planBreadcrumbs(locals.locale, data.plan),
 		canCarryOver: can(locals.ctx.actor, 'plan.create', scope),
 		// The steering chain: sending the goals down, the units' follow-up, and for a unit's plan the organiser's plan above it.
 		canCascade: data.plan.state === 'adopted' && can(locals.ctx.actor, 'plan.cascade', scope),

@@ -6,11 +6,13 @@ import { DomainError } from '$lib/server/shared/domain-error';
 import { runAction } from '$lib/server/http/run-action';
 import { guardPlan } from '$lib/server/http/guard';
 import { formFields } from '$lib/server/http/form';
+import { planBreadcrumbs } from '$lib/navigation';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const plan = await guardPlan(locals, params.planId, 'plan.adopt');
-	return { plan, itemCount: await countNodes(getDb(), locals.ctx.tenantId, plan.id) };
+	return { breadcrumbs: planBreadcrumbs(locals.locale, plan, { href: `/plans/${plan.id}/adopt`, label: m.plan_adopt({}, { locale: locals.locale }) }), plan, itemCount: await countNodes(getDb(), locals.ctx.tenantId, plan.id) };
 };
 
 export const actions: Actions = {

@@ -6,6 +6,8 @@ import { guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import { formFields, formFlag } from '$lib/server/http/form';
 import { countUnitPlans } from '$lib/server/plans/anchors';
+import { planBreadcrumbs } from '$lib/navigation';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -14,6 +16,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const { preview } = await previewCarryOver(getDb(), locals.ctx.tenantId, data);
 	const nextYear = data.plan.startYear + 1;
 	return {
+		breadcrumbs: planBreadcrumbs(locals.locale, data.plan, { href: `/plans/${data.plan.id}/carry-over`, label: m.carry_over_title({}, { locale: locals.locale }) }),
 		plan: { id: data.plan.id, title: data.plan.title, startYear: data.plan.startYear },
 		preview,
 		/** The units' plans of the steering chain under this one, which may come along. */

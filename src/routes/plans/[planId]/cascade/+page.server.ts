@@ -5,7 +5,7 @@ import { cascadeGoals } from '$lib/server/plans/cascade-goals';
 import { guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import { formList } from '$lib/server/http/form';
-import { breadcrumbs } from '$lib/navigation';
+import { planBreadcrumbs } from '$lib/navigation';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,12 +15,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		plan: { id: data.plan.id, title: data.plan.title, adopted: data.plan.state === 'adopted' },
 		choices: await loadCascadeChoices(getDb(), locals.ctx.tenantId, data, locals.locale),
-		breadcrumbs: breadcrumbs(
-			locals.locale,
-			{ href: '/plans', label: m.plans_title({}, { locale: locals.locale }) },
-			{ href: `/plans/${data.plan.id}`, label: data.plan.title },
-			{ href: `/plans/${data.plan.id}/cascade`, label: m.cascade_title({}, { locale: locals.locale }) }
-		)
+		breadcrumbs: planBreadcrumbs(locals.locale, data.plan, { href: `/plans/${data.plan.id}/cascade`, label: m.cascade_title({}, { locale: locals.locale }) })
 	};
 };
 

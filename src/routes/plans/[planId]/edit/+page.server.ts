@@ -7,11 +7,13 @@ import { authorize } from '$lib/server/policies';
 import { runAction } from '$lib/server/http/run-action';
 import { guardPlan, guardUnit } from '$lib/server/http/guard';
 import { formFields } from '$lib/server/http/form';
+import { planBreadcrumbs } from '$lib/navigation';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const plan = await guardPlan(locals, params.planId, 'plan.edit');
-	return { plan, units: await listUnits(getDb(), locals.ctx.tenantId) };
+	return { breadcrumbs: planBreadcrumbs(locals.locale, plan, { href: `/plans/${plan.id}/edit`, label: m.plan_edit_details({}, { locale: locals.locale }) }), plan, units: await listUnits(getDb(), locals.ctx.tenantId) };
 };
 
 export const actions: Actions = {

@@ -13,6 +13,8 @@ import { setPeriodPublished } from '$lib/server/plans/publish-plan';
 import { guard, guardPlan } from '$lib/server/http/guard';
 import { found, runAction, type FormFailure } from '$lib/server/http/run-action';
 import { formFields } from '$lib/server/http/form';
+import { planBreadcrumbs } from '$lib/navigation';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -30,6 +32,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 	const [followUps, scale] = await Promise.all([period ? listFollowUps(db, locals.ctx.tenantId, data.plan.id, period.id) : [], listScale(db, locals.ctx.tenantId)]);
 	return {
+		breadcrumbs: planBreadcrumbs(locals.locale, data.plan, { href: `/plans/${data.plan.id}/follow-up`, label: m.follow_up_title({}, { locale: locals.locale }) }),
 		plan: { id: data.plan.id, title: data.plan.title },
 		periods: periods.map((candidate) => ({ ...candidate, closed: candidate.closedAt !== null })),
 		period: period ? { id: period.id, name: period.name, closed: period.closedAt !== null } : null,

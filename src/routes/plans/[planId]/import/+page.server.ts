@@ -12,12 +12,15 @@ import { uploadedBytes } from '$lib/server/http/upload';
 import { guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import { itemLabel } from '$lib/server/presenters/item-name';
+import { planBreadcrumbs } from '$lib/navigation';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	await guardPlan(locals, params.planId, 'plan.edit');
 	const data = found(await loadPlanData(getDb(), locals.ctx.tenantId, params.planId), locals.locale);
 	return {
+		breadcrumbs: planBreadcrumbs(locals.locale, data.plan, { href: `/plans/${data.plan.id}/import`, label: m.import_title({}, { locale: locals.locale }) }),
 		plan: { id: data.plan.id, title: data.plan.title, editable: data.plan.state === 'draft' },
 		levels: data.framework.levels.map((level) => ({ id: level.id, nameSv: level.nameSv, nameEn: level.nameEn })),
 		places: flattenTree(buildTree(data))

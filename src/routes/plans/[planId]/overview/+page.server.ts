@@ -6,6 +6,8 @@ import { listScale } from '$lib/server/follow-up/scales';
 import { presentOverview } from '$lib/server/presenters/overview';
 import { guard } from '$lib/server/http/guard';
 import { found } from '$lib/server/http/run-action';
+import { planBreadcrumbs } from '$lib/navigation';
+import { m } from '$lib/paraglide/messages.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -22,6 +24,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	]);
 	const data = found(plan, locals.locale);
 	return {
+		breadcrumbs: planBreadcrumbs(locals.locale, data.plan, { href: `/plans/${data.plan.id}/overview`, label: m.overview_title({}, { locale: locals.locale }) }),
 		plan: { id: data.plan.id, title: data.plan.title },
 		periods: periods.map(({ id, name }) => ({ id, name })),
 		period: period ? { id: period.id, name: period.name } : null,

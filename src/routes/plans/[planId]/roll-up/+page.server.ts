@@ -7,7 +7,7 @@ import { openChainPeriod } from '$lib/server/follow-up/open-chain-period';
 import { presentChainRollUp } from '$lib/server/presenters/chain-roll-up';
 import { guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
-import { breadcrumbs } from '$lib/navigation';
+import { planBreadcrumbs } from '$lib/navigation';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,12 +28,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		periods: periods.map(({ id, name }) => ({ id, name })),
 		period: period ? { id: period.id, name: period.name } : null,
 		goals: presentChainRollUp(data, shares, scale),
-		breadcrumbs: breadcrumbs(
-			locals.locale,
-			{ href: '/plans', label: m.plans_title({}, t) },
-			{ href: `/plans/${data.plan.id}`, label: data.plan.title },
-			{ href: `/plans/${data.plan.id}/roll-up`, label: m.roll_up_title({}, t) }
-		)
+		breadcrumbs: planBreadcrumbs(locals.locale, data.plan, { href: `/plans/${data.plan.id}/roll-up`, label: m.roll_up_title({}, { locale: locals.locale }) })
 	};
 };
 

@@ -8,6 +8,8 @@ import { renderRichText } from '$lib/server/presenters/rich-text';
 import { guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import { formFields } from '$lib/server/http/form';
+import { planBreadcrumbs } from '$lib/navigation';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One page for a new chapter (chapterId "new") and an existing one. */
@@ -18,6 +20,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	// Moving is among the chapters on the same side of the items.
 	const side = chapters.filter((candidate) => candidate.placement === chapter?.placement);
 	return {
+		breadcrumbs: planBreadcrumbs(locals.locale, plan, { href: `/plans/${plan.id}/chapters/${params.chapterId}`, label: chapter ? m.chapter_edit({}, { locale: locals.locale }) : m.chapter_add({}, { locale: locals.locale }) }),
 		plan: { id: plan.id, title: plan.title, state: plan.state },
 		chapter,
 		preview: chapter ? renderRichText(chapter.body) : '',

@@ -8,6 +8,8 @@ import { checkPicks, readPicks } from '$lib/server/plans/picks-form';
 import { guardPlan } from '$lib/server/http/guard';
 import { itemName } from '$lib/server/presenters/item-name';
 import { found, runAction } from '$lib/server/http/run-action';
+import { planBreadcrumbs } from '$lib/navigation';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 async function context(locals: App.Locals, planId: string, url: URL) {
@@ -23,6 +25,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { data, level, parent } = await context(locals, params.planId, url);
 	if (data.plan.state !== 'draft') error(409, { message: locals.locale === 'en' ? 'The plan is adopted and read-only.' : 'Planen är fastställd och kan inte ändras.' });
 	return {
+		breadcrumbs: planBreadcrumbs(locals.locale, data.plan, { href: url.pathname + url.search, label: m.add_item({ level: locals.locale === 'en' ? level.nameEn : level.nameSv }, { locale: locals.locale }) }),
 		plan: { id: data.plan.id, title: data.plan.title },
 		level,
 		parent: parent && { id: parent.id, title: itemName(parent, data.framework.levels.find((candidate) => candidate.id === parent.levelId)), ref: parent.ref },
