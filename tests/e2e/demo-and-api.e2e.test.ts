@@ -36,17 +36,16 @@ describe('the demo organisation, as a new user finds it', () => {
 		expect(await page.locator('header').textContent()).toContain('Exempelkommun');
 
 		const { body: plans } = await api<PlanSummary[]>('/api/v1/plans');
-		expect(plans.map((plan) => plan.title)).toEqual(expect.arrayContaining([
-			'Lokal utvecklingsplan Norrskolan 2025/26',
-			'Utbildningsförvaltningens verksamhetsplan 2025',
-			'Utvecklingsplan läsåret 2025/26',
-			'Verksamhetsplan 2025'
-		]));
+		const DEMO_PLANS = ['Lokal utvecklingsplan Norrskolan 2025/26', 'Utbildningsförvaltningens verksamhetsplan 2025', 'Utvecklingsplan läsåret 2025/26', 'Verksamhetsplan 2025'];
+		expect(plans.map((plan) => plan.title)).toEqual(expect.arrayContaining(DEMO_PLANS));
 		for (const plan of plans) {
 			await visit(page, `/plans/${plan.id}`);
 			expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(plan.title);
-			const firstItem = page.locator('.outline a.title').first();
-			await firstItem.click();
+			// Other tests in the suite add plans of their own, some empty on purpose; the demo's plans all have items.
+			const items = page.locator('.outline a.title');
+			if (DEMO_PLANS.includes(plan.title)) expect(await items.count(), plan.title).toBeGreaterThan(0);
+			if (!(await items.count())) continue;
+			await items.first().click();
 			await expectAccessible(page);
 		}
 		// The level names are the organisation's own.
