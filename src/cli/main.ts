@@ -25,7 +25,7 @@ import { assertRegisterFileSize, registerUnitsFor } from '../lib/server/organisa
 import { previewSchoolUnitImport } from '../lib/server/organisation/preview-school-unit-import';
 import { importSchoolUnits } from '../lib/server/organisation/import-school-units';
 import { listUnits } from '../lib/server/organisation/organisation-repository';
-import { loadCascadeChoices } from '../lib/server/plans/cascade-choices';
+import { chosenIds, loadCascadeChoices } from '../lib/server/plans/cascade-choices';
 import { cascadeGoals } from '../lib/server/plans/cascade-goals';
 import { openChainPeriod } from '../lib/server/follow-up/open-chain-period';
 
@@ -226,9 +226,9 @@ async function run(database: Database, command: string, argv: string[], out: Out
 			}
 			const goalIds = pickIds(values.goals, {
 				all: () => data.nodes.filter((node) => node.parentId === null).map((node) => node.id),
-				level: (levelId) => data.nodes.filter((node) => node.levelId === levelId).map((node) => node.id)
+				level: (levelId) => chosenIds(choices, { levelIds: [levelId] }).goalIds
 			});
-			const unitIds = pickIds(values.units, { kind: (kind) => choices.units.filter((unit) => unit.kind === kind).map((unit) => unit.id) });
+			const unitIds = pickIds(values.units, { kind: (kind) => chosenIds(choices, { unitKinds: [kind] }).unitIds });
 			const result = await cascadeGoals(db, ctx, values.plan, { goalIds, unitIds, frameworkId: anchorLevel.frameworkId, levelId: anchorLevel.id });
 			out(m.cascade_done({ plans: result.plansCreated.length, anchors: result.anchorsAdded }, { locale: 'sv' }));
 			const titles = new Map((await listPlans(db, tenant.id)).map((plan) => [plan.id, plan.title]));

@@ -53,3 +53,16 @@ export async function loadCascadeChoices(db: Db, tenantId: string, data: PlanDat
 		)
 	};
 }
+
+/** What a choice on the cascade page (or the CLI) stands for: items one by one or whole levels, units one by one or every unit of a kind. */
+export function chosenIds(
+	choices: Awaited<ReturnType<typeof loadCascadeChoices>>,
+	pick: { goalIds?: string[]; levelIds?: string[]; unitIds?: string[]; unitKinds?: string[] }
+): { goalIds: string[]; unitIds: string[] } {
+	const levels = new Set(pick.levelIds ?? []);
+	const kinds = new Set(pick.unitKinds ?? []);
+	return {
+		goalIds: [...new Set([...(pick.goalIds ?? []), ...choices.levels.filter((level) => levels.has(level.id)).flatMap((level) => level.items.map((item) => item.id))])],
+		unitIds: [...new Set([...(pick.unitIds ?? []), ...choices.units.filter((unit) => kinds.has(unit.kind)).map((unit) => unit.id)])]
+	};
+}

@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/app/runtime';
 import { loadPlanData } from '$lib/server/plans/plan-repository';
-import { loadCascadeChoices } from '$lib/server/plans/cascade-choices';
+import { chosenIds, loadCascadeChoices } from '$lib/server/plans/cascade-choices';
 import { cascadeGoals } from '$lib/server/plans/cascade-goals';
 import { guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
@@ -25,11 +25,12 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const data = found(await loadPlanData(getDb(), locals.ctx.tenantId, params.planId), locals.locale);
 		const choices = await loadCascadeChoices(getDb(), locals.ctx.tenantId, data, locals.locale);
-		// A whole level and every unit of a kind are the items and units they stand for.
-		const levels = new Set(formList(form, 'levelIds'));
-		const kinds = new Set(formList(form, 'unitKinds'));
-		const goalIds = [...new Set([...formList(form, 'goalIds'), ...choices.levels.filter((level) => levels.has(level.id)).flatMap((level) => level.items.map((item) => item.id))])];
-		const unitIds = [...new Set([...formList(form, 'unitIds'), ...choices.units.filter((unit) => kinds.has(unit.kind)).map((unit) => unit.id)])];
+		const { goalIds, unitIds } = chosenIds(choices, {
+			goalIds: formList(form, 'goalIds'),
+			levelIds: formList(form, 'levelIds'),
+			unitIds: formList(form, 'unitIds'),
+			unitKinds: formList(form, 'unitKinds')
+		});
 		const anchorLevel = choices.anchorLevels.find((level) => level.id === form.get('levelId'));
 		const values = { goalIds, unitIds, levelId: String(form.get('levelId') ?? '') };
 		const result = await runAction(locals.locale, () => cascadeGoals(getDb(), locals.ctx, params.planId, { goalIds, unitIds, frameworkId: anchorLevel?.frameworkId ?? '', levelId: values.levelId }), values);
