@@ -37,5 +37,7 @@ export const DEMO_EMAILS = {
 	admin: 'admin@exempelkommun.se',
 	planner: 'planerare@exempelkommun.se',
 	reporter: 'rapportor@exempelkommun.se',
-	reader: 'lasare@exempelkommun.se'
+	reader: 'lasare@exempelkommun.se',
+	/** A planner on one school (Lindskolan F–6) only: the school's own plan in the steering chain. */
+	rektor: 'rektor@exempelkommun.se'
 };

@@ -3,13 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageProblems, useBrowser } from './support';
 
 /**
- * Every role sees its own pages: the planner, the reporter and the reader each follow every link of
+ * Every role sees its own pages: the planner, the reporter, the reader and a school's rektor each follow every link of
  * their own navigation and open the pages of their daily work, at 320, 390 and 1280 px: no page wider
  * than the window, axe clean. (The administrator's pages are all in reflow.e2e.test.ts.) A page a role
  * may not open answers 403 or 404, and that answer must be as accessible as any page.
  */
 const WIDTHS = [320, 390, 1280];
-const ROLES = ['planner', 'reporter', 'reader'] as const;
+const ROLES = ['planner', 'reporter', 'reader', 'rektor'] as const;
+/** The plan each opens: the organiser's, or for the rektor her school's own (a draft in the steering chain). */
+const PLAN: Record<(typeof ROLES)[number], string> = {
+	planner: 'Utbildningsförvaltningens verksamhetsplan 2025',
+	reporter: 'Utbildningsförvaltningens verksamhetsplan 2025',
+	reader: 'Utbildningsförvaltningens verksamhetsplan 2025',
+	rektor: 'Verksamhetsplan 2025 – Lindskolan F–6'
+};
 const browser = useBrowser();
 const mayRefuse = (status: number) => status < 400 || status === 403 || status === 404;
 
@@ -27,7 +34,7 @@ for (const role of ROLES) {
 		beforeAll(async () => {
 			page = await browser.signedIn(role);
 			const plans = (await (await page.request.get('/api/v1/plans')).json()) as { id: string; title: string }[];
-			planId = (plans.find((plan) => plan.title === 'Utbildningsförvaltningens verksamhetsplan 2025') ?? plans[0]).id;
+			planId = plans.find((plan) => plan.title === PLAN[role])!.id;
 			const document = (await (await page.request.get(`/api/v1/plans/${planId}`)).json()) as { tree: Tree[] };
 			nodeId = first(document.tree)?.id;
 		}, 120_000);

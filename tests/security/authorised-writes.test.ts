@@ -126,4 +126,31 @@ describe.skipIf(!hasPostgres)('authorised writes (PostgreSQL)', () => {
 		expect(await plans()).toBe(before);
 		expect((await db.query(`select 1 from units where name = 'Kulturnämnden'`)).rowCount).toBe(0);
 	});
+
+	it("keeps a school's rektor out of another school's draft: no reading, no item added, no report, nothing written", async () => {
+		const cookie = await signIn(server, DEMO_EMAILS.rektor);
+		const other = await one<{ id: string }>(`select id from plans where title = 'Verksamhetsplan 2025 – Lindskolan 7–9' and state = 'draft'`);
+		const item = await one<{ id: string; level: string }>(
+			`select n.id, n.level_id as level from nodes n where n.plan_id = $1 and n.source_node_id is null order by n.title limit 1`,
+			[other.id]
+		);
+		const period = await one<{ id: string }>(`select id from periods where plan_id = $1 and closed_at is null`, [other.id]);
+		const status = await one<{ id: string }>(`select id from scale_values where kind = 'status' and not retired order by position limit 1`);
+		const counts = async () => one<{ nodes: number; reports: number }>(
+			`select (select count(*)::int from nodes where plan_id = $1) as nodes, (select count(*)::int from follow_ups where plan_id = $1) as reports`,
+			[other.id]
+		);
+		const before = await counts();
+
+		for (const pathname of [`/plans/${other.id}`, `/plans/${other.id}/nodes/${item.id}`, `/plans/${other.id}/export?format=json`, `/api/v1/plans/${other.id}`]) {
+			expect((await get(server, pathname, cookie)).status, pathname).toBe(403);
+		}
+		const added = await postForm(server, `/plans/${other.id}/nodes/new?level=${item.level}`, { title: 'Inte min skola', ref: '' }, cookie);
+		expect(added.status).toBe(403);
+		const reported = await postForm(server, `/plans/${other.id}/nodes/${item.id}?/report`, { periodId: period.id, statusId: status.id, comment: 'Inte min skola' }, cookie);
+		expect(reported.status).toBe(403);
+		const onList = await postForm(server, '/att-rapportera?/save', { planId: other.id, nodeId: item.id, periodId: period.id, statusId: status.id, comment: 'Inte min skola' }, cookie);
+		expect(onList.status).toBe(403);
+		expect(await counts()).toEqual(before);
+	});
 });

@@ -44,7 +44,7 @@ export async function loadSignIn({ url, params, locals }: PageEvent) {
 		organisation: organisation ? { slug: organisation.slug, name: organisation.name } : null,
 		redirectTo,
 		sso: provider && organisation ? { label: provider.displayName, slug: organisation.slug } : null,
-		demoUsers: demoOn(organisation) ? DEMO_USERS.map(({ email, name, role }) => ({ email, name, role })) : [],
+		demoUsers: demoOn(organisation) ? DEMO_USERS.map(({ key, email, name, role, unit }) => ({ key, email, name, role, unit })) : [],
 		demoPassword: demoOn(organisation) ? DEMO_USERS[0].password : ''
 	};
 }
@@ -110,7 +110,7 @@ export const signInActions = {
 
 /** One click signs in as a demo person (only while the demo is on), through the same checks as a typed password. */
 async function signInAsDemo(event: ActionEvent, form: FormData) {
-	const user = DEMO_USERS.find((candidate) => candidate.role === form.get('demoRole'));
+	const user = DEMO_USERS.find((candidate) => candidate.key === form.get('demoRole'));
 	const elsewhere = event.params.org !== undefined && event.params.org !== DEMO_TENANT.slug;
 	if (!isDemoMode() || !user || elsewhere) error(404, { message: messageFor(new DomainError('error_not_found'), event.locals.locale) });
 	form.set('email', user.email);

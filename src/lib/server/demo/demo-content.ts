@@ -68,13 +68,18 @@ export const DEMO_SCHOOL_UNITS: { parent: string; units: RegisterUnit[] }[] = [
 	}
 ];
 
-/** Sign-in details shown on the login page in demo mode only. One person for each role. */
+/**
+ * Sign-in details shown on the login page in demo mode only: one person for each role at the organiser,
+ * and a rektor (a planner on her school) who builds and reports the school's own plan in the steering chain.
+ * `key` names the demo button; the rektor's unit comes with the school unit register's import.
+ */
 const DEMO_PASSWORD = 'exempel-demo-2025';
 export const DEMO_USERS = [
-	{ email: 'admin@exempelkommun.se', name: 'Maria Sundin', role: 'admin', unit: 'Exempelkommun', titles: ['Förvaltningschef'], password: DEMO_PASSWORD },
-	{ email: 'planerare@exempelkommun.se', name: 'Karin Ek', role: 'planner', unit: 'Utbildningsförvaltningen', titles: ['Planeringschef'], password: DEMO_PASSWORD },
-	{ email: 'rapportor@exempelkommun.se', name: 'Omar Haddad', role: 'reporter', unit: 'Utbildningsförvaltningen', titles: ['Utvecklingschef', 'Skolchef grundskola'], password: DEMO_PASSWORD },
-	{ email: 'lasare@exempelkommun.se', name: 'Lena Björk', role: 'reader', unit: 'Exempelkommun', titles: [], password: DEMO_PASSWORD }
+	{ key: 'admin', email: 'admin@exempelkommun.se', name: 'Maria Sundin', role: 'admin', unit: 'Exempelkommun', titles: ['Förvaltningschef'], password: DEMO_PASSWORD },
+	{ key: 'planner', email: 'planerare@exempelkommun.se', name: 'Karin Ek', role: 'planner', unit: 'Utbildningsförvaltningen', titles: ['Planeringschef'], password: DEMO_PASSWORD },
+	{ key: 'reporter', email: 'rapportor@exempelkommun.se', name: 'Omar Haddad', role: 'reporter', unit: 'Utbildningsförvaltningen', titles: ['Utvecklingschef', 'Skolchef grundskola'], password: DEMO_PASSWORD },
+	{ key: 'reader', email: 'lasare@exempelkommun.se', name: 'Lena Björk', role: 'reader', unit: 'Exempelkommun', titles: [], password: DEMO_PASSWORD },
+	{ key: 'rektor', email: 'rektor@exempelkommun.se', name: 'Sara Lindqvist', role: 'planner', unit: 'Lindskolan F–6', titles: ['Rektor Lindskolan F–6'], password: DEMO_PASSWORD }
 ] as const;
 
 const yesNo = (name: string) => ({ name, kind: 'yes_no', targetKind: 'value', targetComparison: '=', targetValue: 'ja' });

@@ -58,13 +58,17 @@ export async function loadDemo(db: Db): Promise<{ tenant: Tenant; created: boole
 		unitIds.set(unit.name, created.id);
 		if (unit.shortName) boardIds.set(unit.shortName, created.id);
 	}
-	for (const user of DEMO_USERS) {
-		const account = await addAccount(db, ctx, { email: user.email, name: user.name, role: user.role, unitId: unitIds.get(user.unit), password: user.password });
+	const addUser = async (user: (typeof DEMO_USERS)[number], ids: Map<string, string>) => {
+		const account = await addAccount(db, ctx, { email: user.email, name: user.name, role: user.role, unitId: ids.get(user.unit), password: user.password });
 		for (const title of user.titles) await holdRoleTitle(db, ctx, account.personId, title, true);
-	}
+	};
+	// People of the organiser's own units first; a school's people once the register has brought their school.
+	for (const user of DEMO_USERS) if (unitIds.has(user.unit)) await addUser(user, unitIds);
 	for (const plan of DEMO_PLANS) await loadPlan(db, ctx, plan, unitIds, boardIds);
 	for (const period of DEMO_PERIODS) await loadPeriod(db, ctx, period);
 	for (const { parent, units } of DEMO_SCHOOL_UNITS) await importSchoolUnits(db, ctx, { parentId: unitIds.get(parent)!, units });
+	const withSchools = new Map((await listUnits(db, tenant.id)).map((unit) => [unit.name, unit.id]));
+	for (const user of DEMO_USERS) if (!unitIds.has(user.unit)) await addUser(user, withSchools);
 	await loadChain(db, ctx);
 	return { tenant, created: true };
 }

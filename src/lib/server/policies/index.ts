@@ -7,8 +7,10 @@ import type { Role } from '../db/schema';
  * `authorize` before a command; commands never check roles themselves.
  *
  * A role is held on a unit and covers everything under it. Plan actions are checked against the
- * plan's owner unit; organisation-wide actions need the role on a top unit; reading is open to
- * every member of the organisation (adopted plans are public documents anyway).
+ * plan's owner unit; organisation-wide actions need the role on a top unit. An adopted or archived
+ * plan is read by every member of the organisation (it is a public document anyway); a draft only by
+ * those who hold a role over its owner unit, or are responsible for one of its items: a rektor sees
+ * the school's own plan and the organiser's adopted goals, never another school's draft.
  */
 export type Action =
 	| 'plan.read'
@@ -79,8 +81,15 @@ const REACH: Record<Action, Reach> = {
 export interface Scope {
 	/** The unit the action concerns (a plan's owner). Without it: may the actor do this anywhere? */
 	unitId?: string;
-	/** Whether the actor is responsible for the item concerned: a reporter reports only their own items. */
+	/** Whether the actor is responsible for the item concerned (for a draft's reading: for one of its items). */
 	responsible?: boolean;
+	/** The plan read is a draft: readable within the owner unit's reach, or by those responsible in it. */
+	draft?: boolean;
+}
+
+/** The scope of reading a plan: its owner unit, and whether it is still a draft. */
+export function planReadScope(plan: { ownerUnitId: string; state: string }, responsible?: boolean): Scope {
+	return { unitId: plan.ownerUnitId, draft: plan.state === 'draft', responsible };
 }
 
 export function can(actor: Actor, action: Action, scope: Scope = {}): boolean {
@@ -90,7 +99,7 @@ export function can(actor: Actor, action: Action, scope: Scope = {}): boolean {
 		if (action === 'followup.report' && grant.role === 'reporter' && scope.responsible === false) return false;
 		switch (REACH[action]) {
 			case 'anywhere':
-				return true;
+				return !scope.draft || scope.unitId === undefined || grant.units.has(scope.unitId) || scope.responsible === true;
 			case 'organisation':
 				return grant.organisationWide;
 			case 'unit':

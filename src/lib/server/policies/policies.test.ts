@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, can, type Action } from './index';
+import { authorize, can, planReadScope, type Action } from './index';
 import { ROLES, type Role } from '../db/schema';
 import type { Actor } from '../shared/context';
 
@@ -53,6 +53,26 @@ describe('policies', () => {
 			});
 		}
 	}
+
+	it("reads an adopted plan anywhere, a draft only within reach: a rektor never reads another school's draft", () => {
+		for (const role of ROLES) {
+			expect(can(onSchool(role), 'plan.read', planReadScope({ ownerUnitId: OTHER, state: 'adopted' }))).toBe(true);
+			expect(can(onSchool(role), 'plan.read', planReadScope({ ownerUnitId: OTHER, state: 'archived' }))).toBe(true);
+			expect(can(onSchool(role), 'plan.read', planReadScope({ ownerUnitId: OWN, state: 'draft' }))).toBe(true);
+			expect(can(onSchool(role), 'plan.read', planReadScope({ ownerUnitId: OTHER, state: 'draft' }))).toBe(false);
+			// The organiser's own draft is not the school's either; its strategists read every unit's.
+			expect(can(onSchool(role), 'plan.read', planReadScope({ ownerUnitId: TOP, state: 'draft' }))).toBe(false);
+			expect(can(onTop(role), 'plan.read', planReadScope({ ownerUnitId: OTHER, state: 'draft' }))).toBe(true);
+		}
+		expect(() => authorize(onSchool('planner'), 'plan.read', planReadScope({ ownerUnitId: OTHER, state: 'draft' }))).toThrow(
+			expect.objectContaining({ code: 'error_forbidden', status: 403 })
+		);
+	});
+
+	it('lets a person responsible for an item read the draft it stands in', () => {
+		expect(can(onSchool('reporter'), 'plan.read', planReadScope({ ownerUnitId: OTHER, state: 'draft' }, true))).toBe(true);
+		expect(can(onSchool('reporter'), 'plan.read', planReadScope({ ownerUnitId: OTHER, state: 'draft' }, false))).toBe(false);
+	});
 
 	it('lets a reporter report only the items they are responsible for', () => {
 		expect(can(onSchool('reporter'), 'followup.report', { unitId: OWN, responsible: true })).toBe(true);

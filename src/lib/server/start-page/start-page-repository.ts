@@ -112,6 +112,9 @@ export interface RecentChange {
 	actor: string;
 	planId: string | null;
 	planTitle: string | null;
+	/** The plan's owner unit and state: whether the reader may see the change (another school's draft is not theirs). */
+	planOwnerUnitId: string | null;
+	planState: string | null;
 	nodeId: string | null;
 	ref: string | null;
 	title: string | null;
@@ -134,7 +137,7 @@ export async function listRecentChanges(
 	return rowsOf<RecentChange>(
 		await db.execute(sql`
 			select to_char(e.at, 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at, e.action, coalesce(pe.name, e.actor) as actor,
-				e.plan_id as "planId", pl.title as "planTitle", n.id as "nodeId", n.ref, n.title, n.description, n.field_values as "fieldValues",
+				e.plan_id as "planId", pl.title as "planTitle", pl.owner_unit_id as "planOwnerUnitId", pl.state as "planState", n.id as "nodeId", n.ref, n.title, n.description, n.field_values as "fieldValues",
 				case when n.id is null then null else ${levelJson} end as level
 			from audit_events e
 			left join accounts a on a.tenant_id = e.tenant_id and a.id::text = e.actor

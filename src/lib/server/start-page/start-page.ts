@@ -1,10 +1,10 @@
 import type { Db } from '../db/client';
 import type { Ctx } from '../shared/context';
-import { can } from '../policies';
+import { can, planReadScope } from '../policies';
 import { listDueReports } from '../follow-up/follow-up-repository';
 import { listScale, type ScaleValue } from '../follow-up/scales';
 import { itemLabel } from '../presenters/item-name';
-import { countMissingByResponsible, countOpenPeriods, findFirstSteps, listMyItems, listRecentChanges, type FirstSteps } from './start-page-repository';
+import { countMissingByResponsible, countOpenPeriods, findFirstSteps, listMyItems, listRecentChanges, type FirstSteps, type RecentChange } from './start-page-repository';
 
 /** How many of the person's items, recent changes and responsibles the page lists (counts cover all). */
 const MY_ITEMS_SHOWN = 8;
@@ -35,7 +35,8 @@ export async function loadStartPage(db: Db, ctx: Ctx, today: string) {
 		listScale(db, ctx.tenantId),
 		overview ? countOpenPeriods(db, ctx.tenantId, today) : [],
 		overview ? countMissingByResponsible(db, ctx.tenantId) : [],
-		listRecentChanges(db, ctx.tenantId, { accountId: actor.id, personId, wholeOrganisation: overview, limit: CHANGES_SHOWN }),
+		// Read a few more than shown: changes to drafts the person may not read are left out below.
+		listRecentChanges(db, ctx.tenantId, { accountId: actor.id, personId, wholeOrganisation: overview, limit: CHANGES_SHOWN * 4 }),
 		guide ? findFirstSteps(db, ctx.tenantId) : undefined
 	]);
 	const values = new Map(scale.map((value) => [value.id, label(value)]));
@@ -73,7 +74,7 @@ export async function loadStartPage(db: Db, ctx: Ctx, today: string) {
 			})),
 		myItemCount: mine.length,
 		organisation: overview ? organisationAtAGlance(ctx, periods, missing, values) : null,
-		changes: changes.map((change) => ({
+		changes: changes.filter((change) => mayRead(actor, change, !overview)).slice(0, CHANGES_SHOWN).map((change) => ({
 			at: change.at,
 			action: change.action,
 			actor: change.actor,
@@ -86,6 +87,15 @@ export async function loadStartPage(db: Db, ctx: Ctx, today: string) {
 		canReadAudit: can(actor, 'audit.read'),
 		firstSteps: steps && !allDone(steps) ? steps : null
 	};
+}
+
+/**
+ * A change is shown where its plan may be read (`ownItems`: the changes were read for the person's own
+ * items, so they are responsible in the plan); a change to a removed plan only to those who read the audit log.
+ */
+function mayRead(actor: Ctx['actor'], change: RecentChange, ownItems: boolean): boolean {
+	if (change.planOwnerUnitId === null || change.planState === null) return can(actor, 'audit.read');
+	return can(actor, 'plan.read', planReadScope({ ownerUnitId: change.planOwnerUnitId, state: change.planState }, ownItems));
 }
 
 const label = ({ id, labelSv, labelEn, colour }: ScaleValue): ScaleLabel => ({ id, labelSv, labelEn, colour });

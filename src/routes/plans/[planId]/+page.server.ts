@@ -11,15 +11,15 @@ import { shiftNode } from '$lib/server/plans/shift-node';
 import { archivePlan } from '$lib/server/plans/archive-plan';
 import { setPlanPublished } from '$lib/server/plans/publish-plan';
 import { can } from '$lib/server/policies';
-import { guard, guardPlan } from '$lib/server/http/guard';
+import { guardPlan, guardPlanRead } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import { planBreadcrumbs } from '$lib/navigation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	guard(locals, 'plan.read');
 	const db = getDb();
 	const data = found(await loadPlanData(db, locals.ctx.tenantId, params.planId), locals.locale);
+	await guardPlanRead(locals, data.plan);
 	const [latest, scale, periods] = await Promise.all([
 		listLatestStatuses(db, locals.ctx.tenantId, data.plan.id),
 		listScale(db, locals.ctx.tenantId),

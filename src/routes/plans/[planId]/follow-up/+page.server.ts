@@ -10,7 +10,7 @@ import { can, type Action } from '$lib/server/policies';
 import { prepareReportPdf } from '$lib/server/documents/export-plan';
 import { logger } from '$lib/server/app/logger';
 import { setPeriodPublished } from '$lib/server/plans/publish-plan';
-import { guard, guardPlan } from '$lib/server/http/guard';
+import { guardPlan, guardPlanRead } from '$lib/server/http/guard';
 import { found, runAction, type FormFailure } from '$lib/server/http/run-action';
 import { formFields } from '$lib/server/http/form';
 import { planBreadcrumbs } from '$lib/navigation';
@@ -18,9 +18,9 @@ import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	guard(locals, 'plan.read');
 	const db = getDb();
 	const data = found(await loadPlanData(db, locals.ctx.tenantId, params.planId), locals.locale);
+	await guardPlanRead(locals, data.plan);
 	const periods = await listPeriods(db, locals.ctx.tenantId, data.plan.id);
 	const requested = url.searchParams.get('period');
 	const period = periods.find((candidate) => candidate.id === requested) ?? periods.findLast((candidate) => !candidate.closedAt) ?? periods.at(-1);

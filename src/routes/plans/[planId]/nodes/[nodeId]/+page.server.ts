@@ -24,7 +24,7 @@ import { listPeriods } from '$lib/server/follow-up/period-repository';
 import { listMeasurements } from '$lib/server/follow-up/follow-up-repository';
 import { reportItem } from '$lib/server/follow-up/report-item';
 import { reportFromForm } from '$lib/server/follow-up/report-form';
-import { guard, guardPlan, guardReport, reportScope } from '$lib/server/http/guard';
+import { guardPlan, guardPlanRead, guardReport, reportScope } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import { formFields } from '$lib/server/http/form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -47,8 +47,8 @@ async function loadNode(locals: App.Locals, planId: string, nodeId: string) {
 }
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	guard(locals, 'plan.read');
 	const { data, node, level } = await loadNode(locals, params.planId, params.nodeId);
+	await guardPlanRead(locals, data.plan);
 	const titleOf = (id: string) => {
 		const other = data.nodes.find((candidate) => candidate.id === id)!;
 		return { id, title: itemLabel(other, data.framework.levels.find((candidate) => candidate.id === other.levelId)) };
@@ -58,6 +58,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		plan: { id: data.plan.id, title: data.plan.title },
 		// The heading: its title, or for a level without titles the start of its first column.
 		node: { id: node.id, ref: node.ref, title: itemName(node, level), version: node.version, carriedOver: node.carriedOver, parentId: node.parentId },
+		// An anchor of the organiser's goal: where its wording comes from (and is changed), and whether it changed since.
+		anchor: node.sourceNodeId && data.plan.parentPlanId ? { planId: data.plan.parentPlanId, nodeId: node.sourceNodeId, changed: node.sourceChangedAt !== null } : null,
 		descriptionHtml: renderRichText(node.description),
 		level,
 		fields: presentFields(node, level, boardNameMap(data), { richText: true }),
