@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartLabels } from './chart-labels';
+import { chartLabels, legendHeight } from './chart-labels';
 import { renderChart } from './charts';
 
 const goal = (ref: string, rest: string) => ({ ref, name: `I kommunens förskolor, skolor och fritidshem ska alla barn och elever få en likvärdig utbildning där de ${rest}` });
@@ -23,5 +23,17 @@ describe('chart labels', () => {
 		const labels = chartLabels([{ ref: '', name: 'Alla elever ska ges förutsättningar att nå kunskapskraven' }]);
 		const svg = renderChart({ yAxis: { type: 'category', data: labels, axisLabel: { width: 200, overflow: 'truncate', lineHeight: 14 } }, xAxis: { type: 'value' }, series: [{ type: 'bar', data: [2] }] }, 760, 124);
 		for (const line of ['Alla elever ska ges', 'förutsättningar att nå', 'kunskapskraven']) expect(svg).toContain(line);
+	});
+});
+
+describe("a chart's legend", () => {
+	it('grows by a row when the statuses\' names no longer fit on one line of the chart', () => {
+		const one = legendHeight(['Pågående', 'Genomförd'], 760);
+		const nine = legendHeight(
+			['Ej påbörjad', 'Påbörjas under hösten', 'Pågående', 'Kvarstår', 'Genomförd', 'Avslutad', 'Avslutad – ej aktuell', 'Ingår i andra projekt', 'Ej rapporterad'],
+			760
+		);
+		expect(one).toBe(24);
+		expect(nine).toBe(one + 24);
 	});
 });

@@ -1,7 +1,7 @@
 import { responsibleLabel } from '../plans/responsible';
 import { renderChart } from './charts';
 import { CHART_TEXT } from './chart-axis';
-import { chartLabels } from './chart-labels';
+import { chartLabels, legendHeight } from './chart-labels';
 import { itemLabel, itemName } from './item-name';
 import type { Measurement, ReportState } from '../follow-up/follow-up-repository';
 import { outcomesByPeriod, type Evaluation } from '../follow-up/evaluate-indicator';
@@ -10,7 +10,8 @@ import type { ScaleValue } from '../follow-up/scales';
 import type { PlanData } from '../plans/plan-repository';
 import { buildTree, flattenTree, type TreeEntry } from '../plans/plan-tree';
 
-const NOT_REPORTED = { id: 'none', labelSv: 'Ej rapporterad', labelEn: 'Not reported', colour: '#9ca3af' };
+/** Where an item without a report (or a report without a status) is counted. */
+export const NOT_REPORTED = { id: 'none', labelSv: 'Ej rapporterad', labelEn: 'Not reported', colour: '#9ca3af' };
 
 /**
  * The overview of a plan in a period: status per top-level item, assessments, overdue items,
@@ -69,9 +70,11 @@ export function presentOverview(data: PlanData, periods: Period[], period: Perio
 		count: indicators.filter((indicator) => indicator.evaluation === evaluation).length
 	}));
 
+	const chartRows = perTopLevel.map((row, index) => ({ ...row, ref: tree[index].node.ref }));
 	return {
 		perTopLevel: { columns: columns.map(pick), rows: perTopLevel.map((row) => ({ ...row, cells: columns.map((column) => row.counts[column.id]) })) },
-		chart: renderStatusChart(perTopLevel.map((row, index) => ({ ...row, ref: tree[index].node.ref })), columns, locale),
+		chart: renderStatusChart(chartRows, columns, locale),
+		narrowChart: renderStatusChart(chartRows, columns, locale, STATUS_CHART.narrow),
 		assessments,
 		overdue,
 		missing: [...missing.entries()].map(([name, items]) => ({ name, items })).sort((a, b) => b.items.length - a.items.length || collator.compare(a.name, b.name)),
@@ -80,30 +83,46 @@ export function presentOverview(data: PlanData, periods: Period[], period: Perio
 	};
 }
 
-function pick(value: { id: string; labelSv: string; labelEn: string; colour: string }) {
+export function pick(value: { id: string; labelSv: string; labelEn: string; colour: string }) {
 	return { id: value.id, labelSv: value.labelSv, labelEn: value.labelEn, colour: value.colour };
 }
 
+/** How the per-area chart is drawn: for the page's full width, and for a phone (its text legible at 300 px). */
+const STATUS_CHART = {
+	wide: { width: 760, labelWidth: 200, line: 30 },
+	narrow: { width: 300, labelWidth: 118, line: 17 }
+};
+
 /** A stacked bar per top-level item, drawn on the server as SVG: visible without JavaScript. */
-function renderStatusChart(rows: { ref: string; title: string; counts: Record<string, number> }[], columns: { id: string; labelSv: string; labelEn: string; colour: string }[], locale: 'sv' | 'en'): string {
+function renderStatusChart(
+	rows: { ref: string; title: string; counts: Record<string, number> }[],
+	columns: { id: string; labelSv: string; labelEn: string; colour: string }[],
+	locale: 'sv' | 'en',
+	{ width, labelWidth, line }: (typeof STATUS_CHART)['wide'] = STATUS_CHART.wide
+): string {
 	if (!rows.length || !columns.length) return '';
+	const names = columns.map((column) => (locale === 'en' ? column.labelEn : column.labelSv));
+	// Room above the bars for the legend however many rows the statuses' names wrap over.
+	const top = legendHeight(names, width) + 24;
+	const labels = chartLabels(rows.map(({ ref, title }) => ({ ref, name: ref && title.startsWith(ref) ? title.slice(ref.length).trim() : title })), line);
+	// A bar's label of three lines needs more than the usual 44 px.
+	const rowHeight = Math.max(44, 12 + 16 * Math.max(...labels.map((label) => label.split('\n').length)));
 	return renderChart(
 		{
 			textStyle: CHART_TEXT,
 			legend: { top: 0, textStyle: CHART_TEXT },
-			grid: { left: 220, right: 24, top: 48, bottom: 24 },
+			grid: { left: labelWidth + 20, right: 24, top, bottom: 24 },
 			xAxis: { type: 'value', minInterval: 1, axisLabel: CHART_TEXT },
-			yAxis: { type: 'category', inverse: true, data: chartLabels(rows.map(({ ref, title }) => ({ ref, name: ref && title.startsWith(ref) ? title.slice(ref.length).trim() : title }))), axisLabel: { ...CHART_TEXT, width: 200, overflow: 'truncate', lineHeight: 16 } },
-			series: columns.map((column) => ({
+			yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { ...CHART_TEXT, width: labelWidth, overflow: 'truncate', lineHeight: 16 } },
+			series: columns.map((column, index) => ({
 				type: 'bar',
 				stack: 'status',
-				name: locale === 'en' ? column.labelEn : column.labelSv,
+				name: names[index],
 				itemStyle: { color: column.colour },
 				data: rows.map((row) => row.counts[column.id])
 			}))
 		},
-		760,
-		80 + rows.length * 44
+		width,
+		top + 32 + rows.length * rowHeight
 	);
 }
-
