@@ -1,8 +1,9 @@
 /**
  * The organiser's roll-up of the steering chain: an administration's adopted plan with 10 goals sent
  * down to 60 school units, each unit plan with 40 items of its own under the 10 anchors, and 3 of the
- * organiser's periods opened for the units, every unit item reported in each (anchors assessed with an
- * analysis, activities given a status). Measured: what the roll-up page does on the server for one
+ * organiser's periods opened for the units, the unit items reported in each (anchors assessed with an
+ * analysis, activities given a status) but one activity in seven, and every activity with a role title
+ * responsible for it (five titles, two holders each: the roll-up names them for what is not reported). Measured: what the roll-up page does on the server for one
  * period (`loadPlanData`, `loadChainRollUp` and `listScale`, then `presentChainRollUp`), beside one
  * raw SQL query that reads the same rows, on PostgreSQL and on the embedded PGlite.
  *
@@ -15,7 +16,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/lib/server/db/client';
 import { migrateDatabase } from '../src/lib/server/db/migrate';
 import { rowsOf } from '../src/lib/server/db/rows';
-import { followUps, nodes, plans } from '../src/lib/server/db/schema';
+import { followUps, nodeResponsibles, nodes, people, plans, roleTitleHolders, roleTitles } from '../src/lib/server/db/schema';
 import { createFramework } from '../src/lib/server/frameworks/create-framework';
 import { cascadeGoals } from '../src/lib/server/plans/cascade-goals';
 import { loadPlanData } from '../src/lib/server/plans/plan-repository';
@@ -32,16 +33,26 @@ const ITEMS = Number(process.env.ITEMS ?? 40);
 const PERIODS = Number(process.env.PERIODS ?? 3);
 const RUNS = Number(process.env.RUNS ?? 30);
 
-/** The same rows read in one plain statement: each unit's anchors with their assessment, and the unit's items under them with their status. */
+/**
+ * The same rows read in one plain statement: each unit (with its area) and its anchors with their
+ * assessment, the unit's items under them with their status, and for an item without one its
+ * responsible role titles' holders.
+ */
 const rawRollUp = (tenantId: string, planId: string, periodId: string) => sql`
-	select a.source_node_id, p.owner_unit_id, un.name, a.id as anchor_id, up.id as period_id, fa.assessment_id, fa.analysis, n.id as item_id, f.status_id
+	select a.source_node_id, p.owner_unit_id, un.name, un.kind, un.school_forms, area.name as area_name, a.id as anchor_id, up.id as period_id, fa.assessment_id, fa.analysis, n.id as item_id, f.status_id,
+		rt.name as role_title, holder.name as holder
 	from plans p
 	join units un on un.tenant_id = p.tenant_id and un.id = p.owner_unit_id
+	left join units area on area.tenant_id = un.tenant_id and area.id = un.parent_id
 	join nodes a on a.tenant_id = p.tenant_id and a.plan_id = p.id and a.source_node_id is not null
 	left join periods up on up.tenant_id = p.tenant_id and up.plan_id = p.id and up.parent_period_id = ${periodId}
 	left join follow_ups fa on fa.tenant_id = p.tenant_id and fa.node_id = a.id and fa.period_id = up.id
 	left join nodes n on n.tenant_id = p.tenant_id and n.plan_id = p.id and n.parent_id = a.id
 	left join follow_ups f on f.tenant_id = p.tenant_id and f.node_id = n.id and f.period_id = up.id
+	left join node_responsibles r on r.tenant_id = p.tenant_id and r.node_id = n.id and f.status_id is null
+	left join role_titles rt on rt.tenant_id = p.tenant_id and rt.id = r.role_title_id
+	left join role_title_holders h on h.tenant_id = p.tenant_id and h.role_title_id = r.role_title_id
+	left join people holder on holder.tenant_id = p.tenant_id and holder.id = h.person_id
 	where p.tenant_id = ${tenantId} and p.parent_plan_id = ${planId} and p.state <> 'archived'`;
 
 async function time(runs: number, work: () => Promise<unknown>): Promise<number[]> {
@@ -85,6 +96,22 @@ async function measure(database: Database, label: string): Promise<{ page: numbe
 	const activities = [];
 	for (let start = 0; start < items.length; start += 1000) activities.push(...(await db.insert(nodes).values(items.slice(start, start + 1000)).returning({ id: nodes.id, planId: nodes.planId })));
 
+	// Five role titles, two holders each, and every activity with one of the titles responsible for it.
+	const titles = [];
+	for (let t = 1; t <= 5; t++) {
+		const [title] = await db.insert(roleTitles).values({ tenantId: tenant.id, name: `Rektor ${t}` }).returning();
+		const holders = await db
+			.insert(people)
+			.values([1, 2].map((n) => ({ tenantId: tenant.id, name: `Person ${t}.${n}` })))
+			.returning();
+		await db.insert(roleTitleHolders).values(holders.map((holder) => ({ tenantId: tenant.id, roleTitleId: title.id, personId: holder.id })));
+		titles.push(title);
+	}
+	const responsibles = activities.map((item, i) => ({ tenantId: tenant.id, nodeId: item.id, roleTitleId: titles[i % titles.length].id }));
+	for (let start = 0; start < responsibles.length; start += 1000) await db.insert(nodeResponsibles).values(responsibles.slice(start, start + 1000));
+	/** One activity in seven is left without a status, so the roll-up has someone to name. */
+	const unreported = (i: number) => i % 7 === 0;
+
 	const scale = await listScale(db, tenant.id);
 	const statuses = scale.filter((value) => value.kind === 'status');
 	const assessments = scale.filter((value) => value.kind === 'assessment');
@@ -97,7 +124,7 @@ async function measure(database: Database, label: string): Promise<{ page: numbe
 		const periodOf = new Map(unitPeriods.map((row) => [row.plan_id, row.id]));
 		const reports = [
 			...anchors.map((anchor, i) => ({ tenantId: tenant.id, planId: anchor.planId, nodeId: anchor.id, periodId: periodOf.get(anchor.planId)!, assessmentId: assessments[i % assessments.length].id, analysis: `Analys ${i}`, updatedBy: 'bench' })),
-			...activities.map((item, i) => ({ tenantId: tenant.id, planId: item.planId, nodeId: item.id, periodId: periodOf.get(item.planId)!, statusId: statuses[i % statuses.length].id, comment: `Kommentar ${i}`, updatedBy: 'bench' }))
+			...activities.flatMap((item, i) => (unreported(i) ? [] : [{ tenantId: tenant.id, planId: item.planId, nodeId: item.id, periodId: periodOf.get(item.planId)!, statusId: statuses[i % statuses.length].id, comment: `Kommentar ${i}`, updatedBy: 'bench' }]))
 		];
 		for (let start = 0; start < reports.length; start += 1000) await db.insert(followUps).values(reports.slice(start, start + 1000));
 	}
@@ -109,7 +136,10 @@ async function measure(database: Database, label: string): Promise<{ page: numbe
 	const page = await time(RUNS, async () => {
 		const [data, shares, values] = await Promise.all([loadPlanData(db, tenant.id, plan.id), loadChainRollUp(db, tenant.id, plan.id, periodId), listScale(db, tenant.id)]);
 		const goals = presentChainRollUp(data!, shares, values);
-		if (goals.length !== GOALS || goals[0].units.length !== UNITS || goals[0].units[0].reported !== ITEMS / GOALS) throw new Error('the roll-up is not complete');
+		const units = goals.flatMap((goal) => goal.units);
+		const missing = units.reduce((sum, unit) => sum + unit.activities - unit.reported, 0);
+		if (goals.length !== GOALS || goals[0].units.length !== UNITS || missing !== activities.filter((_, i) => unreported(i)).length || !units.some((unit) => unit.responsibles[0]?.holders.length === 2))
+			throw new Error('the roll-up is not complete');
 	});
 	const query = await time(RUNS, () => loadChainRollUp(db, tenant.id, plan.id, periodId));
 	const planData = await time(RUNS, () => loadPlanData(db, tenant.id, plan.id));

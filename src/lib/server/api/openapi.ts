@@ -50,7 +50,12 @@ export const openApiDocument = {
 				description: 'Needs the right to see the follow-up overview on the plan\'s unit (administrators and planners there); an API token reads, so it is refused (403).',
 				parameters: [
 					{ name: 'planId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
-					{ name: 'period', in: 'query', required: false, description: "One of the plan's periods; without it the last open one, else the last", schema: { type: 'string', format: 'uuid' } }
+					{ name: 'period', in: 'query', required: false, description: "One of the plan's periods; without it the last open one, else the last", schema: { type: 'string', format: 'uuid' } },
+					{ name: 'kind', in: 'query', required: false, description: 'Only units of this kind', schema: { enum: [...UNIT_KINDS] } },
+					{ name: 'area', in: 'query', required: false, description: 'Only units directly under this unit (their area)', schema: { type: 'string', format: 'uuid' } },
+					{ name: 'form', in: 'query', required: false, description: 'Only units with this school form code of the register (GR, FS, GY …)', schema: { type: 'string' } },
+					{ name: 'sort', in: 'query', required: false, description: "The units' order: by name (Swedish order, the default), by assessment (the scale's order) or by the share of their work reported; units without an assessment, or without work, come last", schema: { enum: ['unit', 'assessment', 'reported'] } },
+					{ name: 'order', in: 'query', required: false, schema: { enum: ['asc', 'desc'] } }
 				],
 				responses: {
 					'200': { description: 'The roll-up', content: { 'application/json': { schema: { $ref: '#/components/schemas/RollUp' } } } },
@@ -113,23 +118,32 @@ export const openApiDocument = {
 						description: 'The goals sent down, in the plan\'s order',
 						items: {
 							type: 'object',
-							required: ['id', 'label', 'assessed', 'units'],
+							required: ['id', 'label', 'assessed', 'distribution', 'units'],
 							properties: {
 								id: { type: 'string', format: 'uuid' },
 								label: { type: 'string', description: 'The goal as the plan names it (number and title)' },
-								assessed: { type: 'integer', description: 'How many of the units have assessed the goal in the period' },
+								assessed: { type: 'integer', description: 'How many of the units shown have assessed the goal in the period' },
+								distribution: {
+									type: 'array',
+									description: 'How many of the units shown have each assessment, for every value of the scale in its order (the rest of the units have none)',
+									items: { type: 'object', required: ['labelSv', 'labelEn', 'colour', 'count'], properties: { labelSv: text, labelEn: text, colour: text, count: { type: 'integer' } } }
+								},
 								units: {
 									type: 'array',
-									description: 'The units the goal was sent to, in Swedish name order',
+									description: 'The units the goal was sent to that the filters keep, in the order asked for (Swedish name order by default)',
 									items: {
 										type: 'object',
-										required: ['unitId', 'unitName', 'unitKind', 'planId', 'anchorId', 'hasPeriod', 'assessment', 'analysis', 'activities', 'reported', 'statuses'],
+										required: ['unitId', 'unitName', 'unitKind', 'areaId', 'areaName', 'schoolForms', 'planId', 'anchorId', 'periodId', 'hasPeriod', 'assessment', 'analysis', 'activities', 'reported', 'statuses', 'responsibles'],
 										properties: {
 											unitId: { type: 'string', format: 'uuid' },
 											unitName: text,
 											unitKind: { enum: [...UNIT_KINDS] },
+											areaId: { type: ['string', 'null'], format: 'uuid', description: 'The unit directly above the unit (its area)' },
+											areaName: nullableText,
+											schoolForms: { type: 'array', items: text, description: "The register's school form codes" },
 											planId: { type: 'string', format: 'uuid', description: "The unit's own plan" },
 											anchorId: { type: 'string', format: 'uuid', description: "The goal's item in the unit's plan" },
+											periodId: { type: ['string', 'null'], format: 'uuid', description: "The unit's period opened with this one (its report: /plans/{planId}/follow-up?period={periodId}); null when not opened" },
 											hasPeriod: { type: 'boolean', description: "The period is opened in the unit's plan" },
 											assessment: { type: ['object', 'null'], properties: { labelSv: text, labelEn: text, colour: text } },
 											analysis: { type: 'string', description: 'Markdown' },
@@ -139,6 +153,15 @@ export const openApiDocument = {
 												type: 'array',
 												description: "How many of them have each status, in the scale's order",
 												items: { type: 'object', required: ['labelSv', 'labelEn', 'colour', 'count'], properties: { labelSv: text, labelEn: text, colour: text, count: { type: 'integer' } } }
+											},
+											responsibles: {
+												type: 'array',
+												description: 'Whom to ask about what the unit has not reported: when the goal is not assessed, those responsible for its item or the work under it, otherwise those of the work without a status; in Swedish order',
+												items: {
+													type: 'object',
+													required: ['kind', 'name', 'holders'],
+													properties: { kind: { enum: ['role', 'person'] }, name: text, holders: { type: 'array', items: text, description: 'For a role title, the names of those who hold it' } }
+												}
 											}
 										}
 									}

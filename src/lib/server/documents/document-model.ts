@@ -65,6 +65,8 @@ interface Options {
 	locale: Locale;
 	organisation: string;
 	followUp?: FollowUpForDocument;
+	/** In a report: the units' analyses of the goals sent down the steering chain as an appendix (the units' tables then leave them out). */
+	unitAnalyses?: boolean;
 }
 
 /** The longest name of the item above that a table's caption repeats ("Insatser – Långsiktig hållbarhet …"). */
@@ -191,20 +193,39 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 	/** A goal sent down the steering chain: each unit's assessment, its work's reporting and its analysis, under the goal. */
 	const chainOf = new Map<string, NonNullable<typeof followUp>['chain']>();
 	for (const share of followUp?.chain ?? []) chainOf.set(share.goalId, [...(chainOf.get(share.goalId) ?? []), share]);
+	const appendix = Boolean(options.unitAnalyses && followUp?.chain.some((share) => share.analysis.trim()));
 	const unitsTable = (node: PlanNode) => {
 		const shares = chainOf.get(node.id);
 		if (!shares?.length) return;
+		const assessment = (share: (typeof shares)[number]) => (share.periodId ? scaleText(share.assessmentId) : plainRichText(m.doc_units_no_period({}, t)));
+		const work = (share: (typeof shares)[number]) => plainRichText(m.doc_units_reported({ reported: String(share.reported), activities: String(share.activities) }, t));
 		blocks.push({
 			kind: 'table',
 			caption: m.doc_units_caption({}, t),
-			columns: [m.doc_unit({}, t), m.doc_assessment({}, t), m.doc_units_work({}, t), m.doc_analysis({}, t)],
+			columns: [m.doc_unit({}, t), m.doc_assessment({}, t), m.doc_units_work({}, t), ...(appendix ? [] : [m.doc_analysis({}, t)])],
 			rows: shares.map((share) => [
 				plainRichText(share.unitName),
-				share.periodId ? scaleText(share.assessmentId) : plainRichText(m.doc_units_no_period({}, t)),
-				plainRichText(m.doc_units_reported({ reported: String(share.reported), activities: String(share.activities) }, t)),
-				share.analysis.trim() ? parseRichTextInline(share.analysis) : []
+				assessment(share),
+				work(share),
+				...(appendix ? [] : [share.analysis.trim() ? parseRichTextInline(share.analysis) : []])
 			])
 		});
+		if (appendix && shares.some((share) => share.analysis.trim())) blocks.push({ kind: 'rich', text: plainRichText(m.doc_units_in_appendix({}, t)) });
+	};
+	/** The appendix: per goal sent down (in the plan's order), each unit's analysis under its name, with its assessment. */
+	const unitAnalysesAppendix = () => {
+		if (!appendix) return;
+		heading(2, m.doc_units_appendix({}, t));
+		for (const node of data.nodes) {
+			const written = (chainOf.get(node.id) ?? []).filter((share) => share.analysis.trim());
+			if (!written.length) continue;
+			heading(3, numbered(node));
+			for (const share of written) {
+				heading(4, share.unitName);
+				blocks.push({ kind: 'facts', facts: [{ label: m.doc_assessment({}, t), value: scaleText(share.assessmentId) }] });
+				richText(share.analysis, 4);
+			}
+		}
 	};
 	const nodesById = new Map(data.nodes.map((node) => [node.id, node]));
 	const table = (level: Level, entries: TreeEntry[]) => {
@@ -333,6 +354,7 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 	visit(buildTree(data), 2);
 	// A closing chapter (how the plan is followed up and shared) comes after the items, as written.
 	chaptersPlaced('after');
+	unitAnalysesAppendix();
 
 	const plan = data.plan;
 	const year = plan.periodKind === 'school_year' ? `${plan.startYear}/${String((plan.startYear + 1) % 100).padStart(2, '0')}` : String(plan.startYear);

@@ -52,6 +52,8 @@ export async function exportPlan(
 		html?: HtmlOptions;
 		/** For anyone (the public page): only published periods' follow-up is shown or named. */
 		publicOnly?: boolean;
+		/** A report (HTML, Word, PDF) with the units' analyses of the goals sent down as an appendix. */
+		unitAnalyses?: boolean;
 	}
 ): Promise<ExportedFile> {
 	const { format, periodId, locale } = options;
@@ -80,7 +82,7 @@ export async function exportPlan(
 		case 'csv':
 			return file(renderCsv(itemTable(source.data, source.followUp ? await wholeYear() : undefined, locale)));
 		default: {
-			const model = buildDocument(source.data, { locale, organisation: source.organisation, followUp: source.followUp });
+			const model = buildDocument(source.data, { locale, organisation: source.organisation, followUp: source.followUp, unitAnalyses: options.unitAnalyses });
 			if (format === 'docx') return file(await renderDocx(model));
 			if (format === 'html') return file(renderHtml(model, options.html));
 			const typst = renderTypst(model, { today: options.html?.today, covers: pdfFontCoverage() });

@@ -13,6 +13,10 @@ import { openChainPeriod } from './open-chain-period';
 import { loadChainRollUp } from './chain-roll-up';
 import { exportPlan } from '../documents/export-plan';
 import { documentText, hasPdfText } from '../testing/document-fidelity';
+import { addPerson } from '../organisation/add-person';
+import { holdRoleTitle } from '../identity/hold-role-title';
+import { units } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
 
 describe("the organiser's roll-up of the units' reports", () => {
 	it("shows each unit's assessment, analysis and the statuses of its work under each goal, in the period opened with the organiser's", async () => {
@@ -68,8 +72,75 @@ describe("the organiser's roll-up of the units' reports", () => {
 			expect(table, format).toMatch(/Åsskolan .*0 av 1 rapporterade/);
 		}
 
+		// Asked for, the units' analyses make an appendix, under the goal and the unit's name; the table then leaves them out.
+		for (const format of ['html', 'docx', 'pdf'] as const) {
+			if (format === 'pdf' && !hasPdfText) continue;
+			const text = (await documentText(format, (await exportPlan(db, ctx.tenantId, plan.id, { format, periodId: period, locale: 'sv', unitAnalyses: true })).body)).replace(/\s+/g, ' ');
+			const start = text.lastIndexOf('Bilaga: Enheternas analyser');
+			expect(start, format).toBeGreaterThan(text.indexOf('Enheternas uppföljning'));
+			const [body, appendix] = [text.slice(0, start), text.slice(start)];
+			expect(body, format).toMatch(/Norrskolan .*2 av 3 rapporterade/);
+			expect(body, format).toContain('Enheternas analyser finns i bilagan.');
+			expect(body, format).not.toContain('Resultaten i åk 6 har ökat.');
+			expect(appendix, format).toMatch(/1 Alla elever når målen .*Norrskolan .*Bedömning:? .*Resultaten i åk 6 har ökat\./);
+			// Åsskolan wrote nothing: not in the appendix.
+			expect(appendix, format).not.toContain('Åsskolan');
+		}
+
 		// Another organisation sees none of it.
 		const other = await createTestOrganisation(db);
 		expect(await loadChainRollUp(db, other.ctx.tenantId, plan.id, period)).toEqual([]);
+	});
+
+	it('says each unit\'s area and school forms, and whom to ask about what it has not reported: role titles with their holders, people', async () => {
+		const db = await testDb();
+		const { ctx, top } = await createTestOrganisation(db);
+		const office = await addUnit(db, ctx, { parentId: top.id, kind: 'administration', name: 'Utbildningsförvaltningen' });
+		const northArea = await addUnit(db, ctx, { parentId: office.id, kind: 'school_area', name: 'Skolområde Norr' });
+		const north = await addUnit(db, ctx, { parentId: northArea.id, kind: 'school_unit', name: 'Norrskolan' });
+		const preschool = await addUnit(db, ctx, { parentId: northArea.id, kind: 'preschool_unit', name: 'Ekbacken' });
+		await db.update(units).set({ schoolForms: ['GR', 'FKLASS'] }).where(and(eq(units.tenantId, ctx.tenantId), eq(units.id, north.id)));
+		const { plan, level } = await createTestPlan(db, ctx, office.id, 'perspektiv-uppdrag');
+		const goal = await addNode(db, ctx, plan.id, { levelId: level('perspektiv').id, ref: '1', title: 'Trygghet' });
+		await adoptPlan(db, ctx, plan.id, { adoptedBy: 'Nämnden', adoptedOn: '2024-01-30' });
+		const unitModel = await createFramework(db, ctx, { name: 'Enhetens plan', preset: 'omrade-insatser' });
+		const anchorLevel = unitModel.levels.find((candidate) => candidate.key === 'omrade')!;
+		const workLevel = unitModel.levels.find((candidate) => candidate.key === 'insats')!;
+		await cascadeGoals(db, ctx, plan.id, { goalIds: [goal.id], unitIds: [north.id, preschool.id], frameworkId: unitModel.id, levelId: anchorLevel.id });
+		const period = await addPeriod(db, ctx, plan.id, { name: 'Delår 1', asOf: '2024-04-30', dueOn: '2024-05-15' });
+		await openChainPeriod(db, ctx, plan.id, period);
+
+		const principal = await addPerson(db, ctx, { name: 'Åsa Berg' });
+		const deputy = await addPerson(db, ctx, { name: 'Anders Ek' });
+		const counsellor = await addPerson(db, ctx, { name: 'Cecilia Lund' });
+		await holdRoleTitle(db, ctx, principal.id, 'Rektor Norrskolan', true);
+		await holdRoleTitle(db, ctx, deputy.id, 'Rektor Norrskolan', true);
+		const before = await loadChainRollUp(db, ctx.tenantId, plan.id, period);
+		const share = (unitId: string, rows = before) => rows.find((row) => row.unitId === unitId)!;
+		const northShare = share(north.id);
+		expect(northShare).toMatchObject({ areaId: northArea.id, areaName: 'Skolområde Norr', schoolForms: ['GR', 'FKLASS'], responsibles: [] });
+		expect(share(preschool.id)).toMatchObject({ unitKind: 'preschool_unit', areaName: 'Skolområde Norr', schoolForms: [] });
+
+		const statuses = await listScale(db, ctx.tenantId, 'status');
+		const assessments = await listScale(db, ctx.tenantId, 'assessment');
+		const reading = await addNode(db, ctx, northShare.planId, { levelId: workLevel.id, parentId: northShare.anchorId, title: 'Rastvärdar', values: { responsible: 'Rektor Norrskolan' } });
+		const talks = await addNode(db, ctx, northShare.planId, { levelId: workLevel.id, parentId: northShare.anchorId, title: 'Samtal', values: { responsible: { roles: [], people: [counsellor.id] } } });
+		const survey = await addNode(db, ctx, northShare.planId, { levelId: workLevel.id, parentId: northShare.anchorId, title: 'Enkät', values: { responsible: 'Rektor Norrskolan' } });
+
+		// Not assessed: everyone answering for the goal's work there, the role title with its holders in Swedish order.
+		const waiting = share(north.id, await loadChainRollUp(db, ctx.tenantId, plan.id, period));
+		expect(waiting.responsibles).toEqual([
+			{ kind: 'person', name: 'Cecilia Lund', holders: [] },
+			{ kind: 'role', name: 'Rektor Norrskolan', holders: ['Anders Ek', 'Åsa Berg'] }
+		]);
+
+		// Assessed, one item reported: only those whose work is still without a status.
+		await recordFollowUp(db, ctx, northShare.planId, northShare.anchorId, northShare.periodId!, { assessmentId: assessments[0].id, analysis: 'Bra.' });
+		await recordFollowUp(db, ctx, northShare.planId, talks.id, northShare.periodId!, { statusId: statuses[0].id });
+		expect(share(north.id, await loadChainRollUp(db, ctx.tenantId, plan.id, period)).responsibles).toEqual([{ kind: 'role', name: 'Rektor Norrskolan', holders: ['Anders Ek', 'Åsa Berg'] }]);
+		// Everything reported: nobody to ask. Another organisation sees none of it.
+		for (const item of [reading, survey]) await recordFollowUp(db, ctx, northShare.planId, item.id, northShare.periodId!, { statusId: statuses[1].id });
+		expect(share(north.id, await loadChainRollUp(db, ctx.tenantId, plan.id, period)).responsibles).toEqual([]);
+		expect(await loadChainRollUp(db, (await createTestOrganisation(db)).ctx.tenantId, plan.id, period)).toEqual([]);
 	});
 });

@@ -4,7 +4,8 @@ import { listPeriods } from '$lib/server/follow-up/period-repository';
 import { listScale } from '$lib/server/follow-up/scales';
 import { loadChainRollUp } from '$lib/server/follow-up/chain-roll-up';
 import { openChainPeriod } from '$lib/server/follow-up/open-chain-period';
-import { presentChainRollUp } from '$lib/server/presenters/chain-roll-up';
+import { parseRollUpView, presentChainRollUp, rollUpChart, rollUpChoices } from '$lib/server/presenters/chain-roll-up';
+import { renderRichText } from '$lib/server/presenters/rich-text';
 import { guardPlan } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import { planBreadcrumbs } from '$lib/navigation';
@@ -23,11 +24,21 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	]);
 	const data = found(plan, locals.locale);
 	const t = { locale: locals.locale };
+	const view = parseRollUpView(url.searchParams);
+	const notAssessed = m.roll_up_not_assessed({}, t);
 	return {
 		plan: { id: data.plan.id, title: data.plan.title },
 		periods: periods.map(({ id, name }) => ({ id, name })),
 		period: period ? { id: period.id, name: period.name } : null,
-		goals: presentChainRollUp(data, shares, scale),
+		view,
+		choices: rollUpChoices(shares),
+		filtered: Boolean(view.kind || view.area || view.form),
+		// Each goal with its spread drawn, and the units' analyses (Markdown) as sanitised HTML.
+		goals: presentChainRollUp(data, shares, scale, view).map((goal) => ({
+			...goal,
+			chart: rollUpChart(goal, locals.locale, notAssessed),
+			units: goal.units.map((unit) => ({ ...unit, analysisHtml: unit.analysis.trim() ? renderRichText(unit.analysis) : '' }))
+		})),
 		breadcrumbs: planBreadcrumbs(locals.locale, data.plan, { href: `/plans/${data.plan.id}/roll-up`, label: m.roll_up_title({}, { locale: locals.locale }) })
 	};
 };

@@ -4,7 +4,7 @@ import { findPlan, loadPlanData } from '$lib/server/plans/plan-repository';
 import { listPeriods } from '$lib/server/follow-up/period-repository';
 import { listScale } from '$lib/server/follow-up/scales';
 import { loadChainRollUp } from '$lib/server/follow-up/chain-roll-up';
-import { presentChainRollUp } from '$lib/server/presenters/chain-roll-up';
+import { parseRollUpView, presentChainRollUp } from '$lib/server/presenters/chain-roll-up';
 import { apiHandler } from '$lib/server/http/api';
 import { authorize } from '$lib/server/policies';
 import { notFound } from '$lib/server/shared/domain-error';
@@ -13,7 +13,7 @@ import type { RequestHandler } from './$types';
 /**
  * The organiser's roll-up of its goals across the steering chain for one of its periods, as the
  * roll-up page shows it (`?period=<id>`; without it, the page's choice: the last open period, else
- * the last). For those who may see the follow-up overview on the plan's unit.
+ * the last; `kind`, `area`, `form`, `sort` and `order` choose and order the units as on the page). For those who may see the follow-up overview on the plan's unit.
  */
 export const GET: RequestHandler = apiHandler(async ({ locals, params, url }) => {
 	const db = getDb();
@@ -30,6 +30,6 @@ export const GET: RequestHandler = apiHandler(async ({ locals, params, url }) =>
 	return json({
 		plan: { id: plan.id, title: plan.title },
 		period: period ? { id: period.id, name: period.name, asOf: period.asOf, dueOn: period.dueOn, closed: period.closedAt !== null } : null,
-		goals: presentChainRollUp(data, shares, scale)
+		goals: presentChainRollUp(data, shares, scale, parseRollUpView(url.searchParams))
 	});
 });
