@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { seed, type ForeignIds } from './seed';
 import { startMailServer, startOidcProvider } from './peers';
 import { startSchoolUnitRegister } from '../peers/school-unit-register';
+import { startKolada } from '../peers/kolada';
 import { snapshotBuild } from '../build-snapshot';
 import { freePort, waitUntilServing } from '../server-process';
 
@@ -25,6 +26,8 @@ export default async function setup(project: TestProject) {
 	const stopOidc = await startOidcProvider(oidcPort, baseURL);
 	// Skolverket's school unit register, as a local stub with recorded answers: never the real service.
 	const register = await startSchoolUnitRegister();
+	// Kolada's API v3, as a local stub with recorded answers: never the real service.
+	const kolada = await startKolada();
 	const server: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
 		env: {
 			...process.env,
@@ -37,6 +40,7 @@ export default async function setup(project: TestProject) {
 			DEFAULT_TENANT: 'exempelkommun',
 			SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
 			SKOLVERKET_URL: register.url,
+			KOLADA_URL: kolada.url,
 			LOG_LEVEL: 'warn',
 			STYRKEDJAN_BUILD: build.dir
 		},
@@ -58,6 +62,7 @@ export default async function setup(project: TestProject) {
 		await stopMail();
 		await stopOidc();
 		await register.close();
+		await kolada.close();
 		fs.rmSync(dataDir, { recursive: true, force: true });
 		build.remove();
 	};

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assertJsonDepth } from '../documents/json-limits';
 import { DomainError } from '../shared/domain-error';
-import { nestsDeeperThan } from '../shared/json-depth';
+import { readBoundedJson } from '../shared/bounded-json';
 
 /**
  * Skolverket's school unit register (Skolenhetsregistret, open API v2): the register's school units
@@ -243,37 +243,11 @@ async function getJson(url: string, maxBytes: number, options: RegisterOptions):
 		await response.body?.cancel().catch(() => undefined);
 		throw new DomainError('error_register_failed', { status: response.status }, { status: 503 });
 	}
-	const tooLarge = () => new DomainError('error_register_too_large', { max: megabytes(maxBytes) }, { status: 503 });
-	if (Number(response.headers.get('content-length')) > maxBytes) {
-		await response.body?.cancel().catch(() => undefined);
-		throw tooLarge();
-	}
-	const chunks: Uint8Array[] = [];
-	let total = 0;
-	try {
-		const reader = response.body!.getReader();
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			total += value.length;
-			if (total > maxBytes) {
-				await reader.cancel().catch(() => undefined);
-				throw tooLarge();
-			}
-			chunks.push(value);
-		}
-	} catch (thrown) {
-		if (thrown instanceof DomainError) throw thrown;
-		if (signal.aborted) throw timedOut();
-		throw new DomainError('error_register_unreachable', { address: new URL(url).host }, { status: 503 });
-	}
-	const bytes = Buffer.concat(chunks);
-	if (nestsDeeperThan(bytes)) throw new DomainError('error_register_malformed', { detail: 'JSON' }, { status: 503 });
-	try {
-		return JSON.parse(bytes.toString('utf8'));
-	} catch {
-		throw new DomainError('error_register_malformed', { detail: 'JSON' }, { status: 503 });
-	}
+	return readBoundedJson(response, maxBytes, {
+		tooLarge: () => new DomainError('error_register_too_large', { max: megabytes(maxBytes) }, { status: 503 }),
+		interrupted: () => (signal.aborted ? timedOut() : new DomainError('error_register_unreachable', { address: new URL(url).host }, { status: 503 })),
+		unreadable: () => new DomainError('error_register_malformed', { detail: 'JSON' }, { status: 503 })
+	});
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, errorCode: 'error_register_malformed' | 'error_school_unit_file_format'): z.infer<S> {
