@@ -87,6 +87,13 @@ describe("the roll-up of the units' follow-up", () => {
 		const link = page.getByRole('navigation', { name: /enheternas analyser som bilaga/ }).getByRole('link', { name: 'Word (.docx)' });
 		expect(await link.getAttribute('href')).toMatch(/format=docx&period=[0-9a-f-]{36}&analyses=1$/);
 		await expectAccessible(page);
+		// So is it on the plan's follow-up page (the plan has units' plans), and the web page has the appendix.
+		await visit(page, `${plan}/follow-up`);
+		const html = page.getByRole('navigation', { name: /enheternas analyser som bilaga/ }).getByRole('link', { name: 'Webbsida för utskrift' });
+		const answer = await page.request.get((await html.getAttribute('href'))!);
+		expect(answer.status()).toBe(200);
+		const report = (await answer.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+		expect(report.slice(report.lastIndexOf('Bilaga: Enheternas analyser'))).toMatch(/Möt arbetsmarknadens behov .*Tallgymnasiet .*Programmet är fullsatt till hösten\./);
 		await page.context().close();
 	});
 });

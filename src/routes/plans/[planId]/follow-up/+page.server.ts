@@ -10,6 +10,7 @@ import { can, type Action } from '$lib/server/policies';
 import { prepareReportPdf } from '$lib/server/documents/export-plan';
 import { logger } from '$lib/server/app/logger';
 import { setPeriodPublished } from '$lib/server/plans/publish-plan';
+import { countUnitPlans } from '$lib/server/plans/anchors';
 import { guardPlan, guardPlanRead } from '$lib/server/http/guard';
 import { found, runAction, type FormFailure } from '$lib/server/http/run-action';
 import { formFields } from '$lib/server/http/form';
@@ -30,7 +31,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		status: url.searchParams.get('status') || undefined,
 		level: url.searchParams.get('level') || undefined
 	};
-	const [followUps, scale] = await Promise.all([period ? listFollowUps(db, locals.ctx.tenantId, data.plan.id, period.id) : [], listScale(db, locals.ctx.tenantId)]);
+	const [followUps, scale, unitPlans] = await Promise.all([
+		period ? listFollowUps(db, locals.ctx.tenantId, data.plan.id, period.id) : [],
+		listScale(db, locals.ctx.tenantId),
+		countUnitPlans(db, locals.ctx.tenantId, data.plan.id)
+	]);
 	return {
 		breadcrumbs: planBreadcrumbs(locals.locale, data.plan, { href: `/plans/${data.plan.id}/follow-up`, label: m.follow_up_title({}, { locale: locals.locale }) }),
 		plan: { id: data.plan.id, title: data.plan.title },
@@ -38,6 +43,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		period: period ? { id: period.id, name: period.name, closed: period.closedAt !== null } : null,
 		filter,
 		table: presentFollowUpTable(data, followUps, scale, filter),
+		/** The plan's goals are in units' plans: the report may carry their analyses as an appendix. */
+		hasUnitPlans: unitPlans > 0,
 		canManage: can(locals.ctx.actor, 'period.manage', { unitId: data.plan.ownerUnitId }),
 		canPublish: data.plan.publishedAt !== null && can(locals.ctx.actor, 'plan.publish', { unitId: data.plan.ownerUnitId })
 	};
