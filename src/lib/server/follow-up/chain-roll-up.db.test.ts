@@ -18,6 +18,21 @@ import { holdRoleTitle } from '../identity/hold-role-title';
 import { units } from '../db/schema';
 import { and, eq } from 'drizzle-orm';
 
+type Db = Awaited<ReturnType<typeof testDb>>;
+type Ctx = Awaited<ReturnType<typeof createTestOrganisation>>['ctx'];
+
+/** The office's adopted plan with one goal, sent down to the units (their plans in the 'omrade-insatser' model, the goal an area). */
+async function goalSentDown(db: Db, ctx: Ctx, officeId: string, title: string, unitIds: string[]) {
+	const { plan, level } = await createTestPlan(db, ctx, officeId, 'perspektiv-uppdrag');
+	const goal = await addNode(db, ctx, plan.id, { levelId: level('perspektiv').id, ref: '1', title });
+	await adoptPlan(db, ctx, plan.id, { adoptedBy: 'Nämnden', adoptedOn: '2024-01-30' });
+	const unitModel = await createFramework(db, ctx, { name: 'Enhetens plan', preset: 'omrade-insatser' });
+	const anchorLevel = unitModel.levels.find((candidate) => candidate.key === 'omrade')!;
+	const workLevel = unitModel.levels.find((candidate) => candidate.key === 'insats')!;
+	const { plansCreated } = await cascadeGoals(db, ctx, plan.id, { goalIds: [goal.id], unitIds, frameworkId: unitModel.id, levelId: anchorLevel.id });
+	return { plan, goal, workLevel, plansCreated };
+}
+
 describe("the organiser's roll-up of the units' reports", () => {
 	it("shows each unit's assessment, analysis and the statuses of its work under each goal, in the period opened with the organiser's", async () => {
 		const db = await testDb();
@@ -25,13 +40,7 @@ describe("the organiser's roll-up of the units' reports", () => {
 		const office = await addUnit(db, ctx, { parentId: top.id, kind: 'administration', name: 'Utbildningsförvaltningen' });
 		const north = await addUnit(db, ctx, { parentId: office.id, kind: 'school_unit', name: 'Norrskolan' });
 		const south = await addUnit(db, ctx, { parentId: office.id, kind: 'school_unit', name: 'Åsskolan' });
-		const { plan, level } = await createTestPlan(db, ctx, office.id, 'perspektiv-uppdrag');
-		const goal = await addNode(db, ctx, plan.id, { levelId: level('perspektiv').id, ref: '1', title: 'Alla elever når målen' });
-		await adoptPlan(db, ctx, plan.id, { adoptedBy: 'Nämnden', adoptedOn: '2024-01-30' });
-		const unitModel = await createFramework(db, ctx, { name: 'Enhetens plan', preset: 'omrade-insatser' });
-		const anchorLevel = unitModel.levels.find((candidate) => candidate.key === 'omrade')!;
-		const workLevel = unitModel.levels.find((candidate) => candidate.key === 'insats')!;
-		const { plansCreated } = await cascadeGoals(db, ctx, plan.id, { goalIds: [goal.id], unitIds: [north.id, south.id], frameworkId: unitModel.id, levelId: anchorLevel.id });
+		const { plan, goal, workLevel, plansCreated } = await goalSentDown(db, ctx, office.id, 'Alla elever når målen', [north.id, south.id]);
 
 		const period = await addPeriod(db, ctx, plan.id, { name: 'Delår 1', asOf: '2024-04-30', dueOn: '2024-05-15' });
 		expect(await openChainPeriod(db, ctx, plan.id, period)).toEqual({ opened: 2 });
@@ -100,13 +109,7 @@ describe("the organiser's roll-up of the units' reports", () => {
 		const north = await addUnit(db, ctx, { parentId: northArea.id, kind: 'school_unit', name: 'Norrskolan' });
 		const preschool = await addUnit(db, ctx, { parentId: northArea.id, kind: 'preschool_unit', name: 'Ekbacken' });
 		await db.update(units).set({ schoolForms: ['GR', 'FKLASS'] }).where(and(eq(units.tenantId, ctx.tenantId), eq(units.id, north.id)));
-		const { plan, level } = await createTestPlan(db, ctx, office.id, 'perspektiv-uppdrag');
-		const goal = await addNode(db, ctx, plan.id, { levelId: level('perspektiv').id, ref: '1', title: 'Trygghet' });
-		await adoptPlan(db, ctx, plan.id, { adoptedBy: 'Nämnden', adoptedOn: '2024-01-30' });
-		const unitModel = await createFramework(db, ctx, { name: 'Enhetens plan', preset: 'omrade-insatser' });
-		const anchorLevel = unitModel.levels.find((candidate) => candidate.key === 'omrade')!;
-		const workLevel = unitModel.levels.find((candidate) => candidate.key === 'insats')!;
-		await cascadeGoals(db, ctx, plan.id, { goalIds: [goal.id], unitIds: [north.id, preschool.id], frameworkId: unitModel.id, levelId: anchorLevel.id });
+		const { plan, workLevel } = await goalSentDown(db, ctx, office.id, 'Trygghet', [north.id, preschool.id]);
 		const period = await addPeriod(db, ctx, plan.id, { name: 'Delår 1', asOf: '2024-04-30', dueOn: '2024-05-15' });
 		await openChainPeriod(db, ctx, plan.id, period);
 
