@@ -11,10 +11,15 @@ import { securityHeaders } from '$lib/server/http/security-headers';
 import { inputGuard } from '$lib/server/http/input-guard';
 import { answerWhenDatabaseUnavailable, noteDatabaseUnavailable } from '$lib/server/http/database-unavailable';
 import { healthz } from '$lib/server/http/healthz';
+import { startKoladaSchedule } from '$lib/server/kolada/kolada-schedule';
 
 export const init: ServerInit = async () => {
 	await startRuntime();
-	process.once('sveltekit:shutdown', () => void stopRuntime());
+	const stopSchedule = startKoladaSchedule(getDb);
+	process.once('sveltekit:shutdown', () => {
+		stopSchedule();
+		void stopRuntime();
+	});
 };
 
 /** Pages anyone may open without signing in. */

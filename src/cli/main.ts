@@ -28,6 +28,10 @@ import { listUnits } from '../lib/server/organisation/organisation-repository';
 import { chosenIds, loadCascadeChoices } from '../lib/server/plans/cascade-choices';
 import { cascadeGoals } from '../lib/server/plans/cascade-goals';
 import { openChainPeriod } from '../lib/server/follow-up/open-chain-period';
+import { syncCatalogue } from '../lib/server/kolada/sync-catalogue';
+import { syncValues } from '../lib/server/kolada/sync-values';
+import { koladaSource } from '../lib/server/kolada/kolada-http';
+import { DomainError } from '../lib/server/shared/domain-error';
 
 const HELP = `Styrkedjan – kommandon
 
@@ -55,6 +59,10 @@ const HELP = `Styrkedjan – kommandon
                                                        --level är den översta nivån i enheternas styrmodell där målen står
   styrkedjan periods open-for-units --tenant S --plan ID --period ID
                                                        Öppnar planens uppföljningsperiod i enheternas planer i styrkedjan
+  styrkedjan kolada catalogue [--tenant S]             Hämtar Koladas katalog över nyckeltal, kommuner och kommungrupper
+                                                       (med --tenant också kommunens enheter) från KOLADA_URL
+  styrkedjan kolada sync --tenant S                    Hämtar utfallen för organisationens indikatorer som är kopplade
+                                                       till Kolada (egna inskrivna värden behålls)
 
 Databasen: DATABASE_URL (PostgreSQL) eller den inbyggda i DATA_DIR (standard ./data).
 Den inbyggda databasen kan bara användas av en process åt gången: stoppa servern först.`;
@@ -204,6 +212,28 @@ async function run(database: Database, command: string, argv: string[], out: Out
 			const applied = await importSchoolUnits(db, ctx, { parentId, units });
 			out(m.school_units_applied(applied.counts, { locale: 'sv' }));
 			return 0;
+		}
+		case 'kolada': {
+			const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { tenant: { type: 'string' } } });
+			if (positionals[0] === 'catalogue') {
+				const tenant = values.tenant ? await requireTenant(db, values.tenant, err) : undefined;
+				if (values.tenant && !tenant) return 1;
+				const counts = await syncCatalogue(db, koladaSource(), tenant?.municipalityCode);
+				out(m.kolada_cli_catalogue(counts, { locale: 'sv' }));
+				return 0;
+			}
+			if (positionals[0] !== 'sync') return usage(err);
+			const tenant = await requireTenant(db, values.tenant, err);
+			if (!tenant) return 1;
+			const ctx = systemContext(tenant.id, 'cli');
+			authorize(ctx.actor, 'kolada.manage');
+			const summary = (await syncValues(db, ctx, koladaSource(), 'cli'))!;
+			for (const outcome of summary.indicators) {
+				const what = outcome.error ? messageFor(new DomainError(outcome.error.code, outcome.error.params as never), 'sv') : m.kolada_cli_outcome({ filled: outcome.filled + outcome.updated, kept: outcome.kept, missing: outcome.missing }, { locale: 'sv' });
+				out(`${outcome.kpi.padEnd(8)}${outcome.name}: ${what}`);
+			}
+			out(m.kolada_cli_summary({ filled: summary.filled + summary.updated, kept: summary.kept, failed: summary.failed }, { locale: 'sv' }));
+			return summary.failed ? 2 : 0;
 		}
 		case 'cascade': {
 			const { values } = parseArgs({

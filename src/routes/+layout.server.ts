@@ -14,6 +14,7 @@ const SHOWN: Record<NavKey, (actor: Actor) => boolean> = {
 	organisation: (actor) => can(actor, 'organisation.edit'),
 	people: (actor) => can(actor, 'people.manage'),
 	scales: (actor) => can(actor, 'scale.edit'),
+	kolada: (actor) => can(actor, 'kolada.manage'),
 	tokens: (actor) => can(actor, 'tokens.manage'),
 	audit: (actor) => can(actor, 'audit.read')
 };

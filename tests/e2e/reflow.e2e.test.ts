@@ -63,6 +63,8 @@ function addresses(route: string, ids: DemoIds, onePlan?: string): string[] {
 		'/admin/scales': ['/admin/scales'],
 		'/admin/scales/[valueId]': [`/admin/scales/${ids.scaleValueId}`],
 		'/admin/tokens': ['/admin/tokens'],
+		'/admin/kolada': ['/admin/kolada'],
+		'/kolada': ['/kolada', '/kolada?q=beh%C3%B6riga+yrkesprogram'],
 		'/plans': ['/plans'],
 		// Every plan (one test per demo plan, below, and one for all others): each has its own shape.
 		'/plans/[planId]': ids.plans

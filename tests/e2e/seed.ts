@@ -57,6 +57,15 @@ export async function seed(dataDir: string): Promise<ForeignIds> {
 		// An organisation with nothing but its administrator: what a new customer starts from (first steps).
 		const empty = await createTenant(db, 'seed', { slug: 'tomby', name: 'Tomby kommun' });
 		await addAccount(db, systemContext(empty.id, 'seed'), { email: 'admin@tomby.se', name: 'Tomas Tom', role: 'admin', password: 'tomby-losenord-2026' });
+		// An organisation of its own for the Kolada tests (a sync fills every linked indicator of the organisation it runs for).
+		const kolby = await createTenant(db, 'seed', { slug: 'kolby', name: 'Kolby kommun' });
+		const kolbyCtx = systemContext(kolby.id, 'seed');
+		const [kolbyTop] = await listUnits(db, kolby.id);
+		const kolbyModel = await createFramework(db, kolbyCtx, { name: 'Kolbys modell', preset: 'enkel' });
+		const kolbyPlan = await createPlan(db, kolbyCtx, { title: 'Kolbys plan 2025', kind: 'verksamhetsplan', periodKind: 'calendar_year', startYear: 2025, ownerUnitId: kolbyTop.id, frameworkId: kolbyModel.id });
+		await addNode(db, kolbyCtx, kolbyPlan.id, { levelId: kolbyModel.levels[0].id, title: 'Fler elever blir behöriga till gymnasiet' });
+		await addPeriod(db, kolbyCtx, kolbyPlan.id, { name: 'Helår 2025', asOf: '2025-12-31', dueOn: '2026-01-31' });
+		await addAccount(db, kolbyCtx, { email: 'admin@kolby.se', name: 'Karl Kolby', role: 'admin', password: 'kolby-losenord-2026' });
 		// Sign-in by e-mail domain: each its own, and one both name (whose people must give the organisation's address).
 		await setEmailDomains(db, ctx, { domains: 'norrby.se, grannar.se' });
 		await setEmailDomains(db, systemContext(empty.id, 'seed'), { domains: 'tomby.se, grannar.se' });

@@ -33,6 +33,10 @@ export const tenants = pgTable('tenants', {
 	name: text('name').notNull(),
 	/** E-mail domains whose people sign in here ("linkoping.se"): the sign-in page finds the organisation from the address typed, never from a public list. */
 	emailDomains: text('email_domains').array().notNull().default(sql`'{}'::text[]`),
+	/** The municipality's code (4 digits, "1280") whose key figures in Kolada are the organisation's own. */
+	municipalityCode: text('municipality_code'),
+	/** The Kolada municipality group the organisation compares itself with ("Liknande kommuner …"), if chosen. */
+	comparisonGroupId: text('comparison_group_id'),
 	createdAt: createdAt()
 });
 
@@ -65,6 +69,10 @@ export const units = pgTable(
 		municipalityCode: text('municipality_code'),
 		/** When the register marked the unit closed (ceased); the unit and its history stay. */
 		closedOn: date('closed_on'),
+		/** The unit's id in Kolada's organisational units ("V15E128000101"), matched from its code and name. */
+		koladaOuId: text('kolada_ou_id'),
+		/** Whether a person confirmed (or set) that match; an unconfirmed match is a suggestion. */
+		koladaOuConfirmed: boolean('kolada_ou_confirmed').notNull().default(false),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -701,6 +709,11 @@ export const measurements = pgTable(
 		periodId: uuid('period_id').notNull(),
 		value: numeric('value').notNull(),
 		comment: text('comment').notNull().default(''),
+		/** Where the value came from: typed by a person, or filled from Kolada (never overwriting a person's value unasked). */
+		source: text('source').$type<MeasurementSource>().notNull().default('manual'),
+		/** Kolada's own status of a fetched value ("" final, "Preliminary" …) and when it was fetched. */
+		sourceStatus: text('source_status'),
+		fetchedAt: timestamp('fetched_at', { withTimezone: true }),
 		version: integer('version').notNull().default(1),
 		updatedBy: text('updated_by').notNull(),
 		updatedAt: updatedAt()
@@ -709,6 +722,89 @@ export const measurements = pgTable(
 		primaryKey({ columns: [t.tenantId, t.id] }),
 		foreignKey({ columns: [t.tenantId, t.indicatorId], foreignColumns: [indicators.tenantId, indicators.id] }).onDelete('cascade'),
 		foreignKey({ columns: [t.tenantId, t.periodId], foreignColumns: [periods.tenantId, periods.id] }).onDelete('cascade'),
-		uniqueIndex('measurements_indicator_period_idx').on(t.tenantId, t.indicatorId, t.periodId)
+		uniqueIndex('measurements_indicator_period_idx').on(t.tenantId, t.indicatorId, t.periodId),
+		check('measurements_source_check', sql`${t.source} in ('manual', 'kolada')`)
+	]
+);
+
+export const MEASUREMENT_SOURCES = ['manual', 'kolada'] as const;
+export type MeasurementSource = (typeof MEASUREMENT_SOURCES)[number];
+
+// ——— National data (Kolada) ——————————————————————————————————————————————————
+// Kolada's catalogue and figures are public data, the same for every organisation: these tables
+// have no tenant_id (under Citus they are reference tables, copied to every node). Nothing of an
+// organisation's is stored in them; what an organisation takes from them is copied into its own
+// measurements with the source marked.
+
+/** A key figure of Kolada's catalogue, searched locally (Swedish full-text index on title and description). */
+export const koladaKpis = pgTable(
+	'kolada_kpis',
+	{
+		id: text('id').primaryKey(),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		operatingArea: text('operating_area').notNull().default(''),
+		/** Published per organisational unit (school unit), not only per municipality. */
+		hasOuData: boolean('has_ou_data').notNull().default(false),
+		dividedByGender: boolean('divided_by_gender').notNull().default(false),
+		municipalityType: text('municipality_type').notNull().default(''),
+		publicationDate: text('publication_date'),
+		prelPublicationDate: text('prel_publication_date'),
+		ouPublicationDate: text('ou_publication_date'),
+		syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('kolada_kpis_search_idx').using('gin', sql`to_tsvector('swedish', ${t.title} || ' ' || ${t.description})`)]
+);
+
+/** Kolada's municipalities ("0000" is the whole country, Riket) and municipality groups (with their members). */
+export const koladaPlaces = pgTable('kolada_places', {
+	id: text('id').primaryKey(),
+	title: text('title').notNull(),
+	/** 'municipality', 'region', 'country' or 'group'. */
+	kind: text('kind').notNull(),
+	members: text('members').array().notNull().default(sql`'{}'::text[]`),
+	syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** A figure as Kolada publishes it: a key figure for a place (municipality or unit) and year, per gender (T total, K, M). */
+export const koladaValues = pgTable(
+	'kolada_values',
+	{
+		kpi: text('kpi').notNull(),
+		placeId: text('place_id').notNull(),
+		year: integer('year').notNull(),
+		gender: text('gender').notNull(),
+		/** Null where Kolada has the row but no value (status says why). */
+		value: numeric('value'),
+		status: text('status').notNull().default(''),
+		fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.kpi, t.placeId, t.year, t.gender] })]
+);
+
+/** One run of an organisation's Kolada sync: when, by whom or what, and per indicator what changed or failed. */
+export const koladaSyncs = pgTable(
+	'kolada_syncs',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+		finishedAt: timestamp('finished_at', { withTimezone: true }),
+		actor: text('actor').notNull(),
+		/** 'manual' (the button), 'cli' or 'scheduled'. */
+		trigger: text('trigger').notNull(),
+		/** For a scheduled run, the day (Swedish time) it is for: one run a day however many servers try (a unique key). */
+		scheduledFor: date('scheduled_for'),
+		filled: integer('filled').notNull().default(0),
+		kept: integer('kept').notNull().default(0),
+		failed: integer('failed').notNull().default(0),
+		/** Per indicator: { indicatorId, name, filled, updated, kept, missing, error }. */
+		details: jsonb('details').$type<unknown[]>().notNull().default(sql`'[]'::jsonb`)
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade'),
+		index('kolada_syncs_at_idx').on(t.tenantId, t.startedAt),
+		uniqueIndex('kolada_syncs_scheduled_idx').on(t.tenantId, t.scheduledFor)
 	]
 );

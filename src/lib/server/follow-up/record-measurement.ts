@@ -62,7 +62,11 @@ export async function recordMeasurement(db: Db, ctx: Ctx, target: MeasurementTar
 		}
 		const after = { periodId, value: String(value), comment: data.comment.trim() };
 		if (existing) {
-			await tx.update(measurements).set({ ...after, version: sql`${measurements.version} + 1`, updatedBy: ctx.actor.id, updatedAt: new Date() }).where(key);
+			// A person's value, whatever was there before: Kolada's later syncs keep it (see kolada/sync-values.ts).
+			await tx
+				.update(measurements)
+				.set({ ...after, source: 'manual', sourceStatus: null, fetchedAt: null, version: sql`${measurements.version} + 1`, updatedBy: ctx.actor.id, updatedAt: new Date() })
+				.where(key);
 		} else {
 			await tx.insert(measurements).values({ tenantId: ctx.tenantId, indicatorId, ...after, updatedBy: ctx.actor.id });
 		}

@@ -8,12 +8,14 @@ import type { Ctx } from '../shared/context';
 import { notFound } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
 import { checkIndicator, indicatorInput, indicatorLabels } from './indicator-input';
+import { checkKpiId } from '../kolada/kolada-repository';
 
 export async function addIndicator(db: Db, ctx: Ctx, planId: string, nodeId: string, input: unknown): Promise<string> {
 	const data = checkIndicator(parseInput(indicatorInput, input, indicatorLabels));
 	return db.transaction(async (tx) => {
 		await loadDraftPlan(tx, ctx, planId);
 		if (!(await findNode(tx, ctx.tenantId, planId, nodeId))) throw notFound();
+		data.koladaKpi = await checkKpiId(tx, data.koladaKpi);
 		const [{ last }] = await tx
 			.select({ last: max(indicators.position) })
 			.from(indicators)

@@ -30,7 +30,8 @@ export type Action =
 	| 'followup.overview'
 	| 'period.manage'
 	| 'scale.edit'
-	| 'units.import';
+	| 'units.import'
+	| 'kolada.manage';
 
 const RULES: Record<Action, readonly Role[]> = {
 	'plan.read': ['admin', 'planner', 'reporter', 'reader'],
@@ -53,7 +54,9 @@ const RULES: Record<Action, readonly Role[]> = {
 	'period.manage': ['admin'],
 	'scale.edit': ['admin'],
 	/** Filling the unit tree from Skolverket's school unit register. */
-	'units.import': ['admin']
+	'units.import': ['admin'],
+	/** The organisation's place in Kolada (municipality, comparison group, its units' matches) and syncing its figures. */
+	'kolada.manage': ['admin']
 };
 
 type Reach = 'anywhere' | 'unit' | 'organisation';
@@ -75,7 +78,8 @@ const REACH: Record<Action, Reach> = {
 	'followup.overview': 'unit',
 	'period.manage': 'unit',
 	'scale.edit': 'organisation',
-	'units.import': 'organisation'
+	'units.import': 'organisation',
+	'kolada.manage': 'organisation'
 };
 
 export interface Scope {

@@ -33,10 +33,11 @@ const allowedRoles: Record<Action, Role[]> = {
 	'plan.cascade': ['admin', 'planner'],
 	'period.manage': ['admin'],
 	'scale.edit': ['admin'],
-	'units.import': ['admin']
+	'units.import': ['admin'],
+	'kolada.manage': ['admin']
 };
 const unitScoped: Action[] = ['plan.create', 'plan.edit', 'plan.adopt', 'plan.archive', 'plan.publish', 'plan.cascade', 'followup.report', 'followup.overview', 'period.manage'];
-const organisationWide: Action[] = ['framework.edit', 'organisation.edit', 'people.manage', 'tokens.manage', 'audit.read', 'scale.edit', 'units.import'];
+const organisationWide: Action[] = ['framework.edit', 'organisation.edit', 'people.manage', 'tokens.manage', 'audit.read', 'scale.edit', 'units.import', 'kolada.manage'];
 
 describe('policies', () => {
 	for (const [action, roles] of Object.entries(allowedRoles) as [Action, Role[]][]) {

@@ -94,7 +94,7 @@ export async function scaleChoices(db: Db, tenantId: string, kind: 'status' | 'a
 export function indicatorTrends(
 	periods: { id: string; name: string }[],
 	node: PlanNode,
-	measurements: { indicatorId: string; periodId: string; value: string }[],
+	measurements: { indicatorId: string; periodId: string; value: string; source?: string; sourceStatus?: string | null }[],
 	locale: 'sv' | 'en' = 'sv'
 ) {
 	const en = locale === 'en';
@@ -102,7 +102,9 @@ export function indicatorTrends(
 		.map((indicator) => {
 			const points = periods.map((period) => {
 				const measurement = measurements.find((m) => m.indicatorId === indicator.id && m.periodId === period.id);
-				return { period: period.name, value: measurement ? Number(measurement.value) : null };
+				// Where the value came from: typed by a person, or Kolada's (with Kolada's own status of it).
+				const provenance = measurement?.source === 'kolada' ? { source: 'kolada' as const, status: measurement.sourceStatus ?? '' } : { source: measurement ? ('manual' as const) : null, status: '' };
+				return { period: period.name, periodId: period.id, value: measurement ? Number(measurement.value) : null, ...provenance };
 			});
 			if (!points.some((point) => point.value !== null)) return null;
 			const target = indicator.targetKind === 'value' && indicator.targetValue !== null ? Number(indicator.targetValue) : null;

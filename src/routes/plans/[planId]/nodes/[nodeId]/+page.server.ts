@@ -21,6 +21,11 @@ import { removeIndicator } from '$lib/server/indicators/remove-indicator';
 import { authorize, can } from '$lib/server/policies';
 import { indicatorTrends, presentItemFollowUp, scaleChoices } from '$lib/server/presenters/item-follow-up';
 import { listPeriods } from '$lib/server/follow-up/period-repository';
+import { loadComparison } from '$lib/server/kolada/kolada-comparison';
+import { findKpi } from '$lib/server/kolada/kolada-repository';
+import { takeKoladaValue } from '$lib/server/kolada/take-kolada-value';
+import { presentComparison } from '$lib/server/presenters/kolada-comparison';
+import type { PlanNode } from '$lib/server/plans/plan-repository';
 import { listMeasurements } from '$lib/server/follow-up/follow-up-repository';
 import { reportItem } from '$lib/server/follow-up/report-item';
 import { reportFromForm } from '$lib/server/follow-up/report-form';
@@ -46,7 +51,7 @@ async function loadNode(locals: App.Locals, planId: string, nodeId: string) {
 	return { data, node, level };
 }
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { data, node, level } = await loadNode(locals, params.planId, params.nodeId);
 	await guardPlanRead(locals, data.plan);
 	const titleOf = (id: string) => {
@@ -71,12 +76,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		followUpMode: level.followUp,
 		followUp: level.followUp === 'none' && !node.indicators.length ? [] : await presentItemFollowUp(getDb(), locals.ctx.tenantId, data, node),
 		scaleChoices: level.followUp === 'none' ? [] : await scaleChoices(getDb(), locals.ctx.tenantId, level.followUp),
-		trends: node.indicators.length
-			? indicatorTrends(await listPeriods(getDb(), locals.ctx.tenantId, data.plan.id), node, await listMeasurements(getDb(), locals.ctx.tenantId, data.plan.id))
-			: [],
+		...(await indicatorFigures(locals, data, node)),
+		// A key figure picked in the Kolada search for a new indicator (`?kpi=N15428`).
+		pickedKpi: await pickedKpi(url.searchParams.get('kpi')),
 		canReport:
 			level.followUp !== 'none' &&
 			can(locals.ctx.actor, 'followup.report', await reportScope(locals, data.plan, node.id)),
+		// Outcomes are recorded by whoever may report the item, whatever its level's follow-up.
+		canReportIndicators: can(locals.ctx.actor, 'followup.report', await reportScope(locals, data.plan, node.id)),
 		childLevels: level.childLevelIds.map((id) => data.framework.levels.find((candidate) => candidate.id === id)!),
 		editable,
 		...(editable
@@ -96,7 +103,63 @@ async function edit(event: RequestEvent, command: (form: FormData) => Promise<un
 	redirect(303, back ?? `/plans/${event.params.planId}/nodes/${event.params.nodeId}`);
 }
 
+async function pickedKpi(id: string | null) {
+	const kpi = id ? await findKpi(getDb(), id.toUpperCase()) : undefined;
+	return kpi ? { id: kpi.id, title: kpi.title } : null;
+}
+
+/**
+ * The indicators' outcomes over the periods (with where each came from), and for those linked to
+ * Kolada the comparison with the country and the group, and where Kolada's figure for a period's
+ * year differs from a person's own value: the choice to take Kolada's.
+ */
+async function indicatorFigures(locals: App.Locals, data: NonNullable<Awaited<ReturnType<typeof loadPlanData>>>, node: PlanNode) {
+	if (!node.indicators.length) return { trends: [], comparisons: [] };
+	const db = getDb();
+	const [periods, measured] = await Promise.all([listPeriods(db, locals.ctx.tenantId, data.plan.id), listMeasurements(db, locals.ctx.tenantId, data.plan.id)]);
+	const unit = { koladaOuId: data.ownerUnit.koladaOuId, confirmed: data.ownerUnit.koladaOuConfirmed, name: data.ownerUnit.name };
+	const comparisons = new Map(
+		await Promise.all(
+			node.indicators.filter((indicator) => indicator.koladaKpi).map(async (indicator) => [indicator.id, await loadComparison(db, locals.ctx.tenantId, indicator.koladaKpi!, unit)] as const)
+		)
+	);
+	const yearOf = new Map(periods.map((period) => [period.id, Number(period.asOf.slice(0, 4))]));
+	const closed = new Set(periods.filter((period) => period.closedAt).map((period) => period.id));
+	const trends = indicatorTrends(periods, node, measured, locals.locale).map((trend) => {
+		const own = comparisons.get(trend.id)?.series[0].values;
+		return {
+			...trend,
+			points: trend.points.map((point) => {
+				const kolada = own?.get(yearOf.get(point.periodId)!) ?? null;
+				return { ...point, kolada: point.source !== 'kolada' && kolada !== null && kolada !== point.value && !closed.has(point.periodId) ? kolada : null };
+			})
+		};
+	});
+	const percent = new Map(node.indicators.map((indicator) => [indicator.id, indicator.kind === 'percent']));
+	return {
+		trends,
+		comparisons: [...comparisons].flatMap(([id, comparison]) => (comparison ? [{ indicatorId: id, name: node.indicators.find((indicator) => indicator.id === id)!.name, ...presentComparison(comparison, locals.locale, percent.get(id)!) }] : []))
+	};
+}
+
 export const actions: Actions = {
+	/** A person takes Kolada's figure for a period instead of their own value (never done by the sync). */
+	takeKolada: async (event) => {
+		const { locals, params } = event;
+		const { plan, scope } = await guardReport(locals, params.planId, params.nodeId);
+		const form = await event.request.formData();
+		const target = { planId: params.planId, nodeId: params.nodeId, indicatorId: String(form.get('indicatorId') ?? ''), periodId: String(form.get('periodId') ?? '') };
+		const result = await runAction(locals.locale, async () => {
+			authorize(locals.ctx.actor, 'followup.report', scope);
+			const data = (await loadPlanData(getDb(), locals.ctx.tenantId, plan.id))!;
+			const indicator = data.nodes.find((candidate) => candidate.id === params.nodeId)?.indicators.find((candidate) => candidate.id === target.indicatorId);
+			const unit = { koladaOuId: data.ownerUnit.koladaOuId, confirmed: data.ownerUnit.koladaOuConfirmed, name: data.ownerUnit.name };
+			const comparison = indicator?.koladaKpi ? await loadComparison(getDb(), locals.ctx.tenantId, indicator.koladaKpi, unit) : undefined;
+			await takeKoladaValue(getDb(), locals.ctx, target, comparison?.place ?? null);
+		});
+		if (result) return fail(result.status, { ...result.data });
+		redirect(303, `/plans/${params.planId}/nodes/${params.nodeId}#indicators-heading`);
+	},
 	report: async (event) => {
 		const { locals, params } = event;
 		const { scope } = await guardReport(locals, params.planId, params.nodeId);
