@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { expectAccessible, useBrowser, visit } from './support';
+import { expectAccessible, pickUnit, scriptsReady, useBrowser, visit } from './support';
 
 const browser = useBrowser();
 
@@ -71,10 +71,11 @@ describe('an administrator builds a steering model and a plan in it', () => {
 
 		// A plan in it.
 		await visit(page, '/plans');
+		await scriptsReady(page);
 		const newPlan = page.getByRole('region', { name: 'Ny plan' });
 		await newPlan.getByLabel('Titel').fill('Läsplan Norrskolan 2026/27');
 		await newPlan.getByLabel('Styrmodell').selectOption({ label: 'Skolans modell' });
-		await newPlan.getByLabel('Ägare').selectOption({ label: 'Norrskolan (Skolenhet)' });
+		await pickUnit(newPlan, 'Ägare', 'Norrskolan (Skolenhet)');
 		await newPlan.getByLabel('Typ av plan').selectOption({ label: 'Lokal plan' });
 		await newPlan.getByLabel('Ett läsår', { exact: true }).check();
 		await newPlan.locator('#startYear').fill('2026');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, planPath, useBrowser, visit } from './support';
+import { expectAccessible, pickUnit, planPath, scriptsReady, useBrowser, visit } from './support';
 
 const browser = useBrowser();
 const CENTRAL = 'Utbildningsförvaltningens verksamhetsplan 2025';
@@ -158,9 +158,10 @@ describe('import', () => {
 		const plan = await planPath(admin, DEVELOPMENT);
 		const json = await (await admin.request.get(`${plan}/export?format=json`)).body();
 		await visit(admin, '/plans');
+		await scriptsReady(admin);
 		const form = admin.getByRole('region', { name: 'Importera en plan (JSON)' });
 		await form.getByLabel('Fil (.json)').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: json });
-		await form.getByLabel('Ägare').selectOption({ label: 'Norrskolan (Skolenhet)' });
+		await pickUnit(form, 'Ägare', 'Norrskolan (Skolenhet)');
 		await form.getByRole('button', { name: 'Importera planen' }).click();
 		await admin.waitForURL((url) => /^\/plans\/[0-9a-f-]{36}$/.test(url.pathname) && url.pathname !== plan);
 		expect(await admin.getByRole('heading', { level: 1 }).textContent()).toBe(DEVELOPMENT);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, signIn, useBrowser, visit } from './support';
+import { expectAccessible, pickUnit, scriptsReady, signIn, useBrowser, visit } from './support';
 
 const browser = useBrowser();
 
@@ -38,13 +38,13 @@ describe('people and access', () => {
 	it('an administrator invites a person, who sets a password from the mailed link and signs in', async () => {
 		const admin = await browser.signedIn('admin');
 		await visit(admin, '/admin/people');
+		await scriptsReady(admin);
 		const since = Date.now();
 		const invite = admin.locator('form[action="?/invite"]');
 		await invite.getByLabel('Namn').fill('Nina Ny');
 		await invite.getByLabel('E-post').fill('nina.ny@exempelkommun.se');
 		await invite.getByLabel('Roll', { exact: true }).selectOption({ label: 'Rapportör' });
-		const school = await invite.locator('select[name="unitId"] option', { hasText: 'Norrskolan' }).getAttribute('value');
-		await invite.getByLabel('Enhet', { exact: false }).selectOption(school!);
+		await pickUnit(invite, 'Enhet', 'Norrskolan (Skolenhet)');
 		await invite.getByRole('button', { name: 'Skicka inbjudan' }).click();
 		await expect.poll(() => admin.getByRole('status').textContent()).toBe('Inbjudan är skickad.');
 		expect(await admin.locator('tbody').textContent()).toContain('Nina Ny');

@@ -1,42 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_EMAILS, expectAccessible, planPath, signIn, useBrowser, visit } from './support';
+import { DEMO_EMAILS, arrowTo, expectAccessible, pickUnit, planPath, scriptsReady, signIn, tabTo, useBrowser, visit } from './support';
 
 const browser = useBrowser();
 const CENTRAL = 'Utbildningsförvaltningens verksamhetsplan 2025';
-
-/**
- * Presses Tab until the focused element is the one wanted — by its text, or by its form name —
- * keyboard only: no click, no focus().
- */
-async function tabTo(page: Page, wanted: { text: string } | { name: string } | { role: string } | { label: string }, limit = 200) {
-	for (let step = 0; step < limit; step++) {
-		await page.keyboard.press('Tab');
-		const reached = await page.evaluate((want) => {
-			const element = document.activeElement;
-			if (!element) return false;
-			if ('name' in want) return element.getAttribute('name') === want.name;
-			if ('role' in want) return element.getAttribute('role') === want.role;
-			if ('label' in want) return element.getAttribute('aria-label') === want.label;
-			return (element.textContent ?? '').replace(/\s+/g, ' ').trim() === want.text;
-		}, wanted);
-		if (reached) return;
-	}
-	throw new Error(`Tab never reached ${JSON.stringify(wanted)}`);
-}
-
-/** Moves through an open combobox's list with the arrow keys until the option wanted is the active one. */
-async function arrowTo(page: Page, option: string) {
-	for (let step = 0; step < 10; step++) {
-		const active = await page.evaluate(() => {
-			const id = document.activeElement?.getAttribute('aria-activedescendant');
-			return id ? (document.getElementById(id)?.textContent ?? '').trim() : '';
-		});
-		if (active === option) return;
-		await page.keyboard.press('ArrowDown');
-	}
-	throw new Error(`The arrow keys never reached ${option}`);
-}
 
 async function noPageOverflow(page: Page) {
 	expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), page.url()).toBe(true);
@@ -159,10 +126,11 @@ describe('the plan page reads first', () => {
 	it('does not offer adopting an empty plan as the main action, and asks before adopting it', async () => {
 		const page = await browser.signedIn('admin');
 		await visit(page, '/plans');
+		await scriptsReady(page);
 		const newPlan = page.getByRole('region', { name: 'Ny plan' });
 		await newPlan.getByLabel('Titel').fill('Tom plan 2027');
 		await newPlan.getByLabel('Styrmodell').selectOption({ index: 1 });
-		await newPlan.getByLabel('Ägare').selectOption({ index: 1 });
+		await pickUnit(newPlan, 'Ägare', 'Utbildningsförvaltningen (Förvaltning)');
 		await newPlan.locator('#startYear').fill('2027');
 		await newPlan.getByRole('button', { name: 'Skapa planen' }).click();
 		await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tom plan 2027');

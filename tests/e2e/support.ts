@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { DEMO_EMAILS, DEMO_PASSWORD } from '../server-process';
 
@@ -86,4 +86,55 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function planPath(page: Page, title: string): Promise<string> {
 	const plans = (await (await page.request.get('/api/v1/plans')).json()) as { id: string; title: string }[];
 	return `/plans/${plans.find((plan) => plan.title === title)!.id}`;
+}
+
+/** Waits until the page's scripts have taken over (hydration done: the header's menu is a button). */
+export async function scriptsReady(page: Page) {
+	await page.waitForFunction(() => document.querySelector('button.nav-menu-button') !== null);
+}
+
+/**
+ * Picks a unit in a unit picker (components/UnitPicker.svelte) once scripts have made it a combobox:
+ * types the start of the unit's name and chooses its option ("Norrskolan (Skolenhet)").
+ */
+export async function pickUnit(scope: Page | Locator, label: string, unit: string) {
+	const page = 'page' in scope ? scope.page() : scope;
+	const box = scope.getByRole('combobox', { name: label }).and(scope.locator('input'));
+	await box.fill(unit.replace(/\s*\([^()]*\)$/, ''));
+	await page.getByRole('listbox').getByRole('option', { name: unit, exact: true }).click();
+	await expect.poll(() => box.inputValue()).toBe(unit);
+}
+
+/**
+ * Presses Tab until the focused element is the one wanted — by its text, form name, role, label or
+ * id — keyboard only: no click, no focus().
+ */
+export async function tabTo(page: Page, wanted: { text: string } | { name: string } | { role: string } | { label: string } | { id: string }, limit = 200) {
+	for (let step = 0; step < limit; step++) {
+		await page.keyboard.press('Tab');
+		const reached = await page.evaluate((want) => {
+			const element = document.activeElement;
+			if (!element) return false;
+			if ('name' in want) return element.getAttribute('name') === want.name;
+			if ('role' in want) return element.getAttribute('role') === want.role;
+			if ('label' in want) return element.getAttribute('aria-label') === want.label;
+			if ('id' in want) return element.id === want.id;
+			return (element.textContent ?? '').replace(/\s+/g, ' ').trim() === want.text;
+		}, wanted);
+		if (reached) return;
+	}
+	throw new Error(`Tab never reached ${JSON.stringify(wanted)}`);
+}
+
+/** Moves through an open combobox's list with the arrow keys until the option wanted is the active one. */
+export async function arrowTo(page: Page, option: string, limit = 10) {
+	for (let step = 0; step < limit; step++) {
+		const active = await page.evaluate(() => {
+			const id = document.activeElement?.getAttribute('aria-activedescendant');
+			return id ? (document.getElementById(id)?.textContent ?? '').trim() : '';
+		});
+		if (active === option) return;
+		await page.keyboard.press('ArrowDown');
+	}
+	throw new Error(`The arrow keys never reached ${option}`);
 }

@@ -1,6 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
 import { listPlans } from '$lib/server/plans/plan-repository';
+import { plansOfUnit } from '$lib/server/plans/plans-of-unit';
+import { readablePlans } from '$lib/server/plans/plan-access';
 import { listUnits } from '$lib/server/organisation/organisation-repository';
 import { listFrameworks } from '$lib/server/frameworks/framework-repository';
 import { createPlan } from '$lib/server/plans/create-plan';
@@ -12,15 +14,17 @@ import { importPlanDocument, readPlanDocument } from '$lib/server/documents/impo
 import { uploadedBytes } from '$lib/server/http/upload';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	guard(locals, 'plan.read');
 	const db = getDb();
 	const [plans, units, frameworks] = await Promise.all([
-		listPlans(db, locals.ctx.tenantId),
+		listPlans(db, locals.ctx.tenantId).then((all) => readablePlans(db, locals.ctx, all)),
 		listUnits(db, locals.ctx.tenantId),
 		listFrameworks(db, locals.ctx.tenantId)
 	]);
-	return { plans, units, frameworks, canCreate: can(locals.ctx.actor, 'plan.create'), canChooseFramework: can(locals.ctx.actor, 'framework.edit') };
+	// The page per unit (`?unit=`): its plans and those of the units below it.
+	const ofUnit = plansOfUnit(plans, units, url.searchParams.get('unit'));
+	return { plans: ofUnit.plans, unit: ofUnit.unit ? { id: ofUnit.unit.id, name: ofUnit.unit.name } : null, units, frameworks, canCreate: can(locals.ctx.actor, 'plan.create'), canChooseFramework: can(locals.ctx.actor, 'framework.edit') };
 };
 
 export const actions: Actions = {
