@@ -5,6 +5,7 @@ import { buildTree, type TreeEntry } from '../plans/plan-tree';
 import type { FollowUpForDocument } from './load-document';
 import { outcomesByPeriod } from '../follow-up/evaluate-indicator';
 import { presentOverview } from '../presenters/overview';
+import { presentComparison } from '../presenters/kolada-comparison';
 import { baselineText, indicatorValue, targetText } from '../../indicator-text';
 import type { FollowUpMode } from '../db/schema';
 import type { FollowUp } from '../follow-up/follow-up-repository';
@@ -183,11 +184,43 @@ export function buildDocument(data: PlanData, options: Options): DocumentModel {
 				const row: Cell[] = [...(item ? [plainRichText(numbered(node))] : []), plainRichText(indicator.name), plainRichText(baselineText(indicator, locale)), plainRichText(targetText(indicator, locale))];
 				if (followUp && outcome) {
 					const { value, evaluation } = outcome(indicator, followUp.period.id);
-					row.push(plainRichText(indicatorValue(indicator, value, locale)), plainRichText(evaluationText(evaluation, locale)));
+					// A value the sync filled from Kolada says so after it.
+					const fetched = value !== null && fromKolada.has(`${indicator.id}/${followUp.period.id}`);
+					row.push(plainRichText(`${indicatorValue(indicator, value, locale)}${fetched ? ` (${m.indicator_source_kolada({}, t)})` : ''}`), plainRichText(evaluationText(evaluation, locale)));
 				}
 				return row;
 			})
 		});
+		for (const { indicator } of indicators) koladaComparison(indicator);
+	};
+	const fromKolada = new Set((followUp?.measurements ?? []).filter((measurement) => measurement.source === 'kolada').map((measurement) => `${measurement.indicatorId}/${measurement.periodId}`));
+	/**
+	 * In a report, an indicator linked to a Kolada key figure with figures in the cache: the organisation
+	 * (or school unit) against the country and the comparison group year by year, as the item page shows
+	 * it — a chart, then the same figures in a table — named by the key figure and citing Kolada.
+	 */
+	const koladaComparison = (indicator: IndicatorRow) => {
+		const comparison = indicator.koladaKpi ? followUp?.comparisons.get(indicator.koladaKpi.toUpperCase()) : undefined;
+		if (!comparison) return;
+		const shown = presentComparison(comparison, locale, indicator.kind === 'percent');
+		const named = { name: indicator.name, kpi: shown.kpi.id, title: shown.kpi.title };
+		blocks.push({ kind: 'chart', title: m.doc_kolada_chart(named, t), svg: shown.chart, alt: m.kolada_comparison_chart_label({ name: indicator.name }, t), width: 760, height: 300 });
+		const help = ['', ...comparison.series.map((series) => (series.role === 'group' ? m.doc_kolada_group_mean({}, t) : '')), ...comparison.byGender.map(() => ''), ''];
+		blocks.push({
+			kind: 'table',
+			caption: m.doc_kolada_table(named, t),
+			columns: [m.kolada_year({}, t), ...shown.columns, m.kolada_status({}, t)],
+			...(help.some(Boolean) ? { help } : {}),
+			rows: shown.rows.map((row) => [
+				plainRichText(String(row.year)),
+				...row.values.map((value) => plainRichText(value === null ? m.kolada_missing({}, t) : indicatorValue(indicator, String(value), locale))),
+				plainRichText(row.status === 'Missing' ? m.kolada_missing({}, t) : row.status)
+			])
+		});
+		if (shown.fetchedAt) {
+			const when = new Date(shown.fetchedAt).toLocaleString(locale === 'en' ? 'en-GB' : 'sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
+			blocks.push({ kind: 'rich', text: plainRichText(m.kolada_fetched({ when }, t)) });
+		}
 	};
 
 	/** A goal sent down the steering chain: each unit's assessment, its work's reporting and its analysis, under the goal. */

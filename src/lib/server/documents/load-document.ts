@@ -5,6 +5,7 @@ import { listScale, type ScaleValue } from '../follow-up/scales';
 import { findTenant } from '../organisation/organisation-repository';
 import { loadPlanData, type PlanData } from '../plans/plan-repository';
 import { loadChainRollUp, type UnitShare } from '../follow-up/chain-roll-up';
+import { loadComparisons, type Comparison } from '../kolada/kolada-comparison';
 
 /** A period's follow-up, as the report for that period needs it. */
 export interface FollowUpForDocument {
@@ -15,6 +16,8 @@ export interface FollowUpForDocument {
 	scale: ScaleValue[];
 	/** The units' shares of the goals this plan sent down the steering chain, in the units' periods opened with this one. */
 	chain: UnitShare[];
+	/** Kolada's figures for the indicators linked to a key figure, by the key figure's id (from the cache: a report never calls Kolada). */
+	comparisons: Map<string, Comparison>;
 }
 
 export interface DocumentSource {
@@ -34,11 +37,14 @@ export async function loadDocumentSource(db: Db, tenantId: string, planId: strin
 	const periods = await listPeriods(db, tenantId, planId);
 	const period = periods.find((candidate) => candidate.id === periodId);
 	if (!period) return undefined;
-	const [reports, measurements, scale, chain] = await Promise.all([
+	const kpis = data.nodes.flatMap((node) => node.indicators.flatMap((indicator) => (indicator.koladaKpi ? [indicator.koladaKpi] : [])));
+	const unit = { koladaOuId: data.ownerUnit.koladaOuId, confirmed: data.ownerUnit.koladaOuConfirmed, name: data.ownerUnit.name };
+	const [reports, measurements, scale, chain, comparisons] = await Promise.all([
 		listFollowUps(db, tenantId, planId, period.id),
 		listMeasurements(db, tenantId, planId),
 		listScale(db, tenantId),
-		loadChainRollUp(db, tenantId, planId, period.id)
+		loadChainRollUp(db, tenantId, planId, period.id),
+		loadComparisons(db, tenantId, kpis, unit)
 	]);
-	return { data, organisation: tenant.name, followUp: { period, periods, reports, measurements, scale, chain } };
+	return { data, organisation: tenant.name, followUp: { period, periods, reports, measurements, scale, chain, comparisons } };
 }

@@ -1,8 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { koladaValues } from '../db/schema';
+import { koladaKpis, koladaValues } from '../db/schema';
 import { findTenant } from '../organisation/organisation-repository';
-import { findKpi, findPlaces } from './kolada-repository';
+import { findPlaces } from './kolada-repository';
 import { RIKET } from './kolada-source';
 
 export interface ComparisonSeries {
@@ -31,45 +31,67 @@ export interface Comparison {
  * country and the comparison group, over the years in the cache (filled by the sync). Undefined
  * when nothing has been fetched yet.
  */
-export async function loadComparison(db: Db, tenantId: string, kpiId: string, unit: { koladaOuId: string | null; confirmed: boolean; name: string } | null): Promise<Comparison | undefined> {
-	const [tenant, kpi] = await Promise.all([findTenant(db, tenantId), findKpi(db, kpiId.toUpperCase())]);
-	if (!tenant || !kpi) return undefined;
+export async function loadComparison(db: Db, tenantId: string, kpiId: string, unit: ComparedUnit | null): Promise<Comparison | undefined> {
+	return (await loadComparisons(db, tenantId, [kpiId], unit)).get(kpiId.toUpperCase());
+}
+
+type ComparedUnit = { koladaOuId: string | null; confirmed: boolean; name: string };
+
+/**
+ * Several key figures' comparisons at once (a report's indicators), from the cache only, in a few
+ * reads whatever their number; keyed by the key figure's id in upper case, the ones without figures
+ * left out.
+ */
+export async function loadComparisons(db: Db, tenantId: string, kpiIds: string[], unit: ComparedUnit | null): Promise<Map<string, Comparison>> {
+	const out = new Map<string, Comparison>();
+	const ids = [...new Set(kpiIds.map((id) => id.toUpperCase()))];
+	if (!ids.length) return out;
+	const [tenant, kpis] = await Promise.all([findTenant(db, tenantId), db.select().from(koladaKpis).where(inArray(koladaKpis.id, ids))]);
+	if (!tenant || !kpis.length) return out;
 	const group = tenant.comparisonGroupId ? (await findPlaces(db, [tenant.comparisonGroupId]))[0] : undefined;
-	const ownUnit = unit?.confirmed && unit.koladaOuId && kpi.hasOuData ? unit.koladaOuId : null;
-	const own = ownUnit ?? tenant.municipalityCode;
-	if (!own) return undefined;
-	const places = [...new Set([own, tenant.municipalityCode, RIKET, ...(group?.members ?? [])].filter((id): id is string => Boolean(id)))];
-	const rows = await db.select().from(koladaValues).where(and(eq(koladaValues.kpi, kpi.id), inArray(koladaValues.placeId, places)));
-	if (!rows.some((row) => row.placeId === own)) return undefined;
-	const years = [...new Set(rows.map((row) => row.year))].sort((a, b) => a - b);
-	const valueOf = (placeId: string, gender = 'T') => new Map(years.map((year) => {
-		const row = rows.find((candidate) => candidate.placeId === placeId && candidate.year === year && candidate.gender === gender);
-		return [year, row?.value === null || row?.value === undefined ? null : Number(row.value)];
-	}));
-	const names = new Map((await findPlaces(db, places)).map((place) => [place.id, place.title]));
-	const series: ComparisonSeries[] = [{ role: 'own', name: ownUnit ? unit!.name : (names.get(own) ?? tenant.name), values: valueOf(own) }];
-	if (ownUnit && tenant.municipalityCode) series.push({ role: 'municipality', name: names.get(tenant.municipalityCode) ?? tenant.municipalityCode, values: valueOf(tenant.municipalityCode) });
-	series.push({ role: 'country', name: names.get(RIKET) ?? 'Riket', values: valueOf(RIKET) });
-	if (group?.members.length) {
-		const members = group.members.map((member) => valueOf(member));
-		series.push({
-			role: 'group',
-			name: group.title,
-			values: new Map(years.map((year) => {
-				const known = members.map((values) => values.get(year)).filter((value): value is number => value !== null && value !== undefined);
-				return [year, known.length ? Math.round((known.reduce((sum, value) => sum + value, 0) / known.length) * 10) / 10 : null];
-			}))
+	const unitOu = unit?.confirmed && unit.koladaOuId ? unit.koladaOuId : null;
+	const places = [...new Set([unitOu, tenant.municipalityCode, RIKET, ...(group?.members ?? [])].filter((id): id is string => Boolean(id)))];
+	const [allRows, placeRows] = await Promise.all([
+		db.select().from(koladaValues).where(and(inArray(koladaValues.kpi, kpis.map((kpi) => kpi.id)), inArray(koladaValues.placeId, places))),
+		findPlaces(db, places)
+	]);
+	const names = new Map(placeRows.map((place) => [place.id, place.title]));
+	for (const kpi of kpis) {
+		const ownUnit = unitOu && kpi.hasOuData ? unitOu : null;
+		const own = ownUnit ?? tenant.municipalityCode;
+		if (!own) continue;
+		const rows = allRows.filter((row) => row.kpi === kpi.id);
+		if (!rows.some((row) => row.placeId === own)) continue;
+		const years = [...new Set(rows.map((row) => row.year))].sort((a, b) => a - b);
+		const valueOf = (placeId: string, gender = 'T') => new Map(years.map((year) => {
+			const row = rows.find((candidate) => candidate.placeId === placeId && candidate.year === year && candidate.gender === gender);
+			return [year, row?.value === null || row?.value === undefined ? null : Number(row.value)];
+		}));
+		const series: ComparisonSeries[] = [{ role: 'own', name: ownUnit ? unit!.name : (names.get(own) ?? tenant.name), values: valueOf(own) }];
+		if (ownUnit && tenant.municipalityCode) series.push({ role: 'municipality', name: names.get(tenant.municipalityCode) ?? tenant.municipalityCode, values: valueOf(tenant.municipalityCode) });
+		series.push({ role: 'country', name: names.get(RIKET) ?? 'Riket', values: valueOf(RIKET) });
+		if (group?.members.length) {
+			const members = group.members.map((member) => valueOf(member));
+			series.push({
+				role: 'group',
+				name: group.title,
+				values: new Map(years.map((year) => {
+					const known = members.map((values) => values.get(year)).filter((value): value is number => value !== null && value !== undefined);
+					return [year, known.length ? Math.round((known.reduce((sum, value) => sum + value, 0) / known.length) * 10) / 10 : null];
+				}))
+			});
+		}
+		const byGender = kpi.dividedByGender ? (['K', 'M'] as const).map((gender) => ({ gender, values: valueOf(own, gender) })) : [];
+		const ownRows = rows.filter((row) => row.placeId === own && row.gender === 'T');
+		out.set(kpi.id, {
+			kpi: { id: kpi.id, title: kpi.title, hasOuData: kpi.hasOuData },
+			place: own,
+			years,
+			series,
+			byGender,
+			status: new Map(ownRows.map((row) => [row.year, row.status])),
+			fetchedAt: ownRows.reduce<Date | null>((latest, row) => (!latest || row.fetchedAt > latest ? row.fetchedAt : latest), null)
 		});
 	}
-	const byGender = kpi.dividedByGender ? (['K', 'M'] as const).map((gender) => ({ gender, values: valueOf(own, gender) })) : [];
-	const ownRows = rows.filter((row) => row.placeId === own && row.gender === 'T');
-	return {
-		kpi: { id: kpi.id, title: kpi.title, hasOuData: kpi.hasOuData },
-		place: own,
-		years,
-		series,
-		byGender,
-		status: new Map(ownRows.map((row) => [row.year, row.status])),
-		fetchedAt: ownRows.reduce<Date | null>((latest, row) => (!latest || row.fetchedAt > latest ? row.fetchedAt : latest), null)
-	};
+	return out;
 }
