@@ -153,6 +153,16 @@ describe('the API', () => {
 			target: { kind: 'value', comparison: '>=', value: 85 },
 			baseline: { value: 82.4, label: '2024' }
 		});
+		// Linked to Kolada's key figures and filled offline from the demo's recorded answers: in the open period, never in the closed one.
+		const linked = indicators.filter((indicator) => indicator.koladaKpi);
+		expect(linked.map((indicator) => indicator.koladaKpi).sort()).toEqual(['N15419', 'N15428', 'N15505', 'N15613']);
+		const { periods, measurements } = document as unknown as { periods: { id: string; closed: boolean }[]; measurements: { indicatorId: string; periodId: string; value: number }[] };
+		const filled = (indicator: Record<string, unknown>, closed: boolean) =>
+			measurements.filter((measurement) => measurement.indicatorId === indicator.id && periods.find((period) => period.id === measurement.periodId)!.closed === closed);
+		for (const indicator of linked) {
+			expect(filled(indicator, false)).toHaveLength(1);
+			expect(filled(indicator, true)).toHaveLength(0);
+		}
 	});
 
 	it("gives the steering chain's roll-up to those who see the follow-up overview: the units' assessments, analyses and statuses per goal", async () => {

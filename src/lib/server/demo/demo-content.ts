@@ -37,6 +37,19 @@ export interface DemoPlan {
 
 export const DEMO_TENANT = { slug: 'exempelkommun', name: 'Exempelkommun' };
 
+/**
+ * The demo's place in Kolada, offline: its answers are recorded in kolada-recorded.json (made from the
+ * local Kolada stub by scripts/record-kolada-demo.ts). Exempelkommun's code 1280 and its units are the
+ * stub's, fictional (in the real Kolada 1280 is Malmö, so the nightly sync leaves the demo alone).
+ * `kpis` are the key figures the demo's indicators are linked to.
+ */
+export const DEMO_KOLADA = {
+	municipalityCode: '1280',
+	comparisonGroupId: 'G124001',
+	kpis: ['N15428', 'N15419', 'N15505', 'N15613'],
+	file: 'kolada-recorded.json'
+};
+
 export const DEMO_UNITS: { name: string; kind: string; shortName?: string; parent?: string }[] = [
 	{ name: 'Barn- och ungdomsnämnden', kind: 'board', shortName: 'BoU', parent: 'Exempelkommun' },
 	{ name: 'Bildningsnämnden', kind: 'board', shortName: 'BiN', parent: 'Exempelkommun' },
@@ -138,6 +151,16 @@ export const DEMO_PLANS: DemoPlan[] = [
 								targetValue: '90',
 								baselineValue: '86,5',
 								baselineLabel: '2024'
+							},
+							{
+								name: 'Andel elever i åk 5 som känner sig trygga i skolan',
+								kind: 'percent',
+								unit: '%',
+								direction: 'increase',
+								targetKind: 'value',
+								targetComparison: '>=',
+								targetValue: '90',
+								koladaKpi: 'N15613'
 							}
 						],
 						children: [
@@ -231,6 +254,25 @@ export const DEMO_PLANS: DemoPlan[] = [
 								baselineValue: '82,4',
 								baselineLabel: '2024',
 								koladaKpi: 'N15428'
+							},
+							{
+								name: 'Andel elever i åk 9 som uppnått kunskapskraven i alla ämnen',
+								kind: 'percent',
+								unit: '%',
+								direction: 'increase',
+								targetKind: 'value',
+								targetComparison: '>=',
+								targetValue: '80',
+								koladaKpi: 'N15419'
+							},
+							{
+								name: 'Genomsnittligt meritvärde i åk 9',
+								kind: 'number',
+								unit: 'poäng',
+								direction: 'increase',
+								targetKind: 'change',
+								targetChange: 'increase',
+								koladaKpi: 'N15505'
 							},
 							{
 								name: 'Andel elever med hög frånvaro',
@@ -623,6 +665,8 @@ export interface DemoUnitPlan {
 	chapter: { title: string; body: string };
 	/** Under the goal of that title (its anchor in the unit's plan): the unit's activities. */
 	items: { goal: string; ref: string; title: string; responsible: string[]; deadline: string }[];
+	/** Under the goal of that title: the unit's own indicators (a Kolada key figure is measured at the school unit). */
+	indicators?: { goal: string; indicator: Record<string, unknown> }[];
 	/** Organiser's period name → item or goal title → the status or assessment label and the comment or analysis. */
 	reports: Record<string, [string, string, string][]>;
 }
@@ -702,6 +746,20 @@ export const DEMO_CHAIN: DemoChain = {
 				{ goal: RESULTS, ref: '2.', title: 'Ämneslagen analyserar resultaten på de nationella proven i åk 9', responsible: ['Förstelärare Lindskolan 7–9'], deadline: 'juni' },
 				{ goal: RESULTS, ref: '3.', title: 'Studiestöd i matematik för elever som riskerar att inte nå godtagbara kunskaper', responsible: ['Speciallärare Lindskolan 7–9'], deadline: 'VT25' },
 				{ goal: LABOUR, ref: '4.', title: 'Prao i åk 8 med fler platser inom teknik och vård', responsible: ['Studie- och yrkesvägledare Lindskolan 7–9'], deadline: 'HT25' }
+			],
+			indicators: [
+				{
+					goal: RESULTS,
+					indicator: {
+						name: 'Meritvärde i åk 9, Lindskolan 7–9',
+						kind: 'number',
+						unit: 'poäng',
+						direction: 'increase',
+						targetKind: 'change',
+						targetChange: 'increase',
+						koladaKpi: 'N15505'
+					}
+				}
 			],
 			reports: {
 				'Delår 1 per 30 april': [

@@ -1,4 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { measurements } from '../db/schema';
+import { findTenant } from '../organisation/organisation-repository';
+import { loadComparison } from '../kolada/kolada-comparison';
+import { listSyncs } from '../kolada/kolada-repository';
+import { runNightlySync } from '../kolada/kolada-schedule';
+import { startKolada } from '../../../../tests/peers/kolada';
 import { testDb } from '../testing/factories';
 import { listPlans, loadPlanData } from '../plans/plan-repository';
 import { loadDemo } from './load-demo';
@@ -127,5 +134,74 @@ describe('demo organisation', () => {
 			['Lindskolan F–6', 'Delvis uppfyllt'],
 			['Tallgymnasiet', null]
 		]);
+	});
+
+	it('carries Kolada offline: its place, its school units matched, indicators linked to real key figures and filled from the recorded answers', async () => {
+		const db = await testDb();
+		const { tenant } = await loadDemo(db);
+		expect(await findTenant(db, tenant.id)).toMatchObject({ municipalityCode: '1280', comparisonGroupId: 'G124001' });
+		const units = await listUnits(db, tenant.id);
+		const matched = units.filter((unit) => unit.koladaOuId).map((unit) => [unit.name, unit.koladaOuId, unit.koladaOuConfirmed]);
+		expect(matched.sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'sv'))).toEqual([
+			['Ekbackens förskola', 'V11E128000101', true],
+			['Lindskolan 7–9', 'V15E128000301', true],
+			['Lindskolan F–6', 'V15E128000201', true],
+			['Norrskolan', 'V15E128000501', true],
+			['Tallgymnasiet', 'V17E128000401', true]
+		]);
+
+		// The recorded answers, as the stub gave them (the file is checked against the stub in recorded-source.test.ts).
+		const recorded = JSON.parse(fs.readFileSync('src/lib/server/demo/kolada-recorded.json', 'utf8'));
+		const figure = (key: 'data' | 'oudata', kpi: string, place: string, year: number) =>
+			recorded[key].values.find((item: Record<string, unknown>) => item.kpi === kpi && (item.municipality ?? item.ou) === place && item.period === year).values.find((value: { gender: string }) => value.gender === 'T').value;
+
+		const plans = await listPlans(db, tenant.id);
+		const organiser = plans.find((plan) => plan.title === 'Verksamhetsplan 2025')!;
+		const unitPlan = plans.find((plan) => plan.title === 'Verksamhetsplan 2025 – Lindskolan 7–9')!;
+		const linked = async (planId: string) =>
+			(await loadPlanData(db, tenant.id, planId))!.nodes.flatMap((node) => node.indicators).filter((indicator) => indicator.koladaKpi) as { id: string; name: string; koladaKpi: string }[];
+		const own = await linked(organiser.id);
+		expect(own.map((indicator) => indicator.koladaKpi).sort()).toEqual(['N15419', 'N15428', 'N15505', 'N15613']);
+		const [unitIndicator] = await linked(unitPlan.id);
+		expect(unitIndicator.koladaKpi).toBe('N15505');
+
+		const value = async (indicatorId: string, periodId: string) =>
+			(await db.select().from(measurements).where(and(eq(measurements.tenantId, tenant.id), eq(measurements.indicatorId, indicatorId), eq(measurements.periodId, periodId))))[0];
+		const [closed, open] = await listPeriods(db, tenant.id, organiser.id);
+		for (const indicator of own) {
+			// The open period (as of 2025-08-31) has the municipality's figure for 2025; the closed one is left as it was reported.
+			expect(await value(indicator.id, open.id)).toMatchObject({ source: 'kolada', value: String(figure('data', indicator.koladaKpi, '1280', 2025)) });
+			expect(await value(indicator.id, closed.id)).toBeUndefined();
+		}
+		// The school unit's plan is measured at its school unit.
+		const [, unitOpen] = await listPeriods(db, tenant.id, unitPlan.id);
+		expect(await value(unitIndicator.id, unitOpen.id)).toMatchObject({ source: 'kolada', value: String(figure('oudata', 'N15505', 'V15E128000301', 2025)) });
+		// The values typed by hand stay as typed.
+		const safety = (await loadPlanData(db, tenant.id, organiser.id))!.nodes.flatMap((node) => node.indicators).find((indicator) => indicator.name === 'Andel elever i åk 8 som känner sig trygga i skolan')!;
+		expect(await value(safety.id, open.id)).toMatchObject({ source: 'manual', value: '87.9' });
+
+		// The comparison beside the figures: the country and the comparison group's members came along.
+		const comparison = (await loadComparison(db, tenant.id, 'N15428', null))!;
+		expect(comparison.series.map((series) => series.role)).toEqual(['own', 'country', 'group']);
+		expect(comparison.series[1].values.get(2025)).toBe(figure('data', 'N15428', '0000', 2025));
+		expect((await listSyncs(db, tenant.id)).find((sync) => sync.trigger === 'manual')).toMatchObject({ failed: 0 });
+	});
+
+	it('is left out of the nightly sync in demo mode: its recorded figures are not replaced by live ones', async () => {
+		const db = await testDb();
+		const { tenant } = await loadDemo(db);
+		const stub = await startKolada();
+		process.env.KOLADA_URL = stub.url;
+		try {
+			const night = new Date('2031-03-04T03:00:00Z');
+			const scheduled = async () => (await listSyncs(db, tenant.id, 100)).filter((sync) => sync.scheduledFor === '2031-03-04');
+			await runNightlySync(db, night, { demoMode: true });
+			expect(await scheduled()).toEqual([]);
+			await runNightlySync(db, night, { demoMode: false });
+			expect(await scheduled()).toHaveLength(1);
+		} finally {
+			delete process.env.KOLADA_URL;
+			await stub.close();
+		}
 	});
 });

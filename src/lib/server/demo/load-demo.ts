@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Db } from '../db/client';
 import { createTenant } from '../organisation/create-tenant';
 import { addUnit } from '../organisation/add-unit';
@@ -24,8 +26,16 @@ import { listFrameworks, loadFramework } from '../frameworks/framework-repositor
 import { cascadeGoals } from '../plans/cascade-goals';
 import { openChainPeriod } from '../follow-up/open-chain-period';
 import { listPeriods } from '../follow-up/period-repository';
+import { recordedSource } from '../kolada/recorded-source';
+import { syncCatalogue } from '../kolada/sync-catalogue';
+import { setKoladaSettings } from '../kolada/set-kolada-settings';
+import { confirmUnitMatches, listUnitMatches } from '../kolada/match-units';
+import { syncValues } from '../kolada/sync-values';
+import { findPlaces, listPlaces } from '../kolada/kolada-repository';
+import { logger } from '../app/logger';
 import {
 	DEMO_CHAIN,
+	DEMO_KOLADA,
 	DEMO_PLANS,
 	DEMO_SCHOOL_UNITS,
 	DEMO_TENANT,
@@ -70,6 +80,7 @@ export async function loadDemo(db: Db): Promise<{ tenant: Tenant; created: boole
 	const withSchools = new Map((await listUnits(db, tenant.id)).map((unit) => [unit.name, unit.id]));
 	for (const user of DEMO_USERS) if (!unitIds.has(user.unit)) await addUser(user, withSchools);
 	await loadChain(db, ctx);
+	await loadKolada(db, ctx);
 	return { tenant, created: true };
 }
 
@@ -165,6 +176,7 @@ async function loadChain(db: Db, ctx: Ctx) {
 				values: { responsible: item.responsible, deadline: item.deadline }
 			});
 		}
+		for (const { goal, indicator } of demo.indicators ?? []) await addIndicator(db, ctx, planId, anchors.find((anchor) => anchor.title === goal)!.id, indicator);
 	}
 	const scale = await listScale(db, ctx.tenantId);
 	const organiserPeriods = await listPeriods(db, ctx.tenantId, plan.id);
@@ -183,4 +195,43 @@ async function loadChain(db: Db, ctx: Ctx) {
 			if (period.closedAt) await setPeriodClosed(db, ctx, planId, unitPeriod.id, true);
 		}
 	}
+}
+
+/** The demo's recorded Kolada answers, found from the working directory (`npm start` runs from the project) or from this file upwards. */
+function demoKoladaFile(): string | undefined {
+	const relative = path.join('src', 'lib', 'server', 'demo', DEMO_KOLADA.file);
+	const candidates = [path.resolve(relative)];
+	for (let dir = path.dirname(new URL(import.meta.url).pathname), up = 0; up < 8; dir = path.dirname(dir), up++) {
+		candidates.push(path.join(dir, DEMO_KOLADA.file), path.join(dir, relative));
+	}
+	return candidates.find((file) => fs.existsSync(file));
+}
+
+/**
+ * Kolada for the demo, offline, through the product's commands with the recorded answers as the
+ * source: the catalogue, Exempelkommun's place (municipality 1280, its comparison group), its school
+ * units matched as a person confirms the suggestions, and the linked indicators filled for their open
+ * periods (never over the values typed in DEMO_PERIODS, never in a closed period). Kolada's public
+ * data is shared by every organisation, so a database that already holds the real Kolada (where 1280
+ * is Malmö) is left as it is: the demo's indicators stay linked by id, unsynced.
+ */
+async function loadKolada(db: Db, ctx: Ctx) {
+	const [known] = await findPlaces(db, [DEMO_KOLADA.municipalityCode]);
+	const file = demoKoladaFile();
+	if ((known && known.title !== DEMO_TENANT.name) || !file) {
+		logger.info({ file: file ?? null }, 'Demo: Kolada left out (the real Kolada is already here, or no recorded answers)');
+		return;
+	}
+	const source = recordedSource(file);
+	await syncCatalogue(db, source, DEMO_KOLADA.municipalityCode);
+	await setKoladaSettings(db, ctx, { municipalityCode: DEMO_KOLADA.municipalityCode, comparisonGroupId: DEMO_KOLADA.comparisonGroupId });
+	const candidates = await listPlaces(db, 'unit', DEMO_KOLADA.municipalityCode);
+	const matches = await listUnitMatches(db, ctx.tenantId, candidates);
+	await confirmUnitMatches(
+		db,
+		ctx,
+		matches.filter((match) => match.suggestion).map((match) => ({ unitId: match.id, koladaOuId: match.suggestion!.id })),
+		candidates
+	);
+	await syncValues(db, ctx, source, 'manual');
 }

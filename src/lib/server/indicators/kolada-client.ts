@@ -182,26 +182,18 @@ export async function fetchKpi(kpiId: string, options: KoladaOptions = {}): Prom
 
 /** Every municipality and region, Riket ("0000") among them. */
 export async function fetchMunicipalities(options: KoladaOptions = {}): Promise<KoladaMunicipality[]> {
-	return (await getList('/municipality', municipalityItem, options)).map((item) => ({ id: item.id, title: item.title, type: item.type ?? '' }));
+	return (await getList('/municipality', municipalityItem, options)).map(toMunicipality);
 }
 
 /** Kolada's municipality groups (comparison groups) with their members. */
 export async function fetchMunicipalityGroups(options: KoladaOptions = {}): Promise<KoladaMunicipalityGroup[]> {
-	return (await getList('/municipality_groups', groupItem, options)).map((item) => ({
-		id: item.id,
-		title: item.title,
-		members: (item.members ?? []).map((one) => ({ id: one.id, title: one.title }))
-	}));
+	return (await getList('/municipality_groups', groupItem, options)).map(toGroup);
 }
 
 /** The organisational units (school units among them) of one municipality. */
 export async function fetchUnits(municipalityCode: string, options: KoladaOptions = {}): Promise<KoladaUnit[]> {
 	const code = checked(municipalityCode, /^\d{4}$/);
-	return (await getList(`/ou?${new URLSearchParams({ municipality: code })}`, unitItem, options)).map((item) => ({
-		id: item.id,
-		title: item.title,
-		municipality: item.municipality ?? code
-	}));
+	return (await getList(`/ou?${new URLSearchParams({ municipality: code })}`, unitItem, options)).map((item) => toUnit(item, code));
 }
 
 /**
@@ -212,7 +204,7 @@ export async function fetchMunicipalityValues(kpiId: string, municipalityCodes: 
 	const kpi = checked(kpiId, KPI_ID);
 	const codes = unique(municipalityCodes).map((code) => checked(code, MUNICIPALITY_ID));
 	const items = await getData(codes, checkedYears(years), (ids, periods) => `/data/kpi/${kpi}/municipality/${ids}/year/${periods}`, municipalityData, options);
-	return items.map((item) => ({ kpi: item.kpi, municipality: item.municipality, year: item.period, values: toValues(item.values) }));
+	return items.map(toMunicipalityValues);
 }
 
 /** One figure's values for organisational units and years. */
@@ -220,8 +212,34 @@ export async function fetchUnitValues(kpiId: string, ouIds: string[], years: num
 	const kpi = checked(kpiId, KPI_ID);
 	const ids = unique(ouIds).map((ou) => checked(ou, UNIT_ID));
 	const items = await getData(ids, checkedYears(years), (part, periods) => `/oudata/kpi/${kpi}/ou/${part}/year/${periods}`, unitData, options);
-	return items.map((item) => ({ kpi: item.kpi, ou: item.ou, year: item.period, values: toValues(item.values) }));
+	return items.map(toUnitValues);
 }
+
+/**
+ * Kolada's answers as recorded (a list as `/kpi`, `/municipality`, `/municipality_groups`, `/ou`,
+ * `/data/…` and `/oudata/…` answer it: `{ count, values }`), validated and read exactly as over HTTP —
+ * for a file of recorded answers (the demo's, offline). A list longer than `items` is refused.
+ */
+export const readRecordedAnswer = {
+	kpis: (answer: unknown, items?: number) => recordedItems(answer, kpiItem, items).map(toKpi),
+	municipalities: (answer: unknown, items?: number) => recordedItems(answer, municipalityItem, items).map(toMunicipality),
+	groups: (answer: unknown, items?: number) => recordedItems(answer, groupItem, items).map(toGroup),
+	units: (answer: unknown, items?: number) => recordedItems(answer, unitItem, items).map((item) => toUnit(item, '')),
+	municipalityValues: (answer: unknown, items?: number) => recordedItems(answer, municipalityData, items).map(toMunicipalityValues),
+	unitValues: (answer: unknown, items?: number) => recordedItems(answer, unitData, items).map(toUnitValues)
+};
+
+function recordedItems<S extends z.ZodType>(answer: unknown, schema: S, items: number = KOLADA_LIMITS.items): z.infer<S>[] {
+	const list: z.infer<typeof listAnswer> = parse(listAnswer, answer, '');
+	if (list.values.length > items) throw new DomainError('error_kolada_unreadable', { detail: `values (${list.values.length})` }, { status: 503 });
+	return list.values.map((value, index) => parse(schema, value, `values[${index}]`));
+}
+
+const toMunicipality = (item: z.infer<typeof municipalityItem>): KoladaMunicipality => ({ id: item.id, title: item.title, type: item.type ?? '' });
+const toGroup = (item: z.infer<typeof groupItem>): KoladaMunicipalityGroup => ({ id: item.id, title: item.title, members: (item.members ?? []).map((one) => ({ id: one.id, title: one.title })) });
+const toUnit = (item: z.infer<typeof unitItem>, code: string): KoladaUnit => ({ id: item.id, title: item.title, municipality: item.municipality ?? code });
+const toMunicipalityValues = (item: z.infer<typeof municipalityData>): KoladaMunicipalityValues => ({ kpi: item.kpi, municipality: item.municipality, year: item.period, values: toValues(item.values) });
+const toUnitValues = (item: z.infer<typeof unitData>): KoladaUnitValues => ({ kpi: item.kpi, ou: item.ou, year: item.period, values: toValues(item.values) });
 
 function toKpi(item: z.infer<typeof kpiItem>): KoladaKpi {
 	return {

@@ -1,7 +1,8 @@
 import * as client from '../indicators/kolada-client';
 import type { KoladaFigure, KoladaSource } from './kolada-source';
 
-const figures = (rows: { kpi: string; year: number; values: client.KoladaValue[] }[], place: (row: never) => string): KoladaFigure[] =>
+/** Kolada's values per place and year as figures, one per gender (also for the recorded source). */
+export const figures = (rows: { kpi: string; year: number; values: client.KoladaValue[] }[], place: (row: never) => string): KoladaFigure[] =>
 	rows.flatMap((row) =>
 		row.values.map((value) => ({ kpi: row.kpi, placeId: place(row as never), year: row.year, gender: value.gender, value: value.value, status: value.status ?? '' }))
 	);

@@ -2,6 +2,8 @@ import { isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { tenants } from '../db/schema';
 import { errorForLog, logger } from '../app/logger';
+import { isDemoMode } from '../app/runtime';
+import { DEMO_TENANT } from '../demo/demo-content';
 import { systemContext } from '../shared/context';
 import { koladaSource } from './kolada-http';
 import { syncValues } from './sync-values';
@@ -21,12 +23,16 @@ const stockholm = (now: Date) => {
  * municipality chosen gets the day's sync — once, however many servers run this (the day is
  * claimed by a unique key in `kolada_syncs` before any fetching). A failure is logged and left for
  * the next night (and the admin page shows it); it never stops the server. Returns the organisations synced.
+ * In demo mode the demo organisation is left out: its figures are recorded (its code 1280 is the
+ * fictional Exempelkommun's, Malmö's in the real Kolada) and must not be overwritten by live ones.
  */
-export async function runNightlySync(db: Db, now = new Date()): Promise<number> {
+export async function runNightlySync(db: Db, now = new Date(), options: { demoMode?: boolean } = {}): Promise<number> {
 	const { day, hour } = stockholm(now);
 	if (hour < HOUR) return 0;
+	const skipped = (options.demoMode ?? isDemoMode()) ? DEMO_TENANT.slug : null;
 	let synced = 0;
 	for (const tenant of await db.select({ id: tenants.id, slug: tenants.slug }).from(tenants).where(isNotNull(tenants.municipalityCode))) {
+		if (tenant.slug === skipped) continue;
 		try {
 			const summary = await syncValues(db, systemContext(tenant.id, 'kolada'), koladaSource(), 'scheduled', { scheduledFor: day });
 			if (summary) {
