@@ -62,3 +62,13 @@ export const meaningLabel = (meaning: string) =>
 		not_met: m.meaning_not_met(),
 		other: m.meaning_other()
 	})[meaning] ?? meaning;
+
+export const cycleKindLabel = (kind: string) =>
+	({
+		follow_up: m.cycle_kind_follow_up(),
+		deadline: m.cycle_kind_deadline(),
+		board_meeting: m.cycle_kind_board_meeting(),
+		analysis: m.cycle_kind_analysis(),
+		adoption: m.cycle_kind_adoption(),
+		other: m.cycle_kind_other()
+	})[kind] ?? kind;

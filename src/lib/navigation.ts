@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages.js';
  * The site's navigation: every link with its group. Which links a person sees is decided on the
  * server from the policies (routes/+layout.server.ts); this file only names and orders them.
  */
-export type NavKey = 'to-report' | 'plans' | 'frameworks' | 'organisation' | 'people' | 'scales' | 'kolada' | 'tokens' | 'audit';
+export type NavKey = 'to-report' | 'plans' | 'frameworks' | 'cycle' | 'organisation' | 'people' | 'scales' | 'kolada' | 'tokens' | 'audit';
 export type NavGroupKey = 'reporting' | 'planning' | 'administration';
 
 export interface NavLink {
@@ -22,6 +22,7 @@ const LINKS: { key: NavKey; href: string; group: NavGroupKey; label: () => strin
 	{ key: 'to-report', href: '/att-rapportera', group: 'reporting', label: () => m.nav_to_report() },
 	{ key: 'plans', href: '/plans', group: 'planning', label: () => m.nav_plans() },
 	{ key: 'frameworks', href: '/frameworks', group: 'planning', label: () => m.nav_frameworks() },
+	{ key: 'cycle', href: '/arshjul', group: 'planning', label: () => m.nav_cycle() },
 	{ key: 'organisation', href: '/organisation', group: 'administration', label: () => m.nav_organisation() },
 	{ key: 'people', href: '/admin/people', group: 'administration', label: () => m.nav_people() },
 	{ key: 'scales', href: '/admin/scales', group: 'administration', label: () => m.nav_scales() },

@@ -11,6 +11,7 @@ const SHOWN: Record<NavKey, (actor: Actor) => boolean> = {
 	'to-report': (actor) => can(actor, 'followup.report'),
 	plans: (actor) => can(actor, 'plan.read'),
 	frameworks: (actor) => can(actor, 'plan.create') || can(actor, 'framework.edit'),
+	cycle: (actor) => can(actor, 'plan.read'),
 	organisation: (actor) => can(actor, 'organisation.edit'),
 	people: (actor) => can(actor, 'people.manage'),
 	scales: (actor) => can(actor, 'scale.edit'),

@@ -62,7 +62,7 @@ describe('Personer', () => {
 		await page.context().close();
 	});
 
-	it('edits a person on the person\'s own page, the dialog\'s fallback without scripts', { timeout: 60_000 }, async () => {
+	it('edits a person on the person\'s own page, the dialog\'s fallback without scripts', { timeout: 180_000 }, async () => {
 		const page = await browser.signedIn('admin');
 		const html = await (await page.request.get('/admin/people?q=planerare')).text();
 		const href = /href="(\/admin\/people\/[0-9a-f-]{36})"/.exec(html)![1];
@@ -78,7 +78,7 @@ describe('Personer', () => {
 });
 
 describe('Statusar och bedömningar', () => {
-	it('is a compact table; a value is edited in a dialog', { timeout: 60_000 }, async () => {
+	it('is a compact table; a value is edited in a dialog', { timeout: 180_000 }, async () => {
 		const page = await browser.signedIn('admin');
 		await visit(page, '/admin/scales');
 		const statuses = page.getByRole('region', { name: 'Statusar' });
@@ -97,7 +97,7 @@ describe('Statusar och bedömningar', () => {
 });
 
 describe('Ändringslogg', () => {
-	it('reads as sentences, pages by keyset and filters by person, item name, kind and date', { timeout: 90_000 }, async () => {
+	it('reads as sentences, pages by keyset and filters by person, item name, kind and date', { timeout: 180_000 }, async () => {
 		const page = await browser.signedIn('admin');
 		await visit(page, '/admin/audit');
 		const sentences = () => page.locator('.audit-log .sentence').allTextContents();
@@ -142,7 +142,7 @@ describe('Ändringslogg', () => {
 });
 
 describe('Att rapportera, breadcrumbs and the error page', () => {
-	it('says which item was saved at the top after a save without scripts, and marks overdue reports in words', { timeout: 60_000 }, async () => {
+	it('says which item was saved at the top after a save without scripts, and marks overdue reports in words', { timeout: 180_000 }, async () => {
 		const page = await browser.signedIn('reporter');
 		await page.goto('/att-rapportera');
 		const row = page.locator('form.report-row').first();

@@ -44,7 +44,7 @@ describe('busy states and upload progress', () => {
 		['the plan page (rendered on the server only)', ''],
 		['the follow-up page (run by SvelteKit)', '/follow-up']
 	] as const)
-		it(`a download on ${where} is busy while the file is made, under the same name`, { timeout: 60_000 }, async () => {
+		it(`a download on ${where} is busy while the file is made, under the same name`, { timeout: 180_000 }, async () => {
 			const page = await browser.signedIn('admin');
 			await page.goto(`${await planPath(page, PLAN)}${suffix}`);
 			await scriptsReady(page);
@@ -63,7 +63,7 @@ describe('busy states and upload progress', () => {
 			await page.context().close();
 		});
 
-	it('a workbook import on the plan\'s import page shows the file being read, then the answer', { timeout: 60_000 }, async () => {
+	it('a workbook import on the plan\'s import page shows the file being read, then the answer', { timeout: 180_000 }, async () => {
 		const admin = await browser.signedIn('admin');
 		const plan = await planPath(admin, PLAN);
 		await visit(admin, `${plan}/import`);
@@ -92,7 +92,7 @@ describe('busy states and upload progress', () => {
 		await admin.context().close();
 	});
 
-	it('shows the upload\'s progress in per cent while a large file is sent', { timeout: 90_000 }, async () => {
+	it('shows the upload\'s progress in per cent while a large file is sent', { timeout: 180_000 }, async () => {
 		const admin = await browser.signedIn('admin');
 		await visit(admin, `${await planPath(admin, PLAN)}/import`);
 		await scriptsReady(admin);
@@ -123,7 +123,7 @@ describe('busy states and upload progress', () => {
 		await admin.context().close();
 	});
 
-	it('a pasted table\'s preview is busy until the next page, posted by the browser', { timeout: 60_000 }, async () => {
+	it('a pasted table\'s preview is busy until the next page, posted by the browser', { timeout: 180_000 }, async () => {
 		const admin = await browser.signedIn('admin');
 		await visit(admin, `${await planPath(admin, PLAN)}/import`);
 		await scriptsReady(admin);
@@ -154,7 +154,7 @@ describe('busy states and upload progress', () => {
 		await admin.context().close();
 	});
 
-	it('the JSON import on the plans page is busy, then says what was wrong', { timeout: 60_000 }, async () => {
+	it('the JSON import on the plans page is busy, then says what was wrong', { timeout: 180_000 }, async () => {
 		const admin = await browser.signedIn('admin');
 		await visit(admin, '/plans');
 		await scriptsReady(admin);

@@ -57,7 +57,7 @@ describe("sending an adopted plan's goals to the units", () => {
 		await page.context().close();
 	});
 
-	it('is not for a reader', { timeout: 60_000 }, async () => {
+	it('is not for a reader', { timeout: 180_000 }, async () => {
 		const page = await browser.signedIn('reader');
 		const plan = await planPath(page, 'Verksamhetsplan 2025');
 		for (const address of [`${plan}/cascade`, `${plan}/roll-up`]) {

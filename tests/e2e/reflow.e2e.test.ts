@@ -43,6 +43,8 @@ interface DemoIds {
 	/** A person's and a status's own edit pages (the edit dialogs without scripts). */
 	accountId: string;
 	scaleValueId: string;
+	/** An event of the demo's annual cycle (its edit page). */
+	cycleEventId: string;
 }
 
 /** The addresses to look at for each route, with real ids of the demo. */
@@ -64,6 +66,8 @@ function addresses(route: string, ids: DemoIds, onePlan?: string): string[] {
 		'/admin/scales/[valueId]': [`/admin/scales/${ids.scaleValueId}`],
 		'/admin/tokens': ['/admin/tokens'],
 		'/admin/kolada': ['/admin/kolada'],
+		'/arshjul': ['/arshjul'],
+		'/arshjul/[eventId]': [`/arshjul/${ids.cycleEventId}`],
 		'/kolada': ['/kolada', '/kolada?q=beh%C3%B6riga+yrkesprogram'],
 		'/plans': ['/plans'],
 		// Every plan (one test per demo plan, below, and one for all others): each has its own shape.
@@ -144,7 +148,8 @@ describe('every page reflows at 320, 390 and 1280 px', () => {
 			rootLevelId: document.framework.levels.find((level) => level.isRoot)!.id,
 			// From the server-rendered lists: their edit links (scripts turn them into dialog buttons).
 			accountId: /href="\/admin\/people\/([0-9a-f-]{36})"/.exec(await (await admin.request.get('/admin/people')).text())![1],
-			scaleValueId: /href="\/admin\/scales\/([0-9a-f-]{36})"/.exec(await (await admin.request.get('/admin/scales')).text())![1]
+			scaleValueId: /href="\/admin\/scales\/([0-9a-f-]{36})"/.exec(await (await admin.request.get('/admin/scales')).text())![1],
+			cycleEventId: /href="\/arshjul\/([0-9a-f-]{36})"/.exec(await (await admin.request.get('/arshjul')).text())![1]
 		};
 	});
 	afterAll(async () => {
@@ -210,7 +215,7 @@ describe('the header on a phone', () => {
 	}
 	const menu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 
-	it('opens its menu by keyboard and follows a link, with scripts (Bits UI) and Escape closing it', { timeout: 90_000 }, async () => {
+	it('opens its menu by keyboard and follows a link, with scripts (Bits UI) and Escape closing it', { timeout: 180_000 }, async () => {
 		const page = await browser.signedIn('admin');
 		await page.setViewportSize({ width: 390, height: 800 });
 		await page.goto('/att-rapportera');
@@ -223,7 +228,7 @@ describe('the header on a phone', () => {
 		await page.keyboard.press('Enter');
 		expect(await button.getAttribute('aria-expanded')).toBe('true');
 		expect(await menu(page).getByRole('link').allTextContents()).toEqual([
-			'Att rapportera', 'Planer', 'Styrmodeller', 'Organisation', 'Personer', 'Statusar och bedömningar', 'API-nycklar', 'Ändringslogg'
+			'Att rapportera', 'Planer', 'Styrmodeller', 'Årshjul', 'Organisation', 'Personer', 'Statusar och bedömningar', 'Kolada', 'API-nycklar', 'Ändringslogg'
 		]);
 		expect(await menu(page).getByRole('link', { name: 'Att rapportera' }).getAttribute('aria-current')).toBe('page');
 		await expectAccessible(page);
@@ -245,7 +250,7 @@ describe('the header on a phone', () => {
 		await page.context().close();
 	});
 
-	it('opens its menu by keyboard on a page without scripts (a disclosure)', { timeout: 90_000 }, async () => {
+	it('opens its menu by keyboard on a page without scripts (a disclosure)', { timeout: 180_000 }, async () => {
 		const page = await browser.signedIn('admin');
 		await page.setViewportSize({ width: 320, height: 800 });
 		await page.goto('/plans'); // server-rendered only: no scripts run here
@@ -279,17 +284,17 @@ describe('navigation by role', () => {
 		return { shown, administration };
 	};
 
-	it('a reporter sees what to report and the plans, nothing to administer', { timeout: 90_000 }, async () => {
-		expect(await links('reporter')).toEqual({ shown: ['Att rapportera', 'Planer'], administration: 0 });
-		expect(await links('reader')).toEqual({ shown: ['Planer'], administration: 0 });
+	it('a reporter sees what to report and the plans, nothing to administer', { timeout: 180_000 }, async () => {
+		expect(await links('reporter')).toEqual({ shown: ['Att rapportera', 'Planer', 'Årshjul'], administration: 0 });
+		expect(await links('reader')).toEqual({ shown: ['Planer', 'Årshjul'], administration: 0 });
 	});
 
-	it('a planner also sees the steering models; an administrator has administration gathered behind one button', { timeout: 90_000 }, async () => {
-		expect(await links('planner')).toEqual({ shown: ['Att rapportera', 'Planer', 'Styrmodeller'], administration: 0 });
-		expect(await links('admin')).toEqual({ shown: ['Att rapportera', 'Planer', 'Styrmodeller'], administration: 1 });
+	it('a planner also sees the steering models; an administrator has administration gathered behind one button', { timeout: 180_000 }, async () => {
+		expect(await links('planner')).toEqual({ shown: ['Att rapportera', 'Planer', 'Styrmodeller', 'Årshjul'], administration: 0 });
+		expect(await links('admin')).toEqual({ shown: ['Att rapportera', 'Planer', 'Styrmodeller', 'Årshjul'], administration: 1 });
 	});
 
-	it('the administration button lists its pages by keyboard, and marks the one shown', { timeout: 90_000 }, async () => {
+	it('the administration button lists its pages by keyboard, and marks the one shown', { timeout: 180_000 }, async () => {
 		const page = await browser.signedIn('admin');
 		await page.setViewportSize({ width: 1280, height: 800 });
 		await page.goto('/admin/audit');

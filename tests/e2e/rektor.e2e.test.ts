@@ -86,7 +86,7 @@ describe("the rektor's own school in the steering chain", () => {
 		await page.context().close();
 	});
 
-	it("cannot change the organiser's plan", { timeout: 60_000 }, async () => {
+	it("cannot change the organiser's plan", { timeout: 180_000 }, async () => {
 		const page = await browser.signedIn('rektor');
 		const organiser = await planPath(page, 'Verksamhetsplan 2025');
 		await visit(page, organiser);

@@ -73,7 +73,7 @@ describe("the roll-up of the units' follow-up", () => {
 		await page.context().close();
 	});
 
-	it('names whom to ask about what a unit has not reported in the open period', { timeout: 60_000 }, async () => {
+	it('names whom to ask about what a unit has not reported in the open period', { timeout: 180_000 }, async () => {
 		const page = await browser.signedIn('planner');
 		const plan = await planPath(page, 'Verksamhetsplan 2025');
 		await visit(page, `${plan}/roll-up`);

@@ -66,6 +66,15 @@ export async function seed(dataDir: string): Promise<ForeignIds> {
 		await addNode(db, kolbyCtx, kolbyPlan.id, { levelId: kolbyModel.levels[0].id, title: 'Fler elever blir behöriga till gymnasiet' });
 		await addPeriod(db, kolbyCtx, kolbyPlan.id, { name: 'Helår 2025', asOf: '2025-12-31', dueOn: '2026-01-31' });
 		await addAccount(db, kolbyCtx, { email: 'admin@kolby.se', name: 'Karl Kolby', role: 'admin', password: 'kolby-losenord-2026' });
+		// An organisation of its own for the annual cycle's test (its follow-ups open periods in every plan they concern).
+		const hjulby = await createTenant(db, 'seed', { slug: 'hjulby', name: 'Hjulby kommun' });
+		const hjulbyCtx = systemContext(hjulby.id, 'seed');
+		const [hjulbyTop] = await listUnits(db, hjulby.id);
+		const hjulbyModel = await createFramework(db, hjulbyCtx, { name: 'Hjulbys modell', preset: 'enkel' });
+		for (const title of ['Hjulbys verksamhetsplan', 'Hjulbys kvalitetsplan']) {
+			await createPlan(db, hjulbyCtx, { title, kind: 'verksamhetsplan', periodKind: 'calendar_year', startYear: 2025, ownerUnitId: hjulbyTop.id, frameworkId: hjulbyModel.id });
+		}
+		await addAccount(db, hjulbyCtx, { email: 'admin@hjulby.se', name: 'Hanna Hjul', role: 'admin', password: 'hjulby-losenord-2026' });
 		// Sign-in by e-mail domain: each its own, and one both name (whose people must give the organisation's address).
 		await setEmailDomains(db, ctx, { domains: 'norrby.se, grannar.se' });
 		await setEmailDomains(db, systemContext(empty.id, 'seed'), { domains: 'tomby.se, grannar.se' });

@@ -23,7 +23,7 @@ async function withoutScripts(): Promise<Page> {
 const tableTitles = (page: Page) => page.locator('main table tbody td:first-child').allTextContents();
 
 describe('the unit picker', () => {
-	it('creates a plan whose owner is found by typing, the arrow keys and Enter; the plans page per unit lists it', { timeout: 60_000 }, async () => {
+	it('creates a plan whose owner is found by typing, the arrow keys and Enter; the plans page per unit lists it', { timeout: 180_000 }, async () => {
 		const page = await browser.signedIn('admin');
 		await visit(page, '/plans');
 		await scriptsReady(page);
@@ -70,7 +70,7 @@ describe('the unit picker', () => {
 		expect(await page.locator('main').textContent()).toMatch(/\d+ planer? för Norrskolan och enheterna under den\./);
 	});
 
-	it('shows the plans of a unit and the units below it, picked by keyboard; the address can be shared', { timeout: 60_000 }, async () => {
+	it('shows the plans of a unit and the units below it, picked by keyboard; the address can be shared', { timeout: 180_000 }, async () => {
 		const page = await browser.signedIn('admin');
 		await visit(page, '/plans');
 		await scriptsReady(page);
@@ -98,7 +98,7 @@ describe('the unit picker', () => {
 		expect((await tableTitles(page)).length).toBe(all.length);
 	});
 
-	it('is a plain select without JavaScript, sent under the same name', { timeout: 60_000 }, async () => {
+	it('is a plain select without JavaScript, sent under the same name', { timeout: 180_000 }, async () => {
 		const page = await withoutScripts();
 		const norrskolan = await unitId(page, 'Norrskolan');
 		await page.goto('/plans');
@@ -110,7 +110,7 @@ describe('the unit picker', () => {
 		expect(await page.locator('select#ownerUnitId option', { hasText: NORRSKOLAN }).getAttribute('value')).toBe(norrskolan);
 	});
 
-	it('invites a person to a unit, and gives a role on another unit in the person dialog', { timeout: 90_000 }, async () => {
+	it('invites a person to a unit, and gives a role on another unit in the person dialog', { timeout: 180_000 }, async () => {
 		const page = await browser.signedIn('admin');
 		await visit(page, '/admin/people');
 		await scriptsReady(page);
@@ -156,7 +156,7 @@ describe('the unit picker', () => {
 });
 
 describe('tabs', () => {
-	it('the statuses and the assessment scale are two tabs, moved between with the arrow keys', { timeout: 60_000 }, async () => {
+	it('the statuses and the assessment scale are two tabs, moved between with the arrow keys', { timeout: 180_000 }, async () => {
 		const page = await browser.signedIn('admin');
 		await visit(page, '/admin/scales');
 		await scriptsReady(page);

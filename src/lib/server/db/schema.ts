@@ -624,6 +624,75 @@ export const scaleValues = pgTable(
 );
 
 /** A reporting period of a plan: "Delår 2 per 31 augusti", with its as-of and due dates. */
+// ——— The year's rhythm (årshjul) ————————————————————————————————————————————
+
+export const CYCLE_EVENT_KINDS = ['follow_up', 'deadline', 'board_meeting', 'analysis', 'adoption', 'other'] as const;
+export type CycleEventKind = (typeof CYCLE_EVENT_KINDS)[number];
+
+/** The organisation's annual cycle for one year: a calendar year, or a school year (August to July). */
+export const cycles = pgTable(
+	'cycles',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		periodKind: text('period_kind').$type<PeriodKind>().notNull(),
+		/** 2025 for calendar year 2025; 2025 for school year 25/26. */
+		startYear: integer('start_year').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade'),
+		uniqueIndex('cycles_year_idx').on(t.tenantId, t.periodKind, t.startYear),
+		check('cycles_period_kind_check', sql`${t.periodKind} in ('calendar_year', 'school_year')`)
+	]
+);
+
+/** An event of the cycle: a follow-up (from which periods are opened), a deadline, a board meeting … on a day or a span of days. */
+export const cycleEvents = pgTable(
+	'cycle_events',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		cycleId: uuid('cycle_id').notNull(),
+		name: text('name').notNull(),
+		kind: text('kind').$type<CycleEventKind>().notNull(),
+		/** For a follow-up: the "as of" date of its periods. */
+		startsOn: date('starts_on').notNull(),
+		/** The last day of a span; for a follow-up: when reports are due. */
+		endsOn: date('ends_on'),
+		/** Who is responsible for the event (a person of the organisation), if anyone is named. */
+		responsiblePersonId: uuid('responsible_person_id'),
+		note: text('note').notNull().default(''),
+		version: integer('version').notNull().default(1),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId, t.cycleId], foreignColumns: [cycles.tenantId, cycles.id] }).onDelete('cascade'),
+		foreignKey({ columns: [t.tenantId, t.responsiblePersonId], foreignColumns: [people.tenantId, people.id] }),
+		index('cycle_events_cycle_idx').on(t.tenantId, t.cycleId, t.startsOn),
+		check('cycle_events_kind_check', sql`${t.kind} in ('follow_up', 'deadline', 'board_meeting', 'analysis', 'adoption', 'other')`),
+		check('cycle_events_span_check', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`)
+	]
+);
+
+/** The plans an event concerns (a follow-up opens its periods in them, and in their units' plans). */
+export const cycleEventPlans = pgTable(
+	'cycle_event_plans',
+	{
+		tenantId: tenantId(),
+		eventId: uuid('event_id').notNull(),
+		planId: uuid('plan_id').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.eventId, t.planId] }),
+		foreignKey({ columns: [t.tenantId, t.eventId], foreignColumns: [cycleEvents.tenantId, cycleEvents.id] }).onDelete('cascade'),
+		foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id] }).onDelete('cascade'),
+		index('cycle_event_plans_plan_idx').on(t.tenantId, t.planId)
+	]
+);
+
 export const periods = pgTable(
 	'periods',
 	{
@@ -638,12 +707,17 @@ export const periods = pgTable(
 		publishedAt: timestamp('published_at', { withTimezone: true }),
 		/** In a unit's plan: the organiser's period this one was opened with (the units report, the organiser rolls up). */
 		parentPeriodId: uuid('parent_period_id'),
+		/** The annual cycle's follow-up event this period was opened from (closed and reopened with the others of it). */
+		cycleEventId: uuid('cycle_event_id'),
 		createdAt: createdAt()
 	},
 	(t) => [
 		primaryKey({ columns: [t.tenantId, t.id] }),
 		foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id] }).onDelete('cascade'),
 		foreignKey({ columns: [t.tenantId, t.parentPeriodId], foreignColumns: [t.tenantId, t.id] }),
+		// The migration makes this ON DELETE SET NULL (cycle_event_id): a removed event leaves its periods, untied (drizzle cannot say it).
+		foreignKey({ columns: [t.tenantId, t.cycleEventId], foreignColumns: [cycleEvents.tenantId, cycleEvents.id] }),
+		uniqueIndex('periods_cycle_event_idx').on(t.tenantId, t.planId, t.cycleEventId),
 		index('periods_plan_idx').on(t.tenantId, t.planId),
 		uniqueIndex('periods_parent_idx').on(t.tenantId, t.planId, t.parentPeriodId)
 	]

@@ -800,3 +800,31 @@ export const DEMO_CHAIN: DemoChain = {
 		}
 	]
 };
+
+/** The annual cycle of 2025: the organiser's year of quality work, as the wheel and the list show it. */
+export interface DemoCycleEvent {
+	name: string;
+	kind: 'follow_up' | 'deadline' | 'board_meeting' | 'analysis' | 'adoption' | 'other';
+	startsOn: string;
+	endsOn?: string;
+	/** Plans (by title) the event concerns. */
+	plans?: string[];
+	note?: string;
+}
+
+export const DEMO_CYCLE: { periodKind: 'calendar_year'; startYear: number; events: DemoCycleEvent[] } = {
+	periodKind: 'calendar_year',
+	startYear: 2025,
+	events: [
+		{ name: 'Nämnden fastställer verksamhetsplanen', kind: 'adoption', startsOn: '2025-01-30', plans: ['Verksamhetsplan 2025'] },
+		{ name: 'Kunskapsresultaten från förra läsåret analyseras', kind: 'analysis', startsOn: '2025-02-03', endsOn: '2025-02-28' },
+		{ name: 'Nämndens sammanträde', kind: 'board_meeting', startsOn: '2025-03-19' },
+		{ name: 'Delår 1 per 30 april', kind: 'follow_up', startsOn: '2025-04-30', endsOn: '2025-05-15', plans: ['Verksamhetsplan 2025'], note: 'Enheterna rapporterar i sina egna planer.' },
+		{ name: 'Elevenkäten stänger', kind: 'deadline', startsOn: '2025-05-23' },
+		{ name: 'Nämndens sammanträde', kind: 'board_meeting', startsOn: '2025-06-11' },
+		{ name: 'Delår 2 per 31 augusti', kind: 'follow_up', startsOn: '2025-08-31', endsOn: '2025-09-20', plans: ['Verksamhetsplan 2025'] },
+		{ name: 'Enheternas analyser inför kvalitetsrapporten', kind: 'analysis', startsOn: '2025-10-06', endsOn: '2025-10-31' },
+		{ name: 'Kvalitetsrapporten till nämnden', kind: 'board_meeting', startsOn: '2025-11-19' },
+		{ name: 'Verksamhetsplan 2026 fastställs', kind: 'adoption', startsOn: '2025-12-10' }
+	]
+};

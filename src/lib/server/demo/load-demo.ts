@@ -24,6 +24,8 @@ import { listScale } from '../follow-up/scales';
 import { importSchoolUnits } from '../organisation/import-school-units';
 import { listFrameworks, loadFramework } from '../frameworks/framework-repository';
 import { cascadeGoals } from '../plans/cascade-goals';
+import { createCycle } from '../cycle/create-cycle';
+import { saveCycleEvent } from '../cycle/save-cycle-event';
 import { openChainPeriod } from '../follow-up/open-chain-period';
 import { listPeriods } from '../follow-up/period-repository';
 import { recordedSource } from '../kolada/recorded-source';
@@ -42,6 +44,7 @@ import {
 	DEMO_PERIODS,
 	DEMO_UNITS,
 	DEMO_USERS,
+	DEMO_CYCLE,
 	type DemoItem,
 	type DemoPeriod,
 	type DemoPlan
@@ -81,7 +84,17 @@ export async function loadDemo(db: Db): Promise<{ tenant: Tenant; created: boole
 	for (const user of DEMO_USERS) if (!unitIds.has(user.unit)) await addUser(user, withSchools);
 	await loadChain(db, ctx);
 	await loadKolada(db, ctx);
+	await loadCycle(db, ctx);
 	return { tenant, created: true };
+}
+
+/** The year's annual cycle; its follow-ups' periods are the plan's own (opened above), so none are opened from it. */
+async function loadCycle(db: Db, ctx: Ctx) {
+	const cycleId = await createCycle(db, ctx, { periodKind: DEMO_CYCLE.periodKind, startYear: DEMO_CYCLE.startYear });
+	const planIds = new Map((await listPlans(db, ctx.tenantId)).map((plan) => [plan.title, plan.id]));
+	for (const event of DEMO_CYCLE.events) {
+		await saveCycleEvent(db, ctx, cycleId, { ...event, endsOn: event.endsOn ?? '', planIds: (event.plans ?? []).map((title) => planIds.get(title)!) });
+	}
 }
 
 async function loadPlan(db: Db, ctx: Ctx, demo: DemoPlan, unitIds: Map<string, string>, boardIds: Map<string, string>) {

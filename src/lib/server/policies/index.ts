@@ -31,7 +31,8 @@ export type Action =
 	| 'period.manage'
 	| 'scale.edit'
 	| 'units.import'
-	| 'kolada.manage';
+	| 'kolada.manage'
+	| 'cycle.manage';
 
 const RULES: Record<Action, readonly Role[]> = {
 	'plan.read': ['admin', 'planner', 'reporter', 'reader'],
@@ -56,7 +57,9 @@ const RULES: Record<Action, readonly Role[]> = {
 	/** Filling the unit tree from Skolverket's school unit register. */
 	'units.import': ['admin'],
 	/** The organisation's place in Kolada (municipality, comparison group, its units' matches) and syncing its figures. */
-	'kolada.manage': ['admin']
+	'kolada.manage': ['admin'],
+	/** The organisation's annual cycle (årshjul): its events, and opening and closing the follow-ups' periods from it. */
+	'cycle.manage': ['admin']
 };
 
 type Reach = 'anywhere' | 'unit' | 'organisation';
@@ -79,7 +82,8 @@ const REACH: Record<Action, Reach> = {
 	'period.manage': 'unit',
 	'scale.edit': 'organisation',
 	'units.import': 'organisation',
-	'kolada.manage': 'organisation'
+	'kolada.manage': 'organisation',
+	'cycle.manage': 'organisation'
 };
 
 export interface Scope {

@@ -34,10 +34,11 @@ const allowedRoles: Record<Action, Role[]> = {
 	'period.manage': ['admin'],
 	'scale.edit': ['admin'],
 	'units.import': ['admin'],
-	'kolada.manage': ['admin']
+	'kolada.manage': ['admin'],
+	'cycle.manage': ['admin']
 };
 const unitScoped: Action[] = ['plan.create', 'plan.edit', 'plan.adopt', 'plan.archive', 'plan.publish', 'plan.cascade', 'followup.report', 'followup.overview', 'period.manage'];
-const organisationWide: Action[] = ['framework.edit', 'organisation.edit', 'people.manage', 'tokens.manage', 'audit.read', 'scale.edit', 'units.import', 'kolada.manage'];
+const organisationWide: Action[] = ['framework.edit', 'organisation.edit', 'people.manage', 'tokens.manage', 'audit.read', 'scale.edit', 'units.import', 'kolada.manage', 'cycle.manage'];
 
 describe('policies', () => {
 	for (const [action, roles] of Object.entries(allowedRoles) as [Action, Role[]][]) {

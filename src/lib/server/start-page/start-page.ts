@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import type { Ctx } from '../shared/context';
 import { can, planReadScope } from '../policies';
+import { listComing } from '../cycle/cycle-repository';
 import { listDueReports } from '../follow-up/follow-up-repository';
 import { listScale, type ScaleValue } from '../follow-up/scales';
 import { itemLabel } from '../presenters/item-name';
@@ -10,6 +11,7 @@ import { countMissingByResponsible, countOpenPeriods, findFirstSteps, listMyItem
 const MY_ITEMS_SHOWN = 8;
 const CHANGES_SHOWN = 5;
 const RESPONSIBLES_SHOWN = 5;
+const COMING_SHOWN = 5;
 
 export interface ScaleLabel {
 	id: string;
@@ -29,7 +31,7 @@ export async function loadStartPage(db: Db, ctx: Ctx, today: string) {
 	const personId = actor.personId;
 	const overview = can(actor, 'followup.overview');
 	const guide = can(actor, 'people.manage');
-	const [due, mine, scale, periods, missing, changes, steps] = await Promise.all([
+	const [due, mine, scale, periods, missing, changes, steps, coming] = await Promise.all([
 		personId ? listDueReports(db, ctx.tenantId, personId) : [],
 		personId ? listMyItems(db, ctx.tenantId, personId) : [],
 		listScale(db, ctx.tenantId),
@@ -37,7 +39,9 @@ export async function loadStartPage(db: Db, ctx: Ctx, today: string) {
 		overview ? countMissingByResponsible(db, ctx.tenantId) : [],
 		// Read a few more than shown: changes to drafts the person may not read are left out below.
 		listRecentChanges(db, ctx.tenantId, { accountId: actor.id, personId, wholeOrganisation: overview, limit: CHANGES_SHOWN * 4 }),
-		guide ? findFirstSteps(db, ctx.tenantId) : undefined
+		guide ? findFirstSteps(db, ctx.tenantId) : undefined,
+		// What is coming up in the organisation's annual cycle.
+		can(actor, 'plan.read') ? listComing(db, ctx.tenantId, today, COMING_SHOWN) : []
 	]);
 	const values = new Map(scale.map((value) => [value.id, label(value)]));
 
@@ -85,7 +89,8 @@ export async function loadStartPage(db: Db, ctx: Ctx, today: string) {
 		})),
 		canReport: can(actor, 'followup.report'),
 		canReadAudit: can(actor, 'audit.read'),
-		firstSteps: steps && !allDone(steps) ? steps : null
+		firstSteps: steps && !allDone(steps) ? steps : null,
+		coming: coming.map(({ id, name, kind, startsOn, endsOn }) => ({ id, name, kind, startsOn, endsOn }))
 	};
 }
 
