@@ -25,7 +25,7 @@ import { openChainPeriod } from '../src/lib/server/follow-up/open-chain-period';
 import { chainRollUpQuery, loadChainRollUp } from '../src/lib/server/follow-up/chain-roll-up';
 import { listScale } from '../src/lib/server/follow-up/scales';
 import { presentChainRollUp } from '../src/lib/server/presenters/chain-roll-up';
-import { chainOrganiser, percentile, scratchDatabase } from './support';
+import { chainOrganiser, percentile, scratchDatabase, time } from './support';
 
 const UNITS = Number(process.env.UNITS ?? 60);
 const GOALS = Number(process.env.GOALS ?? 10);
@@ -54,16 +54,6 @@ const rawRollUp = (tenantId: string, planId: string, periodId: string) => sql`
 	left join role_title_holders h on h.tenant_id = p.tenant_id and h.role_title_id = r.role_title_id
 	left join people holder on holder.tenant_id = p.tenant_id and holder.id = h.person_id
 	where p.tenant_id = ${tenantId} and p.parent_plan_id = ${planId} and p.state <> 'archived'`;
-
-async function time(runs: number, work: () => Promise<unknown>): Promise<number[]> {
-	const times: number[] = [];
-	for (let run = 0; run <= runs; run++) {
-		const start = performance.now();
-		await work();
-		if (run) times.push(performance.now() - start); // the first is a warm-up
-	}
-	return times;
-}
 
 const summary = (times: number[]) => `${percentile(times, 50).toFixed(1)} / ${Math.max(...times).toFixed(1)} ms`;
 

@@ -18,6 +18,17 @@ export function percentile(values: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** `work` timed `runs` times in milliseconds, after one warm-up run that is not counted. */
+export async function time(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+	const times: number[] = [];
+	for (let run = 0; run <= runs; run++) {
+		const start = performance.now();
+		await work();
+		if (run) times.push(performance.now() - start);
+	}
+	return times;
+}
+
 /** Waits until the server at `base` answers its health check (about 150 s at most). */
 export async function waitForServer(base: string): Promise<void> {
 	for (let i = 0; ; i++) {

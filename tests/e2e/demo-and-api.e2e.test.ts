@@ -129,7 +129,7 @@ describe('the API', () => {
 			'/api/v1/openapi.json'
 		);
 		expect(status).toBe(200);
-		expect(Object.keys(spec.paths)).toEqual(['/plans', '/plans/{planId}', '/plans/{planId}/roll-up', '/units']);
+		expect(Object.keys(spec.paths)).toEqual(['/plans', '/plans/{planId}', '/plans/{planId}/roll-up', '/units', '/kolada/kpis', '/kolada/syncs']);
 		const required = (name: string) => spec.components.schemas[name].required;
 
 		const { body: plans } = await api<Record<string, unknown>[]>('/api/v1/plans');
@@ -208,5 +208,37 @@ describe('the API', () => {
 		expect((await admin.request.get(`/api/v1/plans/${inject('foreign').planId}/roll-up`)).status()).toBe(404);
 		expect((await admin.request.get(`/api/v1/plans/${randomUUID()}/roll-up`)).status()).toBe(404);
 		await admin.context().close();
+	});
+
+	it("searches Kolada's key figures for whoever reads plans, and gives the log of syncs to administrators only", async () => {
+		type Schema = { required: string[]; properties: Record<string, { items: { required: string[] } }> };
+		const { body: spec } = await api<{ components: { schemas: Record<string, Schema> } }>('/api/v1/openapi.json');
+		const { status, body: found } = await api<Record<string, unknown>[]>(`/api/v1/kolada/kpis?q=${encodeURIComponent('behöriga yrkesprogram')}`);
+		expect(status).toBe(200);
+		for (const kpi of found) expect(Object.keys(kpi).sort()).toEqual([...spec.components.schemas.KoladaKpi.required].sort());
+		expect(found.find((kpi) => kpi.id === 'N15428')).toMatchObject({ operatingArea: 'Grundskola', hasOuData: true, isDividedByGender: true });
+		expect((await api<{ id: string }[]>('/api/v1/kolada/kpis?q=n15505')).body.map((kpi) => kpi.id)).toEqual(['N15505']);
+		expect((await api('/api/v1/kolada/kpis?q=ingetsådantnyckeltal')).body).toEqual([]);
+		expect((await api('/api/v1/kolada/kpis')).body).toEqual([]);
+		expect((await api<unknown[]>('/api/v1/kolada/kpis?q=elever&limit=3')).body).toHaveLength(3);
+		expect(await api(`/api/v1/kolada/kpis?q=${'a'.repeat(201)}`)).toMatchObject({ status: 400, body: { error: { code: 'error_field_invalid', field: 'q' } } });
+		expect(await api('/api/v1/kolada/kpis?q=elever&limit=1000')).toMatchObject({ status: 400, body: { error: { field: 'limit' } } });
+
+		// The log: not for a token (it reads) nor a planner; an administrator finds the demo's sync with each indicator's outcome.
+		expect(await api('/api/v1/kolada/syncs')).toMatchObject({ status: 403, body: { error: { code: 'error_forbidden' } } });
+		const planner = await browser.signedIn('planner');
+		expect((await planner.request.get('/api/v1/kolada/syncs')).status()).toBe(403);
+		await planner.context().close();
+		const admin = await browser.signedIn('admin');
+		const answer = await admin.request.get('/api/v1/kolada/syncs');
+		expect(answer.status()).toBe(200);
+		const syncs = (await answer.json()) as (Record<string, unknown> & { indicators: (Record<string, unknown> & { kpi: string })[] })[];
+		await admin.context().close();
+		const schema = spec.components.schemas.KoladaSync;
+		for (const sync of syncs) {
+			expect(Object.keys(sync)).toEqual(expect.arrayContaining(schema.required));
+			for (const outcome of sync.indicators) expect(Object.keys(outcome)).toEqual(expect.arrayContaining(schema.properties.indicators.items.required));
+		}
+		expect(syncs.some((sync) => sync.finished && sync.indicators.some((outcome) => outcome.kpi === 'N15428' && outcome.error === null))).toBe(true);
 	});
 });

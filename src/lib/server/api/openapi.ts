@@ -77,6 +77,33 @@ export const openApiDocument = {
 					'401': { description: 'No valid token or session', content: { 'application/json': { schema: error } } }
 				}
 			}
+		},
+		'/kolada/kpis': {
+			get: {
+				operationId: 'searchKoladaKpis',
+				summary: "Kolada's key figures (the catalogue synced into the database) by Swedish words or by id, matches in the title first",
+				description: 'Every word must begin a word of the title or description (stemmed: "trygghet" finds "trygga"); an id ("N15428") finds that figure. No words, no figures.',
+				parameters: [
+					{ name: 'q', in: 'query', required: false, description: 'Words or a key figure id', schema: { type: 'string', maxLength: 200 } },
+					{ name: 'limit', in: 'query', required: false, description: 'Figures at most (20 without it)', schema: { type: 'integer', minimum: 1, maximum: 100 } }
+				],
+				responses: {
+					'200': { description: 'Key figures', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/KoladaKpi' } } } } },
+					'400': { description: 'q longer than 200 characters, or limit outside 1–100', content: { 'application/json': { schema: error } } },
+					'401': { description: 'No valid token or session', content: { 'application/json': { schema: error } } }
+				}
+			}
+		},
+		'/kolada/syncs': {
+			get: {
+				operationId: 'listKoladaSyncs',
+				summary: "The organisation's ten latest syncs from Kolada, newest first, with what became of each indicator linked to a key figure",
+				description: 'For those who manage Kolada (administrators); an API token reads, so it is refused (403).',
+				responses: {
+					'200': { description: 'Syncs', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/KoladaSync' } } } } },
+					'403': { description: 'Not allowed to manage Kolada', content: { 'application/json': { schema: error } } }
+				}
+			}
 		}
 	},
 	components: {
@@ -101,6 +128,48 @@ export const openApiDocument = {
 					schoolForms: { type: 'array', items: text, description: 'The register\'s school form codes' },
 					municipalityCode: nullableText,
 					closedOn: { type: ['string', 'null'], format: 'date', description: 'When the register marked the unit closed' }
+				}
+			},
+			KoladaKpi: {
+				type: 'object',
+				required: ['id', 'title', 'description', 'operatingArea', 'hasOuData', 'isDividedByGender', 'publicationDate'],
+				properties: {
+					id: { type: 'string', description: "Kolada's id: a letter and five digits (N15428)" },
+					title: text,
+					description: text,
+					operatingArea: { type: 'string', description: "Kolada's area (Grundskola, Förskola …)" },
+					hasOuData: { type: 'boolean', description: 'Published per school unit, not only per municipality' },
+					isDividedByGender: { type: 'boolean', description: "Published for girls and boys beside the total" },
+					publicationDate: { type: ['string', 'null'], description: "Kolada's publication date, as Kolada writes it" }
+				}
+			},
+			KoladaSync: {
+				type: 'object',
+				required: ['id', 'startedAt', 'finished', 'trigger', 'filled', 'kept', 'failed', 'indicators'],
+				properties: {
+					id: { type: 'string', format: 'uuid' },
+					startedAt: { type: 'string', format: 'date-time' },
+					finished: { type: 'boolean', description: 'False while the sync runs (or if it stopped without finishing)' },
+					trigger: { enum: ['manual', 'cli', 'scheduled'] },
+					filled: { type: 'integer', description: 'Outcomes filled or updated from Kolada' },
+					kept: { type: 'integer', description: "Outcomes where a person's own value stands and Kolada has another (kept, for the person to choose)" },
+					failed: { type: 'integer', description: 'Indicators that could not be filled' },
+					indicators: {
+						type: 'array',
+						items: {
+							type: 'object',
+							required: ['name', 'kpi', 'place', 'filled', 'kept', 'missing', 'error'],
+							properties: {
+								name: text,
+								kpi: text,
+								place: { type: 'string', description: 'Where it is measured: the Kolada unit id of a school with unit data, else the municipality code' },
+								filled: { type: 'integer' },
+								kept: { type: 'integer' },
+								missing: { type: 'integer', description: 'Open periods whose year Kolada has no value for (not yet published, or missing)' },
+								error: { type: ['string', 'null'], description: 'Why the indicator could not be filled, in the caller\'s language' }
+							}
+						}
+					}
 				}
 			},
 			RollUp: {

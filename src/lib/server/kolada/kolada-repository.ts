@@ -31,8 +31,13 @@ export async function searchKpis(db: Db, query: string, limit = 20): Promise<Kol
 	);
 	const document = sql`to_tsvector('swedish', ${koladaKpis.title} || ' ' || ${koladaKpis.description})`;
 	const titleOnly = sql`to_tsvector('swedish', ${koladaKpis.title})`;
-	return rowsOf<KoladaKpiRow>(
-		await db.execute(sql`
+	// The planner prices to_tsvector low and, for a common word, reads the whole catalogue computing it
+	// for each of its 6,000 rows (0.4 s) instead of asking the index (some 20 ms): told not to, for this
+	// statement's transaction only (docs/BENCHMARKS.md, Kolada).
+	return db.transaction(async (tx) => {
+		await tx.execute(sql`set local enable_seqscan = off`);
+		return rowsOf<KoladaKpiRow>(
+			await tx.execute(sql`
 			select id, title, description, operating_area as "operatingArea", has_ou_data as "hasOuData", divided_by_gender as "dividedByGender",
 				municipality_type as "municipalityType", publication_date as "publicationDate", prel_publication_date as "prelPublicationDate",
 				ou_publication_date as "ouPublicationDate", synced_at as "syncedAt"
@@ -40,7 +45,8 @@ export async function searchKpis(db: Db, query: string, limit = 20): Promise<Kol
 			where ${document} @@ (${terms})
 			order by ts_rank(${titleOnly}, (${terms})) desc, id
 			limit ${limit}`)
-	);
+		);
+	});
 }
 
 export async function findKpi(db: Db, id: string): Promise<KoladaKpiRow | undefined> {
