@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { expectAccessible, useBrowser, visit } from './support';
+import { expectAccessible, pickUnit, scriptsReady, useBrowser, visit } from './support';
 
 const browser = useBrowser();
 
@@ -74,8 +74,10 @@ describe('the demo organisation, as a new user finds it', () => {
 	it('lets an administrator add a unit, and shows the accessibility statement', async () => {
 		const page = await browser.signedIn('admin');
 		await visit(page, '/organisation');
+		await scriptsReady(page);
 		const form = page.locator('form[action="?/add"]');
-		await form.getByLabel('Ligger under').selectOption({ label: 'Exempelkommun' });
+		// The parent is picked from every unit with the unit picker (a combobox once the scripts run).
+		await pickUnit(form, 'Ligger under', 'Exempelkommun (Kommun)');
 		await form.getByLabel('Typ', { exact: true }).selectOption({ label: 'Nämnd' });
 		await form.getByLabel('Namn', { exact: true }).fill('Kultur- och fritidsnämnden');
 		await form.getByLabel('Förkortning').fill('KFN');
