@@ -31,6 +31,8 @@ describe('another organisation\'s ids', () => {
 			// A person's and a status's own edit pages (the dialogs without scripts).
 			accountId: foreign().accountId,
 			valueId: foreign().scaleValueId,
+			// An event of the other organisation's annual cycle (its edit page).
+			eventId: foreign().eventId,
 			// Public addresses name the organisation: ours, with the other organisation's plan in it.
 			slug: 'exempelkommun'
 		};
@@ -56,6 +58,9 @@ describe('another organisation\'s ids', () => {
 		const post = (target: string, form: Record<string, string>) =>
 			page.request.post(target, { form, headers: { origin: browser.baseURL() }, maxRedirects: 0 });
 		const attempts: [string, Record<string, string>][] = [
+			['/arshjul?/addEvent', { cycleId: foreign().cycleId, name: 'Kapad', kind: 'other', startsOn: '2026-03-01' }],
+			[`/arshjul/${foreign().eventId}?/open`, {}],
+			[`/arshjul/${foreign().eventId}?/remove`, { confirm: 'on' }],
 			[`/plans/${ownPlan}?/shift`, { nodeId: foreign().nodeId, direction: 'up', returnTo: `/plans/${ownPlan}` }],
 			['/plans?/create', { title: 'Kapad', kind: 'verksamhetsplan', periodKind: 'calendar_year', startYear: '2026', ownerUnitId: foreign().unitId, frameworkId: foreign().frameworkId }],
 			['/organisation?/rename', { unitId: foreign().unitId, name: 'Kapad' }],

@@ -14,6 +14,8 @@ import { addAccount } from '../../src/lib/server/identity/add-account';
 import { createApiToken } from '../../src/lib/server/identity/api-tokens';
 import { systemContext } from '../../src/lib/server/shared/context';
 import { setEmailDomains } from '../../src/lib/server/organisation/set-email-domains';
+import { createCycle } from '../../src/lib/server/cycle/create-cycle';
+import { saveCycleEvent } from '../../src/lib/server/cycle/save-cycle-event';
 import { DEMO_PASSWORD, LOCKED_EMAIL } from '../server-process';
 
 /** Ids of a second organisation's things: every one must be invisible to Exempelkommun's people. */
@@ -31,6 +33,8 @@ export interface ForeignIds {
 	token: string;
 	periodId: string;
 	scaleValueId: string;
+	cycleId: string;
+	eventId: string;
 }
 
 /** Fills the data directory before the server opens it: the demo, and a second organisation. */
@@ -54,6 +58,8 @@ export async function seed(dataDir: string): Promise<ForeignIds> {
 		const { token } = await createApiToken(db, ctx, { name: 'Norrbys nyckel' });
 		const periodId = await addPeriod(db, ctx, plan.id, { name: 'Norrbys delår', asOf: '2026-04-30', dueOn: '2026-05-15' });
 		const [status] = await listScale(db, tenant.id, 'status');
+		const cycleId = await createCycle(db, ctx, { periodKind: 'calendar_year', startYear: 2026 });
+		const eventId = await saveCycleEvent(db, ctx, cycleId, { name: 'Norrbys delår', kind: 'follow_up', startsOn: '2026-04-30', endsOn: '2026-05-15', planIds: [plan.id] });
 		// An organisation with nothing but its administrator: what a new customer starts from (first steps).
 		const empty = await createTenant(db, 'seed', { slug: 'tomby', name: 'Tomby kommun' });
 		await addAccount(db, systemContext(empty.id, 'seed'), { email: 'admin@tomby.se', name: 'Tomas Tom', role: 'admin', password: 'tomby-losenord-2026' });
@@ -91,7 +97,9 @@ export async function seed(dataDir: string): Promise<ForeignIds> {
 			personId: account.personId,
 			token,
 			periodId,
-			scaleValueId: status.id
+			scaleValueId: status.id,
+			cycleId,
+			eventId
 		};
 	} finally {
 		await database.close();

@@ -165,7 +165,9 @@ describe('signing in to the right organisation', () => {
 		const page = await browser.newPage();
 		await visit(page, '/login');
 		const buttons = page.locator('#demo-users ~ form button');
-		expect(await buttons.allTextContents()).toEqual(['Administratör (Maria Sundin)', 'Planerare (Karin Ek)', 'Rapportör (Omar Haddad)', 'Läsare (Lena Björk)'].map((text) => expect.stringContaining(text)));
+		expect(await buttons.allTextContents()).toEqual(
+			['Administratör (Maria Sundin)', 'Planerare (Karin Ek)', 'Rapportör (Omar Haddad)', 'Läsare (Lena Björk)', 'Rektor på Lindskolan F–6 (Sara Lindqvist)'].map((text) => expect.stringContaining(text))
+		);
 		await expectReflowAt320(page);
 		await page.getByRole('button', { name: /Rapportör \(Omar Haddad\)/ }).focus();
 		await page.keyboard.press('Enter');
