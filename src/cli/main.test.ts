@@ -29,7 +29,7 @@ async function cli(...args: string[]) {
 }
 
 describe('styrkedjan CLI', () => {
-	it('migrates, loads the demo once, adds a tenant, lists and exports plans', { timeout: 60_000 }, async () => {
+	it('migrates, loads the demo once, adds a tenant, lists and exports plans', { timeout: 300_000 }, async () => {
 		expect((await cli('migrate')).code).toBe(0);
 		expect((await cli('demo')).out).toBe('Demo-organisationen Exempelkommun är inlagd.');
 		expect((await cli('demo')).out).toBe('Demo-organisationen Exempelkommun fanns redan.');
@@ -55,7 +55,8 @@ describe('styrkedjan CLI', () => {
 			expect.objectContaining({ name: 'Delår 2 per 31 augusti', closed: false })
 		]);
 		expect(exported.followUps).toEqual([expect.objectContaining({ status: expect.objectContaining({ label: { sv: 'Pågående', en: 'In progress' }, meaning: 'in_progress' }) })]);
-		expect(exported.measurements).toEqual([expect.objectContaining({ value: 87.9 })]);
+		// The typed outcome, and the ones the demo's Kolada figures filled in the open period.
+		expect(exported.measurements).toEqual(expect.arrayContaining([expect.objectContaining({ value: 87.9 })]));
 		expect(await cli('export', '--plan', crypto.randomUUID(), '--format', 'json', '--out', file)).toMatchObject({ code: 1 });
 
 		// The same plan as Word and Excel: real files (zip archives a reader opens: see documents.db.test.ts).
@@ -80,7 +81,7 @@ describe('styrkedjan CLI', () => {
 		expect(await cli('import', '--tenant', 'exempelkommun', path.join(dataDir, 'plan.docx'))).toMatchObject({ code: 1, err: 'Filen är inte en Excel-fil exporterad från Styrkedjan. Klistra in tabellen i stället, så kan du välja vad kolumnerna betyder.' });
 	});
 
-	it('sends an adopted plan\'s goals down the steering chain and opens its period for the units, as the system', { timeout: 120_000 }, async () => {
+	it('sends an adopted plan\'s goals down the steering chain and opens its period for the units, as the system', { timeout: 300_000 }, async () => {
 		await cli('demo');
 		const plans = JSON.parse((await cli('plans', '--tenant', 'exempelkommun', '--json')).out) as { id: string; title: string }[];
 		const adopted = plans.find((plan) => plan.title === 'Verksamhetsplan 2025')!;
@@ -114,7 +115,7 @@ describe('styrkedjan CLI', () => {
 		expect((await cli('periods', 'open', '--tenant', 'exempelkommun')).code).toBe(1);
 	});
 
-	it('adds people with roles and creates API tokens', { timeout: 60_000 }, async () => {
+	it('adds people with roles and creates API tokens', { timeout: 300_000 }, async () => {
 		await cli('tenant', 'add', '--slug', 'norrby', '--name', 'Norrby kommun');
 		expect(await cli('user', 'add', '--tenant', 'norrby', '--email', 'Anna@Norrby.se', '--name', 'Anna Ek', '--role', 'planner', '--password', 'ett-långt-lösenord')).toMatchObject({ code: 0 });
 		expect(await cli('user', 'add', '--tenant', 'norrby', '--email', 'anna@norrby.se', '--name', 'Anna Ek', '--role', 'planner')).toMatchObject({
@@ -128,7 +129,7 @@ describe('styrkedjan CLI', () => {
 		expect(created.out.split('\n').at(-1)).toMatch(/^stk_[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
 	});
 
-	it('refuses, with a clear message, to open a database another process holds', { timeout: 60_000 }, async () => {
+	it('refuses, with a clear message, to open a database another process holds', { timeout: 300_000 }, async () => {
 		const holder = await openDatabase({ dataDir });
 		try {
 			const result = await cli('plans', '--tenant', 'exempelkommun');
@@ -140,7 +141,7 @@ describe('styrkedjan CLI', () => {
 		expect((await cli('migrate')).code).toBe(0);
 	});
 
-	it('imports school units from the (stub) school unit register or a file, previews with --dry-run, and says why it cannot', { timeout: 60_000 }, async () => {
+	it('imports school units from the (stub) school unit register or a file, previews with --dry-run, and says why it cannot', { timeout: 300_000 }, async () => {
 		const register = await startSchoolUnitRegister();
 		const savedUrl = process.env.SKOLVERKET_URL;
 		try {
