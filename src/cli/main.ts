@@ -31,7 +31,7 @@ import { openChainPeriod } from '../lib/server/follow-up/open-chain-period';
 import { syncCatalogue } from '../lib/server/kolada/sync-catalogue';
 import { syncValues } from '../lib/server/kolada/sync-values';
 import { koladaSource } from '../lib/server/kolada/kolada-http';
-import { DomainError } from '../lib/server/shared/domain-error';
+import { outcomeError } from '../lib/server/presenters/kolada-syncs';
 
 const HELP = `Styrkedjan – kommandon
 
@@ -229,7 +229,7 @@ async function run(database: Database, command: string, argv: string[], out: Out
 			authorize(ctx.actor, 'kolada.manage');
 			const summary = (await syncValues(db, ctx, koladaSource(), 'cli'))!;
 			for (const outcome of summary.indicators) {
-				const what = outcome.error ? messageFor(new DomainError(outcome.error.code, outcome.error.params as never), 'sv') : m.kolada_cli_outcome({ filled: outcome.filled + outcome.updated, kept: outcome.kept, missing: outcome.missing }, { locale: 'sv' });
+				const what = outcomeError(outcome, 'sv') ?? m.kolada_cli_outcome({ filled: outcome.filled + outcome.updated, kept: outcome.kept, missing: outcome.missing }, { locale: 'sv' });
 				out(`${outcome.kpi.padEnd(8)}${outcome.name}: ${what}`);
 			}
 			out(m.kolada_cli_summary({ filled: summary.filled + summary.updated, kept: summary.kept, failed: summary.failed }, { locale: 'sv' }));

@@ -1,11 +1,10 @@
 import { getDb } from '$lib/server/app/runtime';
+import { swedishToday } from '$lib/server/shared/calendar-date';
 import { loadStartPage } from '$lib/server/start-page/start-page';
 import type { PageServerLoad } from './$types';
 
-/** Today's date where the organisations are (deadlines are dates in Sweden, not in UTC). */
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 
 export const load: PageServerLoad = async ({ locals }) => {
 	// Open to every signed-in person: each part shows only what the policies let them see.
-	return { start: await loadStartPage(getDb(), locals.ctx, today()), name: locals.user?.name ?? '' };
+	return { start: await loadStartPage(getDb(), locals.ctx, swedishToday()), name: locals.user?.name ?? '' };
 };

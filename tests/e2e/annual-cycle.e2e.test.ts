@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, useBrowser, visit } from './support';
+import { expectAccessible, signInAt, useBrowser, visit } from './support';
 
 const browser = useBrowser();
 
@@ -13,10 +13,7 @@ const browser = useBrowser();
 const year = new Date().getFullYear() + 1;
 
 async function signIn(page: Page) {
-	await page.goto('/login/hjulby');
-	await page.getByLabel('E-post').fill('admin@hjulby.se');
-	await page.getByLabel('Lösenord').fill('hjulby-losenord-2026');
-	await page.getByRole('button', { name: 'Logga in' }).click();
+	await signInAt(page, '/login/hjulby', 'admin@hjulby.se', 'hjulby-losenord-2026');
 	await page.waitForURL((url) => url.pathname === '/');
 }
 

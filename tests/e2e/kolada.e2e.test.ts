@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, useBrowser, visit } from './support';
+import { expectAccessible, signInAt, useBrowser, visit } from './support';
 
 const browser = useBrowser();
 
@@ -12,10 +12,7 @@ const browser = useBrowser();
  * seed's organisation for this alone (a sync fills every linked indicator of its organisation).
  */
 async function signInToKolby(page: Page) {
-	await page.goto('/login/kolby');
-	await page.getByLabel('E-post').fill('admin@kolby.se');
-	await page.getByLabel('Lösenord').fill('kolby-losenord-2026');
-	await page.getByRole('button', { name: 'Logga in' }).click();
+	await signInAt(page, '/login/kolby', 'admin@kolby.se', 'kolby-losenord-2026');
 	await page.waitForURL((url) => url.pathname === '/');
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_EMAILS, DEMO_PASSWORD, expectAccessible, useBrowser, visit } from './support';
+import { DEMO_EMAILS, DEMO_PASSWORD, expectAccessible, signInAt, useBrowser, visit } from './support';
 
 const browser = useBrowser();
 
@@ -21,12 +21,6 @@ async function tabTo(page: Page, text: string): Promise<boolean> {
 	return false;
 }
 
-async function signInAt(page: Page, address: string, email: string, password: string) {
-	await page.goto(address);
-	await page.getByLabel('E-post').fill(email);
-	await page.getByLabel('Lösenord').fill(password);
-	await page.getByRole('button', { name: 'Logga in' }).click();
-}
 
 describe('the start page', () => {
 	it('shows a reporter what to report, by when, and takes them there by keyboard', async () => {

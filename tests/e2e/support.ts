@@ -82,6 +82,14 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await page.waitForURL((url) => url.pathname === '/');
 }
 
+/** Signs in on an organisation's own sign-in address (`/login/<organisation>`), for the seed's other organisations. */
+export async function signInAt(page: Page, address: string, email: string, password: string) {
+	await page.goto(address);
+	await page.getByLabel('E-post').fill(email);
+	await page.getByLabel('Lösenord').fill(password);
+	await page.getByRole('button', { name: 'Logga in' }).click();
+}
+
 /** A plan's address by its title (through the API, so no list has to be clicked while it loads). */
 export async function planPath(page: Page, title: string): Promise<string> {
 	const plans = (await (await page.request.get('/api/v1/plans')).json()) as { id: string; title: string }[];

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
+import { swedishToday } from '$lib/server/shared/calendar-date';
 import { loadCyclePage, overlaps } from '$lib/server/cycle/cycle-page';
 import { cycleName, cycleSpan } from '$lib/server/cycle/cycle-year';
 import { createCycle } from '$lib/server/cycle/create-cycle';
@@ -13,15 +14,15 @@ import { m } from '$lib/paraglide/messages.js';
 import { breadcrumbs } from '$lib/navigation';
 import type { Actions, PageServerLoad } from './$types';
 
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	guard(locals, 'plan.read');
 	const manage = can(locals.ctx.actor, 'cycle.manage');
-	const page = await loadCyclePage(getDb(), locals.ctx, url.searchParams.get('cycle'), today(), manage);
+	const today = swedishToday();
+	const page = await loadCyclePage(getDb(), locals.ctx, url.searchParams.get('cycle'), today, manage);
 	const { cycle, events } = page;
 	const wheel = cycle
-		? annualWheel({ periodKind: cycle.periodKind, startYear: cycle.startYear, events: events.map(({ id, name, kind, startsOn, endsOn }) => ({ id, name, kind, startsOn, endsOn })), today: today(), locale: locals.locale })
+		? annualWheel({ periodKind: cycle.periodKind, startYear: cycle.startYear, events: events.map(({ id, name, kind, startsOn, endsOn }) => ({ id, name, kind, startsOn, endsOn })), today, locale: locals.locale })
 		: null;
 	const numbers = new Map((wheel?.events ?? []).map((event) => [event.id, event.number]));
 	const shared = overlaps(events);
@@ -46,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		plans: page.plans,
 		people: page.people,
 		manage,
-		thisYear: Number(today().slice(0, 4)),
+		thisYear: Number(today.slice(0, 4)),
 		breadcrumbs: breadcrumbs(locals.locale, { href: '/arshjul', label: m.cycle_title({}, { locale: locals.locale }) })
 	};
 };

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
+import { swedishToday } from '$lib/server/shared/calendar-date';
 import { presentDueReports } from '$lib/server/presenters/due-reports';
 import { scaleChoices } from '$lib/server/presenters/item-follow-up';
 import { reportItem } from '$lib/server/follow-up/report-item';
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		itemNames(db, locals.ctx.tenantId, [savedId])
 	]);
 	// Overdue: the period's last day has passed (in Swedish time) and the report is still missing.
-	const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+	const today = swedishToday();
 	return {
 		rows: rows.map((row) => ({ ...row, overdue: row.dueOn < today })),
 		statuses,

@@ -26,14 +26,19 @@ export function overlaps(events: { id: string; startsOn: string; endsOn: string 
 	return found;
 }
 
-/** What the annual cycle's page reads: the cycles, the chosen one's events, and for an administrator the plans and people to choose from. */
+/** What an event's form offers: the plans it may concern (not archived, readable) and the people who may be responsible. */
+export async function cycleChoices(db: Db, ctx: Ctx) {
+	const [plans, people] = await Promise.all([
+		listPlans(db, ctx.tenantId).then((all) => readablePlans(db, ctx, all.filter((plan) => plan.state !== 'archived'))),
+		listPeople(db, ctx.tenantId)
+	]);
+	return { plans: plans.map(({ id, title }) => ({ id, title })), people: people.map(({ id, name }) => ({ id, name })) };
+}
+
+/** What the annual cycle's page reads: the cycles, the chosen one's events, and for an administrator the form's choices. */
 export async function loadCyclePage(db: Db, ctx: Ctx, asked: string | null, today: string, manage: boolean) {
 	const cycles = await listCycles(db, ctx.tenantId);
 	const cycle = chosenCycle(cycles, asked, today);
-	const [events, plans, people] = await Promise.all([
-		cycle ? listEvents(db, ctx.tenantId, cycle.id) : [],
-		manage ? listPlans(db, ctx.tenantId).then((all) => readablePlans(db, ctx, all.filter((plan) => plan.state !== 'archived'))) : [],
-		manage ? listPeople(db, ctx.tenantId) : []
-	]);
-	return { cycles, cycle, events, plans: plans.map(({ id, title }) => ({ id, title })), people: people.map(({ id, name }) => ({ id, name })) };
+	const [events, choices] = await Promise.all([cycle ? listEvents(db, ctx.tenantId, cycle.id) : [], manage ? cycleChoices(db, ctx) : { plans: [], people: [] }]);
+	return { cycles, cycle, events, ...choices };
 }

@@ -38,13 +38,12 @@ export async function loadDocumentSource(db: Db, tenantId: string, planId: strin
 	const period = periods.find((candidate) => candidate.id === periodId);
 	if (!period) return undefined;
 	const kpis = data.nodes.flatMap((node) => node.indicators.flatMap((indicator) => (indicator.koladaKpi ? [indicator.koladaKpi] : [])));
-	const unit = { koladaOuId: data.ownerUnit.koladaOuId, confirmed: data.ownerUnit.koladaOuConfirmed, name: data.ownerUnit.name };
 	const [reports, measurements, scale, chain, comparisons] = await Promise.all([
 		listFollowUps(db, tenantId, planId, period.id),
 		listMeasurements(db, tenantId, planId),
 		listScale(db, tenantId),
 		loadChainRollUp(db, tenantId, planId, period.id),
-		loadComparisons(db, tenantId, kpis, unit)
+		loadComparisons(db, tenantId, kpis, data.ownerUnit)
 	]);
 	return { data, organisation: tenant.name, followUp: { period, periods, reports, measurements, scale, chain, comparisons } };
 }

@@ -4,6 +4,7 @@ import { koladaKpis, koladaValues } from '../db/schema';
 import { findTenant } from '../organisation/organisation-repository';
 import { findPlaces } from './kolada-repository';
 import { RIKET } from './kolada-source';
+import { measuredAt, type KoladaMatchedUnit } from './measured-at';
 
 export interface ComparisonSeries {
 	/** 'own' (the organisation, or the school unit for a school's plan), 'municipality' (a unit's municipality), 'country', 'group' (the comparison group's mean). */
@@ -31,25 +32,25 @@ export interface Comparison {
  * country and the comparison group, over the years in the cache (filled by the sync). Undefined
  * when nothing has been fetched yet.
  */
-export async function loadComparison(db: Db, tenantId: string, kpiId: string, unit: ComparedUnit | null): Promise<Comparison | undefined> {
+export async function loadComparison(db: Db, tenantId: string, kpiId: string, unit: KoladaMatchedUnit | null): Promise<Comparison | undefined> {
 	return (await loadComparisons(db, tenantId, [kpiId], unit)).get(kpiId.toUpperCase());
 }
 
-type ComparedUnit = { koladaOuId: string | null; confirmed: boolean; name: string };
 
 /**
  * Several key figures' comparisons at once (a report's indicators), from the cache only, in a few
  * reads whatever their number; keyed by the key figure's id in upper case, the ones without figures
  * left out.
  */
-export async function loadComparisons(db: Db, tenantId: string, kpiIds: string[], unit: ComparedUnit | null): Promise<Map<string, Comparison>> {
+export async function loadComparisons(db: Db, tenantId: string, kpiIds: string[], unit: KoladaMatchedUnit | null): Promise<Map<string, Comparison>> {
 	const out = new Map<string, Comparison>();
 	const ids = [...new Set(kpiIds.map((id) => id.toUpperCase()))];
 	if (!ids.length) return out;
 	const [tenant, kpis] = await Promise.all([findTenant(db, tenantId), db.select().from(koladaKpis).where(inArray(koladaKpis.id, ids))]);
 	if (!tenant || !kpis.length) return out;
 	const group = tenant.comparisonGroupId ? (await findPlaces(db, [tenant.comparisonGroupId]))[0] : undefined;
-	const unitOu = unit?.confirmed && unit.koladaOuId ? unit.koladaOuId : null;
+	// The unit's figures are read too when it has a confirmed Kolada unit (key figures published per unit use them).
+	const unitOu = measuredAt(unit, true, null).place;
 	const places = [...new Set([unitOu, tenant.municipalityCode, RIKET, ...(group?.members ?? [])].filter((id): id is string => Boolean(id)))];
 	const [allRows, placeRows] = await Promise.all([
 		db.select().from(koladaValues).where(and(inArray(koladaValues.kpi, kpis.map((kpi) => kpi.id)), inArray(koladaValues.placeId, places))),
@@ -57,8 +58,7 @@ export async function loadComparisons(db: Db, tenantId: string, kpiIds: string[]
 	]);
 	const names = new Map(placeRows.map((place) => [place.id, place.title]));
 	for (const kpi of kpis) {
-		const ownUnit = unitOu && kpi.hasOuData ? unitOu : null;
-		const own = ownUnit ?? tenant.municipalityCode;
+		const { place: own, atUnit } = measuredAt(unit, kpi.hasOuData, tenant.municipalityCode);
 		if (!own) continue;
 		const rows = allRows.filter((row) => row.kpi === kpi.id);
 		if (!rows.some((row) => row.placeId === own)) continue;
@@ -67,8 +67,8 @@ export async function loadComparisons(db: Db, tenantId: string, kpiIds: string[]
 			const row = rows.find((candidate) => candidate.placeId === placeId && candidate.year === year && candidate.gender === gender);
 			return [year, row?.value === null || row?.value === undefined ? null : Number(row.value)];
 		}));
-		const series: ComparisonSeries[] = [{ role: 'own', name: ownUnit ? unit!.name : (names.get(own) ?? tenant.name), values: valueOf(own) }];
-		if (ownUnit && tenant.municipalityCode) series.push({ role: 'municipality', name: names.get(tenant.municipalityCode) ?? tenant.municipalityCode, values: valueOf(tenant.municipalityCode) });
+		const series: ComparisonSeries[] = [{ role: 'own', name: atUnit ? unit!.name : (names.get(own) ?? tenant.name), values: valueOf(own) }];
+		if (atUnit && tenant.municipalityCode) series.push({ role: 'municipality', name: names.get(tenant.municipalityCode) ?? tenant.municipalityCode, values: valueOf(tenant.municipalityCode) });
 		series.push({ role: 'country', name: names.get(RIKET) ?? 'Riket', values: valueOf(RIKET) });
 		if (group?.members.length) {
 			const members = group.members.map((member) => valueOf(member));

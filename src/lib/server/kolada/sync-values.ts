@@ -6,6 +6,7 @@ import { recordAudits, type AuditEntry } from '../audit/record-audit';
 import { parseMeasuredValue } from '../follow-up/record-measurement';
 import { findTenant } from '../organisation/organisation-repository';
 import { findPlaces } from './kolada-repository';
+import { measuredAt } from './measured-at';
 import { RIKET, type KoladaFigure, type KoladaSource } from './kolada-source';
 import { DomainError, isDomainError } from '../shared/domain-error';
 import type { Ctx } from '../shared/context';
@@ -19,8 +20,9 @@ interface Target {
 	kind: string;
 	kpi: string;
 	planId: string;
-	/** The plan's owner unit's Kolada unit id, when confirmed: a school's plan is measured at its school. */
+	/** The plan's owner unit's Kolada unit id, and whether it is confirmed: a school's plan is measured at its school. */
 	unitOuId: string | null;
+	unitOuConfirmed: boolean;
 	hasOuData: boolean | null;
 	periods: { id: string; year: number; closed: boolean }[];
 }
@@ -55,7 +57,7 @@ async function listTargets(db: Db, tenantId: string): Promise<Target[]> {
 	return rowsOf<Target>(
 		await db.execute(sql`
 			select i.id as "indicatorId", i.name, i.kind, upper(i.kolada_kpi) as kpi, p.id as "planId",
-				case when u.kolada_ou_confirmed then u.kolada_ou_id end as "unitOuId", k.has_ou_data as "hasOuData",
+				u.kolada_ou_id as "unitOuId", u.kolada_ou_confirmed as "unitOuConfirmed", k.has_ou_data as "hasOuData",
 				coalesce((select json_agg(json_build_object('id', pe.id, 'year', extract(year from pe.as_of)::int, 'closed', pe.closed_at is not null) order by pe.as_of)
 					from periods pe where pe.tenant_id = p.tenant_id and pe.plan_id = p.id), '[]'::json) as periods
 			from indicators i
@@ -103,8 +105,7 @@ export async function syncValues(
 	const outcomes: IndicatorOutcome[] = [];
 	const byKpi = new Map<string, { target: Target; outcome: IndicatorOutcome }[]>();
 	for (const target of targets) {
-		const useUnit = target.unitOuId !== null && target.hasOuData === true;
-		const place = useUnit ? target.unitOuId! : (tenant.municipalityCode ?? '');
+		const place = measuredAt({ koladaOuId: target.unitOuId, koladaOuConfirmed: target.unitOuConfirmed }, target.hasOuData, tenant.municipalityCode).place ?? '';
 		const outcome: IndicatorOutcome = { indicatorId: target.indicatorId, name: target.name, kpi: target.kpi, place, filled: 0, updated: 0, kept: 0, missing: 0, error: null };
 		outcomes.push(outcome);
 		if (!place) outcome.error = { code: 'error_kolada_no_municipality', params: {} };

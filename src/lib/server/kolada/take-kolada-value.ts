@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { koladaValues, measurements } from '../db/schema';
+import { koladaValues, measurements, plans, units } from '../db/schema';
+import { findKpi } from './kolada-repository';
+import { measuredAt } from './measured-at';
 import { recordAudit } from '../audit/record-audit';
 import { findIndicatorInPlan } from '../indicators/indicator-repository';
 import { findPeriod } from '../follow-up/period-repository';
@@ -12,10 +14,10 @@ import type { Ctx } from '../shared/context';
 
 /**
  * A person chooses Kolada's value over their own for a period (the sync never makes that choice):
- * the period's outcome becomes the fetched figure for its year, marked as Kolada's. `place` is where
- * the indicator is measured (the school unit's Kolada id, or the organisation's municipality).
+ * the period's outcome becomes the fetched figure for its year, marked as Kolada's, at the place the
+ * indicator is measured (measured-at.ts: the plan's school unit, or the organisation's municipality).
  */
-export async function takeKoladaValue(db: Db, ctx: Ctx, target: MeasurementTarget, place: string | null): Promise<void> {
+export async function takeKoladaValue(db: Db, ctx: Ctx, target: MeasurementTarget): Promise<void> {
 	const { planId, nodeId, indicatorId, periodId } = target;
 	await db.transaction(async (tx) => {
 		const period = await findPeriod(tx, ctx.tenantId, planId, periodId);
@@ -23,7 +25,17 @@ export async function takeKoladaValue(db: Db, ctx: Ctx, target: MeasurementTarge
 		if (period.closedAt) throw new DomainError('error_period_closed', {}, { status: 409 });
 		const indicator = await findIndicatorInPlan(tx, ctx.tenantId, planId, indicatorId);
 		if (indicator.nodeId !== nodeId || !indicator.koladaKpi) throw notFound();
-		const where = place ?? (await findTenant(tx, ctx.tenantId))?.municipalityCode;
+		const [tenant, owner, kpi] = await Promise.all([
+			findTenant(tx, ctx.tenantId),
+			tx
+				.select({ koladaOuId: units.koladaOuId, koladaOuConfirmed: units.koladaOuConfirmed })
+				.from(plans)
+				.innerJoin(units, and(eq(units.tenantId, plans.tenantId), eq(units.id, plans.ownerUnitId)))
+				.where(and(eq(plans.tenantId, ctx.tenantId), eq(plans.id, planId)))
+				.then((rows) => rows[0]),
+			findKpi(tx, indicator.koladaKpi.toUpperCase())
+		]);
+		const where = measuredAt(owner ?? null, kpi?.hasOuData ?? false, tenant?.municipalityCode ?? null).place;
 		if (!where) throw new DomainError('error_kolada_no_municipality');
 		const year = Number(period.asOf.slice(0, 4));
 		const [figure] = await tx

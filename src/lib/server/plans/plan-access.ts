@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { can, planReadScope, type Scope } from '../policies';
+import { responsibleForItem } from './responsible-sql';
 import type { Ctx } from '../shared/context';
 
 interface ReadablePlan {
@@ -15,13 +16,9 @@ async function draftsWithResponsibility(db: Db, tenantId: string, personId: stri
 	if (!personId || !planIds.length) return new Set();
 	const rows = rowsOf<{ planId: string }>(
 		await db.execute(sql`
-			select distinct n.plan_id as "planId"
-			from node_responsibles r
-			join nodes n on n.tenant_id = r.tenant_id and n.id = r.node_id
-			where r.tenant_id = ${tenantId}
-				and n.plan_id in (${sql.join(planIds.map((id) => sql`${id}::uuid`), sql`, `)})
-				and (r.person_id = ${personId} or r.role_title_id in
-					(select h.role_title_id from role_title_holders h where h.tenant_id = ${tenantId} and h.person_id = ${personId}))`)
+			select distinct n.plan_id as "planId" from nodes n
+			where n.tenant_id = ${tenantId} and n.plan_id in (${sql.join(planIds.map((id) => sql`${id}::uuid`), sql`, `)})
+				and ${responsibleForItem(tenantId, personId)}`)
 	);
 	return new Set(rows.map((row) => row.planId));
 }

@@ -11,3 +11,8 @@ export function isCalendarDate(text: string): boolean {
 	const date = new Date(Date.UTC(year, month - 1, day));
 	return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+/** Today's date (YYYY-MM-DD) where the organisations are: deadlines and the annual cycle are Swedish days, not UTC ones. */
+export function swedishToday(now = new Date()): string {
+	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+}

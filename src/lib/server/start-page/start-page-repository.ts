@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { responsibleForItem } from '../plans/responsible-sql';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/rows';
 import type { NamingLevel } from '../presenters/item-name';
@@ -6,12 +7,8 @@ import type { DueReport } from '../follow-up/follow-up-repository';
 
 /**
  * The start page's reads. Each is one statement, scoped by tenant; the page runs them side by side.
- * What a person is responsible for: named, or holding a role title named (as "Att rapportera").
+ * What a person is responsible for is plans/responsible-sql.ts's condition (as on "Att rapportera").
  */
-const responsibleFor = (tenantId: string, personId: string): SQL => sql`exists (
-	select 1 from node_responsibles r where r.tenant_id = n.tenant_id and r.node_id = n.id
-		and (r.person_id = ${personId} or r.role_title_id in
-			(select h.role_title_id from role_title_holders h where h.tenant_id = ${tenantId} and h.person_id = ${personId})))`;
 
 const levelJson = sql`json_build_object('untitled', l.untitled, 'fields', l.fields, 'descriptionPosition', l.description_position, 'tableColumns', l.table_columns)`;
 
@@ -38,7 +35,7 @@ export async function listMyItems(db: Db, tenantId: string, personId: string): P
 				where f.tenant_id = n.tenant_id and f.node_id = n.id
 				order by p.as_of desc, f.updated_at desc limit 1
 			) latest on true
-			where n.tenant_id = ${tenantId} and l.follow_up <> 'none' and pl.state <> 'archived' and ${responsibleFor(tenantId, personId)}
+			where n.tenant_id = ${tenantId} and l.follow_up <> 'none' and pl.state <> 'archived' and ${responsibleForItem(tenantId, personId)}
 			order by pl.title, n.position`)
 	);
 }
@@ -132,7 +129,7 @@ export async function listRecentChanges(
 	tenantId: string,
 	options: { accountId: string; personId?: string; wholeOrganisation: boolean; limit: number }
 ): Promise<RecentChange[]> {
-	const mine = options.personId ? sql`e.entity_id in (select n.id from nodes n where n.tenant_id = ${tenantId} and ${responsibleFor(tenantId, options.personId)})` : sql`false`;
+	const mine = options.personId ? sql`e.entity_id in (select n.id from nodes n where n.tenant_id = ${tenantId} and ${responsibleForItem(tenantId, options.personId)})` : sql`false`;
 	const scope = options.wholeOrganisation ? sql`e.plan_id is not null` : mine;
 	return rowsOf<RecentChange>(
 		await db.execute(sql`

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
 import { findCycle, findEvent, listEvents } from '$lib/server/cycle/cycle-repository';
-import { loadCyclePage } from '$lib/server/cycle/cycle-page';
+import { cycleChoices } from '$lib/server/cycle/cycle-page';
 import { cycleName, cycleSpan } from '$lib/server/cycle/cycle-year';
 import { saveCycleEvent } from '$lib/server/cycle/save-cycle-event';
 import { removeCycleEvent } from '$lib/server/cycle/remove-cycle-event';
@@ -19,14 +19,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const db = getDb();
 	const event = found(await findEvent(db, locals.ctx.tenantId, params.eventId), locals.locale);
 	const cycle = (await findCycle(db, locals.ctx.tenantId, event.cycleId))!;
-	const [listed, page] = await Promise.all([listEvents(db, locals.ctx.tenantId, cycle.id), loadCyclePage(db, locals.ctx, cycle.id, '', true)]);
+	const [listed, choices] = await Promise.all([listEvents(db, locals.ctx.tenantId, cycle.id), cycleChoices(db, locals.ctx)]);
 	const details = listed.find((each) => each.id === event.id)!;
 	const name = cycleName(cycle.periodKind, cycle.startYear, locals.locale);
 	return {
 		cycle: { id: cycle.id, name, ...cycleSpan(cycle.periodKind, cycle.startYear) },
 		event: { ...details, planIds: details.plans.map((plan) => plan.id) },
-		plans: page.plans,
-		people: page.people,
+		...choices,
 		done: url.searchParams.get('done'),
 		count: Number(url.searchParams.get('count') ?? 0),
 		breadcrumbs: breadcrumbs(

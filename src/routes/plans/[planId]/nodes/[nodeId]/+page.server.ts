@@ -117,10 +117,9 @@ async function indicatorFigures(locals: App.Locals, data: NonNullable<Awaited<Re
 	if (!node.indicators.length) return { trends: [], comparisons: [] };
 	const db = getDb();
 	const [periods, measured] = await Promise.all([listPeriods(db, locals.ctx.tenantId, data.plan.id), listMeasurements(db, locals.ctx.tenantId, data.plan.id)]);
-	const unit = { koladaOuId: data.ownerUnit.koladaOuId, confirmed: data.ownerUnit.koladaOuConfirmed, name: data.ownerUnit.name };
 	const comparisons = new Map(
 		await Promise.all(
-			node.indicators.filter((indicator) => indicator.koladaKpi).map(async (indicator) => [indicator.id, await loadComparison(db, locals.ctx.tenantId, indicator.koladaKpi!, unit)] as const)
+			node.indicators.filter((indicator) => indicator.koladaKpi).map(async (indicator) => [indicator.id, await loadComparison(db, locals.ctx.tenantId, indicator.koladaKpi!, data.ownerUnit)] as const)
 		)
 	);
 	const yearOf = new Map(periods.map((period) => [period.id, Number(period.asOf.slice(0, 4))]));
@@ -146,16 +145,12 @@ export const actions: Actions = {
 	/** A person takes Kolada's figure for a period instead of their own value (never done by the sync). */
 	takeKolada: async (event) => {
 		const { locals, params } = event;
-		const { plan, scope } = await guardReport(locals, params.planId, params.nodeId);
+		const { scope } = await guardReport(locals, params.planId, params.nodeId);
 		const form = await event.request.formData();
 		const target = { planId: params.planId, nodeId: params.nodeId, indicatorId: String(form.get('indicatorId') ?? ''), periodId: String(form.get('periodId') ?? '') };
 		const result = await runAction(locals.locale, async () => {
 			authorize(locals.ctx.actor, 'followup.report', scope);
-			const data = (await loadPlanData(getDb(), locals.ctx.tenantId, plan.id))!;
-			const indicator = data.nodes.find((candidate) => candidate.id === params.nodeId)?.indicators.find((candidate) => candidate.id === target.indicatorId);
-			const unit = { koladaOuId: data.ownerUnit.koladaOuId, confirmed: data.ownerUnit.koladaOuConfirmed, name: data.ownerUnit.name };
-			const comparison = indicator?.koladaKpi ? await loadComparison(getDb(), locals.ctx.tenantId, indicator.koladaKpi, unit) : undefined;
-			await takeKoladaValue(getDb(), locals.ctx, target, comparison?.place ?? null);
+			await takeKoladaValue(getDb(), locals.ctx, target);
 		});
 		if (result) return fail(result.status, { ...result.data });
 		redirect(303, `/plans/${params.planId}/nodes/${params.nodeId}#indicators-heading`);
