@@ -37,6 +37,8 @@ export const tenants = pgTable('tenants', {
 	municipalityCode: text('municipality_code'),
 	/** The Kolada municipality group the organisation compares itself with ("Liknande kommuner …"), if chosen. */
 	comparisonGroupId: text('comparison_group_id'),
+	/** How many days before a period's due date its reporters are reminded (0: no reminder before, only when overdue). */
+	reminderDaysBefore: integer('reminder_days_before').notNull().default(7),
 	createdAt: createdAt()
 });
 
@@ -92,11 +94,18 @@ export const people = pgTable(
 		id: id(),
 		name: text('name').notNull(),
 		email: text('email'),
+		/** The language the person last chose ('sv' | 'en'): mails to them are written in it. */
+		locale: text('locale').notNull().default('sv'),
+		/** Reminders of unreported items by e-mail (the person may turn them off). */
+		reminders: boolean('reminders').notNull().default(true),
+		/** A weekly digest of the organisation's reporting (for strategists; off until the person turns it on). */
+		weeklyDigest: boolean('weekly_digest').notNull().default(false),
 		createdAt: createdAt()
 	},
 	(t) => [
 		primaryKey({ columns: [t.tenantId, t.id] }),
-		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade')
+		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade'),
+		check('people_locale_check', sql`${t.locale} in ('sv', 'en')`)
 	]
 );
 
@@ -458,6 +467,8 @@ export const accounts = pgTable(
 		email: text('email').notNull(),
 		passwordHash: text('password_hash'),
 		oidcSubject: text('oidc_subject'),
+		/** The SAML identity provider's NameID for this account, once signed in through SAML. */
+		samlSubject: text('saml_subject'),
 		disabled: boolean('disabled').notNull().default(false),
 		failedLogins: integer('failed_logins').notNull().default(0),
 		lockedUntil: timestamp('locked_until', { withTimezone: true }),
@@ -468,7 +479,8 @@ export const accounts = pgTable(
 		primaryKey({ columns: [t.tenantId, t.id] }),
 		foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }).onDelete('cascade'),
 		uniqueIndex('accounts_email_idx').on(t.tenantId, t.email),
-		uniqueIndex('accounts_oidc_subject_idx').on(t.tenantId, t.oidcSubject)
+		uniqueIndex('accounts_oidc_subject_idx').on(t.tenantId, t.oidcSubject),
+		uniqueIndex('accounts_saml_subject_idx').on(t.tenantId, t.samlSubject)
 	]
 );
 
@@ -664,6 +676,8 @@ export const cycleEvents = pgTable(
 		/** Who is responsible for the event (a person of the organisation), if anyone is named. */
 		responsiblePersonId: uuid('responsible_person_id'),
 		note: text('note').notNull().default(''),
+		/** Shown to the public with the plans it concerns (their public page's calendar). */
+		isPublic: boolean('is_public').notNull().default(false),
 		version: integer('version').notNull().default(1),
 		createdAt: createdAt()
 	},
@@ -880,5 +894,132 @@ export const koladaSyncs = pgTable(
 		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade'),
 		index('kolada_syncs_at_idx').on(t.tenantId, t.startedAt),
 		uniqueIndex('kolada_syncs_scheduled_idx').on(t.tenantId, t.scheduledFor)
+	]
+);
+
+/**
+ * A SAML 2.0 identity provider for an organisation (one per organisation, beside or instead of OIDC),
+ * configured from its metadata (fetched from `metadata_url` or pasted): its entity id, single sign-on
+ * address and signing certificates are kept as read from the metadata.
+ */
+export const samlProviders = pgTable(
+	'saml_providers',
+	{
+		tenantId: uuid('tenant_id').primaryKey(),
+		entityId: text('entity_id').notNull(),
+		ssoUrl: text('sso_url').notNull(),
+		/** The IdP's signing certificates (base64 DER, as in the metadata). */
+		certificates: text('certificates').array().notNull(),
+		metadataUrl: text('metadata_url'),
+		metadataXml: text('metadata_xml').notNull(),
+		displayName: text('display_name').notNull().default('Logga in med organisationens konto (SAML)'),
+		defaultRole: text('default_role').$type<Role>().notNull().default('reader'),
+		/** The attribute carrying the e-mail address (else the NameID when it is one). */
+		emailAttribute: text('email_attribute').notNull().default('urn:oid:0.9.2342.19200300.100.1.3'),
+		/** The attribute carrying the display name (else given name + surname, else the e-mail). */
+		nameAttribute: text('name_attribute').notNull().default('urn:oid:2.16.840.1.113730.3.1.241'),
+		updatedAt: updatedAt(),
+		createdAt: createdAt()
+	},
+	(t) => [foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade')]
+);
+
+/** Authentication requests sent to the IdP: an answer must be InResponseTo one of them, used once, within minutes. */
+export const samlRequests = pgTable(
+	'saml_requests',
+	{
+		tenantId: tenantId(),
+		requestId: text('request_id').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.requestId] }),
+		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade')
+	]
+);
+
+/** Assertions already used to sign in (kept until they expire): a replayed assertion finds its id here and is refused. */
+export const samlAssertions = pgTable(
+	'saml_assertions',
+	{
+		tenantId: tenantId(),
+		assertionId: text('assertion_id').notNull(),
+		notOnOrAfter: timestamp('not_on_or_after', { withTimezone: true }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.assertionId] }),
+		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade')
+	]
+);
+
+/** A person's private calendar feed: the secret URL is shown to them; only its hash is kept; revoking ends it. */
+export const calendarFeeds = pgTable(
+	'calendar_feeds',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		personId: uuid('person_id').notNull(),
+		tokenHash: text('token_hash').notNull(),
+		createdAt: createdAt(),
+		lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true })
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }).onDelete('cascade'),
+		uniqueIndex('calendar_feeds_hash_idx').on(t.tenantId, t.tokenHash),
+		index('calendar_feeds_person_idx').on(t.tenantId, t.personId)
+	]
+);
+
+export const REMINDER_KINDS = ['due_soon', 'overdue', 'digest'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/**
+ * A reminder or digest mailed to a person: written (as 'sending') before the mail goes and marked 'sent'
+ * after, under a unique key per person, kind and subject (a period's id, or an ISO week for the digest),
+ * so no job, retry or second server mails the same thing twice.
+ */
+export const reminderMails = pgTable(
+	'reminder_mails',
+	{
+		tenantId: tenantId(),
+		personId: uuid('person_id').notNull(),
+		kind: text('kind').$type<ReminderKind>().notNull(),
+		subject: text('subject').notNull(),
+		status: text('status').$type<'sending' | 'sent'>().notNull().default('sending'),
+		createdAt: createdAt(),
+		sentAt: timestamp('sent_at', { withTimezone: true })
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.personId, t.kind, t.subject] }),
+		foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }).onDelete('cascade'),
+		check('reminder_mails_kind_check', sql`${t.kind} in ('due_soon', 'overdue', 'digest')`),
+		check('reminder_mails_status_check', sql`${t.status} in ('sending', 'sent')`)
+	]
+);
+
+/** One run of a background job for an organisation (reminders, digest, Kolada): what admins see of the job runner. */
+export const jobRuns = pgTable(
+	'job_runs',
+	{
+		tenantId: tenantId(),
+		id: id(),
+		job: text('job').notNull(),
+		startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+		finishedAt: timestamp('finished_at', { withTimezone: true }),
+		/** 'running', 'done' or 'failed' (a failed run is retried with back-off; each attempt is a run). */
+		state: text('state').$type<'running' | 'done' | 'failed'>().notNull().default('running'),
+		attempt: integer('attempt').notNull().default(1),
+		/** What the run did, in numbers ({ sent: 3, skipped: 1 }). */
+		summary: jsonb('summary').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+		error: text('error')
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade'),
+		index('job_runs_job_idx').on(t.tenantId, t.job, t.startedAt),
+		check('job_runs_state_check', sql`${t.state} in ('running', 'done', 'failed')`)
 	]
 );
