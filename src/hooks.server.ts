@@ -11,19 +11,17 @@ import { securityHeaders } from '$lib/server/http/security-headers';
 import { inputGuard } from '$lib/server/http/input-guard';
 import { answerWhenDatabaseUnavailable, noteDatabaseUnavailable } from '$lib/server/http/database-unavailable';
 import { healthz } from '$lib/server/http/healthz';
-import { startKoladaSchedule } from '$lib/server/kolada/kolada-schedule';
+import { startJobs, stopJobs } from '$lib/server/jobs/jobs';
 
 export const init: ServerInit = async () => {
-	await startRuntime();
-	const stopSchedule = startKoladaSchedule(getDb);
+	await startJobs(await startRuntime());
 	process.once('sveltekit:shutdown', () => {
-		stopSchedule();
-		void stopRuntime();
+		void stopJobs().finally(() => stopRuntime());
 	});
 };
 
 /** Pages anyone may open without signing in. */
-const PUBLIC = [/^\/public\//, /^\/login(\/[^/]+)?$/, /^\/logout$/, /^\/password\//, /^\/auth\//, /^\/language$/, /^\/tillganglighet$/, /^\/api\/v1\/openapi\.json$/];
+const PUBLIC = [/^\/public\//, /^\/kalender\//, /^\/login(\/[^/]+)?$/, /^\/logout$/, /^\/password\//, /^\/auth\//, /^\/language$/, /^\/tillganglighet$/, /^\/api\/v1\/openapi\.json$/];
 
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {

@@ -41,7 +41,7 @@ export default async function setup(project: TestProject) {
 			SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
 			SKOLVERKET_URL: register.url,
 			KOLADA_URL: kolada.url,
-			KOLADA_SCHEDULE: 'off',
+			JOB_SCHEDULE: 'off',
 			LOG_LEVEL: 'warn',
 			STYRKEDJAN_BUILD: build.dir
 		},

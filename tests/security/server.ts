@@ -74,7 +74,7 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
 			DEFAULT_TENANT: 'exempelkommun',
 			SMTP_URL: '',
 			// Nothing in the tests reaches the internet: no nightly Kolada sync in a test server.
-			KOLADA_SCHEDULE: 'off',
+			JOB_SCHEDULE: 'off',
 			LOG_LEVEL: 'warn',
 			STYRKEDJAN_BUILD: inject('securityBuild'),
 			...options.env

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock';
@@ -9,6 +11,32 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle; inside a transaction use only this, never the outer Db (PGlite has one connection). */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/**
+ * Runs a raw statement as a named prepared statement, for the hot paths (the session, the report's
+ * save): on PostgreSQL each pooled connection parses and plans it once, and after five runs the
+ * server may keep a generic plan, so a request no longer pays for planning. The name is `name` plus a
+ * hash of the statement's text, so a statement whose text varies (an optional condition) gets one
+ * name per variant and a name never meets a different text (node-postgres refuses that). Works on a
+ * transaction handle too. PGlite (one embedded connection) ignores the name and runs it as usual.
+ * Only for statements whose text is a fixed template: values go in as parameters, never into the text,
+ * or each value would leave a prepared statement behind on every connection.
+ */
+export function executePrepared(db: Db, name: string, query: SQL): Promise<unknown> {
+	// drizzle's db.execute, with the name its query builders' .prepare(name) would pass (not offered for raw SQL).
+	const internal = db as unknown as {
+		dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
+		session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: false): { execute(): Promise<unknown> } };
+	};
+	const built = internal.dialect.sqlToQuery(query);
+	let statement = statementNames.get(built.sql);
+	if (!statement) {
+		statement = `${name}_${createHash('sha1').update(built.sql).digest('hex').slice(0, 12)}`;
+		if (statementNames.size < 1000) statementNames.set(built.sql, statement);
+	}
+	return internal.session.prepareQuery(built, undefined, statement, false).execute();
+}
+const statementNames = new Map<string, string>();
+
 export interface Database {
 	db: Db;
 	kind: 'pglite' | 'postgres';
@@ -16,6 +44,10 @@ export interface Database {
 	location: string;
 	/** PostgreSQL only: the pool, for work that needs one session (advisory locks). */
 	pool?: import('pg').Pool;
+	/** PostgreSQL only: the connection string (the job runner opens its own small pool). */
+	connectionString?: string;
+	/** PGlite only: the instance (the job runner works through its one connection). */
+	pglite?: import('@electric-sql/pglite').PGlite;
 	close(): Promise<void>;
 }
 
@@ -41,7 +73,7 @@ async function openPostgres(url: string): Promise<Database> {
 	const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 	keepServingWhenConnectionsDrop(pool);
 	const db = drizzle({ client: pool, schema }) as unknown as Db;
-	return { db, kind: 'postgres', location: redactUrl(url), pool, close: () => pool.end() };
+	return { db, kind: 'postgres', location: redactUrl(url), pool, connectionString: url, close: () => pool.end() };
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -61,6 +93,7 @@ async function openPglite(dataDir: string): Promise<Database> {
 			db,
 			kind: 'pglite',
 			location: inMemory ? 'memory' : path.resolve(dataDir),
+			pglite: client,
 			close: async () => {
 				await client.close();
 				lock?.release();

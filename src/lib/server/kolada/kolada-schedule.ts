@@ -8,9 +8,8 @@ import { systemContext } from '../shared/context';
 import { koladaSource } from './kolada-http';
 import { syncValues } from './sync-values';
 
-/** The hour (Swedish time) from which the night's sync may run, and how often the server looks. */
+/** The hour (Swedish time) from which the night's sync may run (the job runner starts it then). */
 const HOUR = 3;
-const CHECK_MINUTES = 30;
 
 const stockholm = (now: Date) => {
 	const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(now);
@@ -18,53 +17,45 @@ const stockholm = (now: Date) => {
 	return { day: `${part('year')}-${part('month')}-${part('day')}`, hour: Number(part('hour')) };
 };
 
-/**
- * One pass of the nightly sync: after 03:00 Swedish time, every organisation that has a
- * municipality chosen gets the day's sync — once, however many servers run this (the day is
- * claimed by a unique key in `kolada_syncs` before any fetching). A failure is logged and left for
- * the next night (and the admin page shows it); it never stops the server. Returns the organisations synced.
- * In demo mode the demo organisation is left out: its figures are recorded (its code 1280 is the
- * fictional Exempelkommun's, Malmö's in the real Kolada) and must not be overwritten by live ones.
- */
-export async function runNightlySync(db: Db, now = new Date(), options: { demoMode?: boolean } = {}): Promise<number> {
-	const { day, hour } = stockholm(now);
-	if (hour < HOUR) return 0;
-	const skipped = (options.demoMode ?? isDemoMode()) ? DEMO_TENANT.slug : null;
-	let synced = 0;
-	for (const tenant of await db.select({ id: tenants.id, slug: tenants.slug }).from(tenants).where(isNotNull(tenants.municipalityCode))) {
-		if (tenant.slug === skipped) continue;
-		try {
-			const summary = await syncValues(db, systemContext(tenant.id, 'kolada'), koladaSource(), 'scheduled', { scheduledFor: day });
-			if (summary) {
-				synced++;
-				logger.info({ tenant: tenant.slug, filled: summary.filled + summary.updated, kept: summary.kept, failed: summary.failed }, 'Kolada: nightly sync');
-			}
-		} catch (thrown) {
-			logger.warn({ tenant: tenant.slug, err: errorForLog(thrown) }, 'Kolada: nightly sync failed');
-		}
-	}
-	return synced;
+/** The organisations the nightly sync is for: those with a municipality chosen, but the demo's in demo mode (see runNightlySync). */
+export async function koladaTenants(db: Db, demoMode = isDemoMode()): Promise<string[]> {
+	const skipped = demoMode ? DEMO_TENANT.slug : null;
+	const rows = await db.select({ id: tenants.id, slug: tenants.slug }).from(tenants).where(isNotNull(tenants.municipalityCode));
+	return rows.filter((tenant) => tenant.slug !== skipped).map((tenant) => tenant.id);
 }
 
 /**
- * Starts the in-process schedule (until the year's rhythm brings a job runner): a check every half
- * hour. Off with KOLADA_SCHEDULE=off (the test servers, or a site that syncs from the CLI's cron).
+ * The night's sync for one organisation: from 03:00 Swedish time, once a day — the day is claimed by a
+ * unique key in `kolada_syncs` before any fetching, so a retry or a second server finds it taken
+ * (summary null). Per indicator failures are in the summary's `failed` and the sync log.
  */
-export function startKoladaSchedule(getDb: () => Db, env: NodeJS.ProcessEnv = process.env): () => void {
-	if (env.KOLADA_SCHEDULE === 'off') return () => {};
-	let running = false;
-	const tick = async () => {
-		if (running) return;
-		running = true;
+export async function syncKoladaTonight(db: Db, tenantId: string, now = new Date()): Promise<Record<string, number>> {
+	const { day, hour } = stockholm(now);
+	if (hour < HOUR) return { skipped: 1 };
+	const summary = await syncValues(db, systemContext(tenantId, 'kolada'), koladaSource(), 'scheduled', { scheduledFor: day });
+	if (!summary) return { alreadyRun: 1 };
+	return { filled: summary.filled + summary.updated, kept: summary.kept, failed: summary.failed };
+}
+
+/**
+ * One pass of the nightly sync over every organisation (the job runner runs syncKoladaTonight per
+ * organisation instead; this is the same work in one call). A failure is logged and left for the
+ * next night. Returns the organisations synced. In demo mode the demo organisation is left out: its
+ * figures are recorded (its code 1280 is the fictional Exempelkommun's, Malmö's in the real Kolada)
+ * and must not be overwritten by live ones.
+ */
+export async function runNightlySync(db: Db, now = new Date(), options: { demoMode?: boolean } = {}): Promise<number> {
+	let synced = 0;
+	for (const tenantId of await koladaTenants(db, options.demoMode ?? isDemoMode())) {
 		try {
-			await runNightlySync(getDb());
+			const summary = await syncKoladaTonight(db, tenantId, now);
+			if ('filled' in summary) {
+				synced++;
+				logger.info({ tenantId, ...summary }, 'Kolada: nightly sync');
+			}
 		} catch (thrown) {
-			logger.warn({ err: errorForLog(thrown) }, 'Kolada: schedule check failed');
-		} finally {
-			running = false;
+			logger.warn({ tenantId, err: errorForLog(thrown) }, 'Kolada: nightly sync failed');
 		}
-	};
-	const timer = setInterval(() => void tick(), CHECK_MINUTES * 60_000);
-	timer.unref();
-	return () => clearInterval(timer);
+	}
+	return synced;
 }
