@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages.js';
  * The site's navigation: every link with its group. Which links a person sees is decided on the
  * server from the policies (routes/+layout.server.ts); this file only names and orders them.
  */
-export type NavKey = 'to-report' | 'plans' | 'frameworks' | 'cycle' | 'organisation' | 'people' | 'scales' | 'kolada' | 'tokens' | 'audit';
+export type NavKey = 'to-report' | 'plans' | 'frameworks' | 'cycle' | 'organisation' | 'people' | 'saml' | 'scales' | 'kolada' | 'reminders' | 'jobs' | 'tokens' | 'audit';
 export type NavGroupKey = 'reporting' | 'planning' | 'administration';
 
 export interface NavLink {
@@ -25,8 +25,11 @@ const LINKS: { key: NavKey; href: string; group: NavGroupKey; label: () => strin
 	{ key: 'cycle', href: '/arshjul', group: 'planning', label: () => m.nav_cycle() },
 	{ key: 'organisation', href: '/organisation', group: 'administration', label: () => m.nav_organisation() },
 	{ key: 'people', href: '/admin/people', group: 'administration', label: () => m.nav_people() },
+	{ key: 'saml', href: '/admin/saml', group: 'administration', label: () => m.nav_saml() },
 	{ key: 'scales', href: '/admin/scales', group: 'administration', label: () => m.nav_scales() },
 	{ key: 'kolada', href: '/admin/kolada', group: 'administration', label: () => m.nav_kolada() },
+	{ key: 'reminders', href: '/admin/reminders', group: 'administration', label: () => m.nav_reminders() },
+	{ key: 'jobs', href: '/admin/jobs', group: 'administration', label: () => m.nav_jobs() },
 	{ key: 'tokens', href: '/admin/tokens', group: 'administration', label: () => m.nav_tokens() },
 	{ key: 'audit', href: '/admin/audit', group: 'administration', label: () => m.nav_audit() }
 ];

@@ -14,8 +14,11 @@ const SHOWN: Record<NavKey, (actor: Actor) => boolean> = {
 	cycle: (actor) => can(actor, 'plan.read'),
 	organisation: (actor) => can(actor, 'organisation.edit'),
 	people: (actor) => can(actor, 'people.manage'),
+	saml: (actor) => can(actor, 'people.manage'),
 	scales: (actor) => can(actor, 'scale.edit'),
 	kolada: (actor) => can(actor, 'kolada.manage'),
+	reminders: (actor) => can(actor, 'reminders.manage'),
+	jobs: (actor) => can(actor, 'jobs.manage'),
 	tokens: (actor) => can(actor, 'tokens.manage'),
 	audit: (actor) => can(actor, 'audit.read')
 };

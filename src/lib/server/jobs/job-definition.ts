@@ -22,4 +22,4 @@ export interface JobDefinition {
 export const JOB_TIME_ZONE = 'Europe/Stockholm';
 
 /** Retries: 5 more tries after a failure, after about 1, 2, 4, 8 and 16 minutes (pg-boss's back-off, with jitter), at most an hour apart. */
-export const RETRY = { retryLimit: 5, retryDelay: 60, retryBackoff: true, retryDelayMax: 3600 } as const;
+export const RETRY: { retryLimit: number; retryDelay: number; retryBackoff: boolean; retryDelayMax: number } = { retryLimit: 5, retryDelay: 60, retryBackoff: true, retryDelayMax: 3600 };

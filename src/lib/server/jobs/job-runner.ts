@@ -3,6 +3,7 @@ import type { Database, Db } from '../db/client';
 import { errorForLog, logger } from '../app/logger';
 import { JOB_TIME_ZONE, RETRY, type JobDefinition, type JobName } from './job-definition';
 import { finishJobRun, startJobRun } from './job-runs';
+import { DomainError } from '../shared/domain-error';
 
 export interface JobRunnerOptions {
 	jobs: JobDefinition[];
@@ -79,7 +80,8 @@ export async function runForTenant(db: Db, job: JobDefinition, tenantId: string,
 		await finishJobRun(db, tenantId, runId, { summary });
 		return summary;
 	} catch (thrown) {
-		const message = thrown instanceof Error ? thrown.message : String(thrown);
+		// A refusal with a message key is kept as its key and values, so admins read it in their own language.
+		const message = thrown instanceof DomainError ? JSON.stringify({ code: thrown.code, params: thrown.params }) : thrown instanceof Error ? thrown.message : String(thrown);
 		logger.warn({ job: job.name, tenantId, attempt, err: errorForLog(thrown) }, 'Job failed');
 		await finishJobRun(db, tenantId, runId, { error: message });
 		throw thrown;

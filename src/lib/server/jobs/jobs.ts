@@ -1,6 +1,9 @@
-import type { Database } from '../db/client';
+import type { Database, Db } from '../db/client';
 import { logger } from '../app/logger';
 import { koladaTenants, syncKoladaTonight } from '../kolada/kolada-schedule';
+import { sendReminders } from '../reminders/send-reminders';
+import { sendWeeklyDigests } from '../reminders/send-weekly-digests';
+import { listTenants } from '../organisation/organisation-repository';
 import type { JobDefinition, JobName } from './job-definition';
 import { startJobRunner, type JobRunner } from './job-runner';
 
@@ -12,8 +15,29 @@ const koladaSync: JobDefinition = {
 	run: (db, tenantId, now) => syncKoladaTonight(db, tenantId, now)
 };
 
+const everyOrganisation = async (db: Db) => (await listTenants(db)).map((tenant) => tenant.id);
+
+/**
+ * Reminders before a period's due date and when it is overdue: every weekday hour 07–18, so they go
+ * out in the morning and a server that was down catches up; each mail goes once (reminder_mails).
+ */
+const reminders: JobDefinition = {
+	name: 'reminders',
+	cron: '0 7-18 * * 1-5',
+	tenants: everyOrganisation,
+	run: (db, tenantId, now) => sendReminders(db, tenantId, { now })
+};
+
+/** The strategists' weekly digest: Monday morning, or the first weekday hour after it the server is up (once per week). */
+const weeklyDigest: JobDefinition = {
+	name: 'weekly-digest',
+	cron: '30 7-18 * * 1-5',
+	tenants: everyOrganisation,
+	run: (db, tenantId, now) => sendWeeklyDigests(db, tenantId, { now })
+};
+
 /** Every job Styrkedjan runs, in the order admins see them. */
-export const JOBS: JobDefinition[] = [koladaSync];
+export const JOBS: JobDefinition[] = [reminders, weeklyDigest, koladaSync];
 
 export function jobDefinition(name: JobName): JobDefinition | undefined {
 	return JOBS.find((job) => job.name === name);

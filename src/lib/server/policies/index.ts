@@ -32,7 +32,10 @@ export type Action =
 	| 'scale.edit'
 	| 'units.import'
 	| 'kolada.manage'
-	| 'cycle.manage';
+	| 'cycle.manage'
+	| 'reminders.manage'
+	| 'jobs.manage'
+	| 'calendar.feed';
 
 const RULES: Record<Action, readonly Role[]> = {
 	'plan.read': ['admin', 'planner', 'reporter', 'reader'],
@@ -59,7 +62,13 @@ const RULES: Record<Action, readonly Role[]> = {
 	/** The organisation's place in Kolada (municipality, comparison group, its units' matches) and syncing its figures. */
 	'kolada.manage': ['admin'],
 	/** The organisation's annual cycle (årshjul): its events, and opening and closing the follow-ups' periods from it. */
-	'cycle.manage': ['admin']
+	'cycle.manage': ['admin'],
+	/** The organisation's reminders by e-mail: how many days before a due date, who would be reminded, and sending them at once. */
+	'reminders.manage': ['admin'],
+	/** The background jobs (reminders, digest, Kolada): their last and next runs and failures, and running one at once. */
+	'jobs.manage': ['admin'],
+	/** A person's own calendar feed (a secret address of their deadlines and the cycle's events): only theirs. */
+	'calendar.feed': ['admin', 'planner', 'reporter', 'reader']
 };
 
 type Reach = 'anywhere' | 'unit' | 'organisation';
@@ -83,7 +92,10 @@ const REACH: Record<Action, Reach> = {
 	'scale.edit': 'organisation',
 	'units.import': 'organisation',
 	'kolada.manage': 'organisation',
-	'cycle.manage': 'organisation'
+	'cycle.manage': 'organisation',
+	'reminders.manage': 'organisation',
+	'jobs.manage': 'organisation',
+	'calendar.feed': 'anywhere'
 };
 
 export interface Scope {
@@ -93,6 +105,8 @@ export interface Scope {
 	responsible?: boolean;
 	/** The plan read is a draft: readable within the owner unit's reach, or by those responsible in it. */
 	draft?: boolean;
+	/** The person whose own thing it is (a calendar feed): only that person may manage or read it. */
+	personId?: string;
 }
 
 /** The scope of reading a plan: its owner unit, and whether it is still a draft. */
@@ -102,6 +116,8 @@ export function planReadScope(plan: { ownerUnitId: string; state: string }, resp
 
 export function can(actor: Actor, action: Action, scope: Scope = {}): boolean {
 	const allowed = RULES[action];
+	// A calendar feed is a person's own: an integration's token has no person, and nobody manages another's.
+	if (action === 'calendar.feed' && (!actor.personId || (scope.personId !== undefined && scope.personId !== actor.personId))) return false;
 	return actor.grants.some((grant) => {
 		if (!allowed.includes(grant.role)) return false;
 		if (action === 'followup.report' && grant.role === 'reporter' && scope.responsible === false) return false;

@@ -12,8 +12,8 @@ const TOP = 'top';
 const OWN = 'school-a';
 const OTHER = 'school-b';
 
-const onTop = (role: Role): Actor => ({ id: role, name: role, grants: [{ role, units: new Set([TOP, OWN, OTHER]), organisationWide: true }] });
-const onSchool = (role: Role): Actor => ({ id: role, name: role, grants: [{ role, units: new Set([OWN]), organisationWide: false }] });
+const onTop = (role: Role): Actor => ({ id: role, name: role, personId: `person-${role}`, grants: [{ role, units: new Set([TOP, OWN, OTHER]), organisationWide: true }] });
+const onSchool = (role: Role): Actor => ({ id: role, name: role, personId: `person-${role}`, grants: [{ role, units: new Set([OWN]), organisationWide: false }] });
 
 const allowedRoles: Record<Action, Role[]> = {
 	'plan.read': ['admin', 'planner', 'reporter', 'reader'],
@@ -35,10 +35,13 @@ const allowedRoles: Record<Action, Role[]> = {
 	'scale.edit': ['admin'],
 	'units.import': ['admin'],
 	'kolada.manage': ['admin'],
-	'cycle.manage': ['admin']
+	'cycle.manage': ['admin'],
+	'reminders.manage': ['admin'],
+	'jobs.manage': ['admin'],
+	'calendar.feed': ['admin', 'planner', 'reporter', 'reader']
 };
 const unitScoped: Action[] = ['plan.create', 'plan.edit', 'plan.adopt', 'plan.archive', 'plan.publish', 'plan.cascade', 'followup.report', 'followup.overview', 'period.manage'];
-const organisationWide: Action[] = ['framework.edit', 'organisation.edit', 'people.manage', 'tokens.manage', 'audit.read', 'scale.edit', 'units.import', 'kolada.manage', 'cycle.manage'];
+const organisationWide: Action[] = ['framework.edit', 'organisation.edit', 'people.manage', 'tokens.manage', 'audit.read', 'scale.edit', 'units.import', 'kolada.manage', 'cycle.manage', 'reminders.manage', 'jobs.manage'];
 
 describe('policies', () => {
 	for (const [action, roles] of Object.entries(allowedRoles) as [Action, Role[]][]) {
@@ -69,6 +72,16 @@ describe('policies', () => {
 		expect(() => authorize(onSchool('planner'), 'plan.read', planReadScope({ ownerUnitId: OTHER, state: 'draft' }))).toThrow(
 			expect.objectContaining({ code: 'error_forbidden', status: 403 })
 		);
+	});
+
+	it("lets a person manage their own calendar feed, never another's, and an integration's token none", () => {
+		for (const role of ROLES) {
+			expect(can(onSchool(role), 'calendar.feed', { personId: `person-${role}` })).toBe(true);
+			expect(can(onSchool(role), 'calendar.feed', { personId: 'someone-else' })).toBe(false);
+		}
+		const token: Actor = { id: 'api:1', name: 'Nyckel', grants: [{ role: 'reader', units: new Set([TOP]), organisationWide: true }] };
+		expect(can(token, 'calendar.feed')).toBe(false);
+		expect(can({ ...onTop('admin'), grants: [] }, 'calendar.feed', { personId: 'person-admin' })).toBe(false);
 	});
 
 	it('lets a person responsible for an item read the draft it stands in', () => {
