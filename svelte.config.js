@@ -7,8 +7,11 @@ export default {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		// Forms post to the same origin; SvelteKit's origin check is our CSRF guard for form actions.
-		csrf: { trustedOrigins: [] },
+		// Forms post to the same origin. The origin check that guards form actions against CSRF is made in
+		// hooks.server.ts (http/cross-site-forms.ts), the same check as SvelteKit's, except for the one address
+		// a SAML identity provider posts its signed answer to (/auth/saml/<organisation>/acs); SvelteKit's own
+		// check, which allows no exception per route, is therefore off ('*').
+		csrf: { trustedOrigins: ['*'] },
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -9,6 +9,7 @@ import { resolveRequestContext } from '$lib/server/app/request-context';
 import { SESSION_COOKIE } from '$lib/server/identity/sessions';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { inputGuard } from '$lib/server/http/input-guard';
+import { crossSiteForms } from '$lib/server/http/cross-site-forms';
 import { answerWhenDatabaseUnavailable, noteDatabaseUnavailable } from '$lib/server/http/database-unavailable';
 import { healthz } from '$lib/server/http/healthz';
 import { startJobs, stopJobs } from '$lib/server/jobs/jobs';
@@ -69,7 +70,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(headers, i18n, inputGuard, answerWhenDatabaseUnavailable, identity);
+export const handle = sequence(headers, crossSiteForms, i18n, inputGuard, answerWhenDatabaseUnavailable, identity);
 
 export const handleError: HandleServerError = ({ error: thrown, status, event }) => {
 	// A lost database: answered 503 "try again" by answerWhenDatabaseUnavailable.

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../lib/server/db/client';
 import { main } from './main';
 import { recordedUnits, startSchoolUnitRegister } from '../../tests/peers/school-unit-register';
+import { idpMetadata } from '../../tests/peers/saml-idp';
 
 /** The CLI against a real embedded database in a temporary directory, as an operator runs it. */
 let dataDir: string;
@@ -174,5 +175,22 @@ describe('styrkedjan CLI', () => {
 			else process.env.SKOLVERKET_URL = savedUrl;
 			await register.close();
 		}
+	});
+	it('sets the SAML IdP from a metadata file, and refuses unsigned metadata with the reason', { timeout: 300_000 }, async () => {
+		expect((await cli('migrate')).code).toBe(0);
+		expect((await cli('tenant', 'add', '--slug', 'samlby', '--name', 'Samlby kommun')).code).toBe(0);
+		const good = path.join(dataDir, 'idp.xml');
+		fs.writeFileSync(good, idpMetadata({ entityId: 'https://idp.samlby.se/metadata', ssoUrl: 'https://idp.samlby.se/sso' }));
+		expect(await cli('saml', 'set', '--tenant', 'samlby', '--metadata-file', good, '--default-role', 'reporter')).toMatchObject({
+			code: 0,
+			out: 'Inloggning med SAML är inställd för Samlby kommun: https://idp.samlby.se/metadata.'
+		});
+		const unsigned = path.join(dataDir, 'unsigned.xml');
+		fs.writeFileSync(unsigned, idpMetadata({ entityId: 'https://idp.samlby.se/metadata', ssoUrl: 'https://idp.samlby.se/sso', withoutCertificate: true }));
+		expect(await cli('saml', 'set', '--tenant', 'samlby', '--metadata-file', unsigned)).toMatchObject({
+			code: 1,
+			err: 'Osignerad: metadatan anger inget signeringscertifikat, så påståendena skulle inte kunna kontrolleras.'
+		});
+		expect((await cli('saml', 'set', '--tenant', 'samlby')).code).not.toBe(0);
 	});
 });

@@ -15,11 +15,13 @@ import { importPlanDocument, readPlanDocument } from '../lib/server/documents/im
 import { presentPlanSummary } from '../lib/server/presenters/plan-document';
 import { messageFor } from '../lib/server/presenters/message';
 import { m } from '../lib/paraglide/messages.js';
-import { isDomainError, notFound } from '../lib/server/shared/domain-error';
+import { DomainError, isDomainError, notFound } from '../lib/server/shared/domain-error';
 import { systemContext } from '../lib/server/shared/context';
 import { addAccount } from '../lib/server/identity/add-account';
 import { createApiToken } from '../lib/server/identity/api-tokens';
 import { setIdentityProvider } from '../lib/server/identity/oidc';
+import { setSamlProvider } from '../lib/server/identity/saml/set-saml-provider';
+import { MAX_METADATA_BYTES } from '../lib/server/identity/saml/parse-idp-metadata';
 import { authorize } from '../lib/server/policies';
 import { assertRegisterFileSize, registerUnitsFor } from '../lib/server/organisation/school-unit-register';
 import { previewSchoolUnitImport } from '../lib/server/organisation/preview-school-unit-import';
@@ -48,6 +50,8 @@ const HELP = `Styrkedjan – kommandon
   styrkedjan token create --tenant S --name N          Skapar en API-nyckel (skrivs ut på sista raden, visas bara en gång)
   styrkedjan sso set --tenant S --issuer URL --client-id ID --client-secret HEMLIGHET [--default-role R]
                                                        Ställer in inloggning med organisationens konto (OpenID Connect)
+  styrkedjan saml set --tenant S --metadata-url URL | --metadata-file FIL [--federation-certificate PEM-FIL]
+                     [--default-role R] [--label TEXT]   Ställer in inloggning med SAML från identitetsleverantörens metadata
   styrkedjan units import --tenant S [--file FIL | --municipality KOMMUNKOD | --organisation-number ORGNR]
                           [--parent ENHETS-ID] [--dry-run]
                                                        Hämtar skolenheter från Skolverkets skolenhetsregister (SKOLVERKET_URL)
@@ -296,6 +300,39 @@ async function run(database: Database, command: string, argv: string[], out: Out
 				displayName: values.label
 			});
 			out(`Inloggning med organisationens konto är inställd för ${tenant.name}.`);
+			return 0;
+		}
+		case 'saml': {
+			const { positionals, values } = parseArgs({
+				args: argv,
+				allowPositionals: true,
+				options: {
+					tenant: { type: 'string' },
+					'metadata-url': { type: 'string' },
+					'metadata-file': { type: 'string' },
+					'federation-certificate': { type: 'string' },
+					'default-role': { type: 'string' },
+					label: { type: 'string' }
+				}
+			});
+			if (positionals[0] !== 'set' || !values['metadata-url'] === !values['metadata-file']) return usage(err);
+			const tenant = await requireTenant(db, values.tenant, err);
+			if (!tenant) return 1;
+			const ctx = systemContext(tenant.id, 'cli');
+			authorize(ctx.actor, 'people.manage');
+			// Files are measured before they are read.
+			const readBounded = (file: string) => {
+				if (fs.statSync(file).size > MAX_METADATA_BYTES) throw new DomainError('error_saml_metadata_too_large', { max: '256 kB' });
+				return fs.readFileSync(file, 'utf8');
+			};
+			const metadata = await setSamlProvider(db, ctx, {
+				metadataUrl: values['metadata-url'],
+				metadataXml: values['metadata-file'] ? readBounded(values['metadata-file']) : undefined,
+				federationCertificate: values['federation-certificate'] ? readBounded(values['federation-certificate']) : undefined,
+				defaultRole: values['default-role'],
+				displayName: values.label
+			});
+			out(`Inloggning med SAML är inställd för ${tenant.name}: ${metadata.entityId}.`);
 			return 0;
 		}
 		default:

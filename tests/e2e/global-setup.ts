@@ -7,6 +7,7 @@ import { seed, type ForeignIds } from './seed';
 import { startMailServer, startOidcProvider } from './peers';
 import { startSchoolUnitRegister } from '../peers/school-unit-register';
 import { startKolada } from '../peers/kolada';
+import { startSamlIdp } from '../peers/saml-idp';
 import { snapshotBuild } from '../build-snapshot';
 import { freePort, waitUntilServing } from '../server-process';
 
@@ -28,6 +29,8 @@ export default async function setup(project: TestProject) {
 	const register = await startSchoolUnitRegister();
 	// Kolada's API v3, as a local stub with recorded answers: never the real service.
 	const kolada = await startKolada();
+	// A SAML identity provider (xml-crypto signing) for the seed's Samlby kommun: its users arrive as <name>@samlby.se.
+	const samlIdp = await startSamlIdp('samlby.se');
 	const server: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
 		env: {
 			...process.env,
@@ -57,6 +60,7 @@ export default async function setup(project: TestProject) {
 	project.provide('mailDir', mailDir);
 	project.provide('oidcIssuer', `http://127.0.0.1:${oidcPort}`);
 	project.provide('foreign', foreign);
+	project.provide('samlIdp', samlIdp.url);
 	return async () => {
 		server.kill('SIGTERM');
 		await new Promise((resolve) => server.once('exit', resolve));
@@ -64,6 +68,7 @@ export default async function setup(project: TestProject) {
 		await stopOidc();
 		await register.close();
 		await kolada.close();
+		await samlIdp.close();
 		fs.rmSync(dataDir, { recursive: true, force: true });
 		build.remove();
 	};
@@ -75,5 +80,6 @@ declare module 'vitest' {
 		mailDir: string;
 		oidcIssuer: string;
 		foreign: ForeignIds;
+		samlIdp: string;
 	}
 }

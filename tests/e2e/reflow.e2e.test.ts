@@ -26,7 +26,7 @@ function pageRoutes(dir = 'src/routes', prefix = ''): string[] {
 }
 
 /** Pages that never render: their load always redirects (to the provider, or after signing out). */
-const NEVER_RENDERED = ['/auth/oidc/start', '/auth/oidc/callback'];
+const NEVER_RENDERED = ['/auth/oidc/start', '/auth/oidc/callback', '/auth/saml/[org]/start', '/auth/saml/[org]/acs'];
 /** The demo's plans, one of each shape, each looked at in a test of its own; then all others in one. */
 const DEMO_PLANS = ['Verksamhetsplan 2025', 'Utbildningsförvaltningens verksamhetsplan 2025', 'Utvecklingsplan läsåret 2025/26', 'Lokal utvecklingsplan Norrskolan 2025/26'];
 const OTHER_PLANS = 'the other plans';
@@ -66,6 +66,7 @@ function addresses(route: string, ids: DemoIds, onePlan?: string): string[] {
 		'/admin/scales/[valueId]': [`/admin/scales/${ids.scaleValueId}`],
 		'/admin/tokens': ['/admin/tokens'],
 		'/admin/kolada': ['/admin/kolada'],
+		'/admin/saml': ['/admin/saml'],
 		'/arshjul': ['/arshjul'],
 		'/arshjul/[eventId]': [`/arshjul/${ids.cycleEventId}`],
 		'/kolada': ['/kolada', '/kolada?q=beh%C3%B6riga+yrkesprogram'],
@@ -228,7 +229,7 @@ describe('the header on a phone', () => {
 		await page.keyboard.press('Enter');
 		expect(await button.getAttribute('aria-expanded')).toBe('true');
 		expect(await menu(page).getByRole('link').allTextContents()).toEqual([
-			'Att rapportera', 'Planer', 'Styrmodeller', 'Årshjul', 'Organisation', 'Personer', 'Statusar och bedömningar', 'Kolada', 'API-nycklar', 'Ändringslogg'
+			'Att rapportera', 'Planer', 'Styrmodeller', 'Årshjul', 'Organisation', 'Personer', 'Inloggning med SAML', 'Statusar och bedömningar', 'Kolada', 'API-nycklar', 'Ändringslogg'
 		]);
 		expect(await menu(page).getByRole('link', { name: 'Att rapportera' }).getAttribute('aria-current')).toBe('page');
 		await expectAccessible(page);

@@ -81,6 +81,9 @@ export async function seed(dataDir: string): Promise<ForeignIds> {
 			await createPlan(db, hjulbyCtx, { title, kind: 'verksamhetsplan', periodKind: 'calendar_year', startYear: 2025, ownerUnitId: hjulbyTop.id, frameworkId: hjulbyModel.id });
 		}
 		await addAccount(db, hjulbyCtx, { email: 'admin@hjulby.se', name: 'Hanna Hjul', role: 'admin', password: 'hjulby-losenord-2026' });
+		// An organisation of its own for the SAML test (its administrator sets up the IdP; new people arrive through it).
+		const samlby = await createTenant(db, 'seed', { slug: 'samlby', name: 'Samlby kommun' });
+		await addAccount(db, systemContext(samlby.id, 'seed'), { email: 'admin@samlby.se', name: 'Sam Saml', role: 'admin', password: 'samlby-losenord-2026' });
 		// Sign-in by e-mail domain: each its own, and one both name (whose people must give the organisation's address).
 		await setEmailDomains(db, ctx, { domains: 'norrby.se, grannar.se' });
 		await setEmailDomains(db, systemContext(empty.id, 'seed'), { domains: 'tomby.se, grannar.se' });

@@ -6,6 +6,7 @@ import { SESSION_COOKIE, SESSION_HOURS } from '$lib/server/identity/sessions';
 import { countAttempt } from '$lib/server/identity/login-throttle';
 import { sameOriginPath } from '$lib/server/identity/redirect-target';
 import { findIdentityProvider } from '$lib/server/identity/oidc';
+import { findSamlProvider } from '$lib/server/identity/saml/saml-providers';
 import { DEMO_TENANT, DEMO_USERS } from '$lib/server/demo/demo-content';
 import { runAction } from '$lib/server/http/run-action';
 import { messageFor } from '$lib/server/presenters/message';
@@ -39,11 +40,12 @@ export async function loadSignIn({ url, params, locals }: PageEvent) {
 		redirect(303, `/login/${encodeURIComponent(asked)}${url.searchParams.has('redirectTo') ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ''}`);
 	}
 	const organisation = await organisationAt(params.org, locals.locale);
-	const provider = organisation ? await findIdentityProvider(getDb(), organisation.id) : undefined;
+	const [provider, saml] = organisation ? await Promise.all([findIdentityProvider(getDb(), organisation.id), findSamlProvider(getDb(), organisation.id)]) : [];
 	return {
 		organisation: organisation ? { slug: organisation.slug, name: organisation.name } : null,
 		redirectTo,
 		sso: provider && organisation ? { label: provider.displayName, slug: organisation.slug } : null,
+		saml: saml && organisation ? { label: saml.displayName, slug: organisation.slug } : null,
 		demoUsers: demoOn(organisation) ? DEMO_USERS.map(({ key, email, name, role, unit }) => ({ key, email, name, role, unit })) : [],
 		demoPassword: demoOn(organisation) ? DEMO_USERS[0].password : ''
 	};

@@ -21,7 +21,7 @@ const KIND_PREFIXES: Record<AuditKind, string[]> = {
 	plan: ['plan.', 'chapter.', 'period.'],
 	framework: ['framework.', 'level.', 'field.'],
 	organisation: ['tenant.', 'unit.', 'scale.'],
-	people: ['person.', 'account.', 'role.', 'role_title.', 'api_token.', 'identity_provider.']
+	people: ['person.', 'account.', 'role.', 'role_title.', 'api_token.', 'identity_provider.', 'saml_provider.']
 };
 
 export function isAuditKind(value: unknown): value is AuditKind {

@@ -47,7 +47,7 @@ export async function listAccounts(db: Db, tenantId: string) {
 			email: account.email,
 			disabled: account.disabled,
 			hasPassword: account.passwordHash !== null,
-			sso: account.oidcSubject !== null,
+			sso: account.oidcSubject !== null || account.samlSubject !== null,
 			lastLoginAt: account.lastLoginAt,
 			roles: assignments.filter((assignment) => assignment.accountId === account.id),
 			roleTitles: titles.filter((title) => title.personId === account.personId)

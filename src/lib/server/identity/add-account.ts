@@ -16,7 +16,8 @@ export const addAccountInput = z.object({
 	/** The unit the role is held on; the organisation's top unit when left out. */
 	unitId: z.uuid().optional(),
 	password: z.string().optional(),
-	oidcSubject: z.string().min(1).max(255).optional()
+	oidcSubject: z.string().min(1).max(255).optional(),
+	samlSubject: z.string().min(1).max(1024).optional()
 });
 
 export const accountLabels = {
@@ -41,14 +42,14 @@ export async function addAccount(db: Db, ctx: Ctx, input: unknown) {
 		const [person] = await tx.insert(people).values({ tenantId: ctx.tenantId, name: data.name, email: data.email }).returning();
 		const [account] = await tx
 			.insert(accounts)
-			.values({ tenantId: ctx.tenantId, personId: person.id, email: data.email, passwordHash, oidcSubject: data.oidcSubject ?? null })
+			.values({ tenantId: ctx.tenantId, personId: person.id, email: data.email, passwordHash, oidcSubject: data.oidcSubject ?? null, samlSubject: data.samlSubject ?? null })
 			.returning();
 		await tx.insert(roleAssignments).values({ tenantId: ctx.tenantId, accountId: account.id, unitId, role: data.role });
 		await recordAudit(tx, ctx, {
 			action: 'account.create',
 			entityType: 'account',
 			entityId: account.id,
-			after: { name: data.name, email: data.email, role: data.role, unitId, sso: Boolean(data.oidcSubject) }
+			after: { name: data.name, email: data.email, role: data.role, unitId, sso: Boolean(data.oidcSubject || data.samlSubject) }
 		});
 		return account;
 	});

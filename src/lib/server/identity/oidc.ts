@@ -2,13 +2,13 @@ import * as client from 'openid-client';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { accounts, identityProviders, people, ROLES } from '../db/schema';
+import { accounts, identityProviders, ROLES } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../shared/context';
 import { DomainError } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
 import { addAccount } from './add-account';
-import { createSession } from './sessions';
+import { openSsoSession } from './sso-session';
 import { signInRefused } from './sign-in';
 
 /** The cookie that carries state, nonce and PKCE verifier from the start of a sign-in to its callback. */
@@ -129,16 +129,5 @@ export async function finishOidcSignIn(db: Db, provider: IdentityProvider, pendi
 	}
 	if (account.disabled) throw signInRefused();
 	const signedIn = account;
-	return db.transaction(async (tx) => {
-		await tx.update(accounts).set({ lastLoginAt: new Date(), failedLogins: 0 }).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, signedIn.id)));
-		const [person] = await tx.select().from(people).where(and(eq(people.tenantId, tenantId), eq(people.id, signedIn.personId)));
-		const cookie = await createSession(tx, tenantId, signedIn.id);
-		await recordAudit(tx, { tenantId, actor: { id: signedIn.id, name: person.name, grants: [] } }, {
-			action: 'account.sign_in',
-			entityType: 'account',
-			entityId: signedIn.id,
-			after: { method: 'oidc', issuer: provider.issuer }
-		});
-		return cookie;
-	});
+	return db.transaction((tx) => openSsoSession(tx, tenantId, signedIn, { method: 'oidc', issuer: provider.issuer }));
 }

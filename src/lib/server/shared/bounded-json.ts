@@ -12,10 +12,10 @@ export interface BoundedJsonErrors {
 }
 
 /**
- * An outside service's answer read as JSON, bounded: a declared length over `maxBytes` is refused
- * unread, the body is read up to `maxBytes` and no further, and its nesting is checked before parsing.
+ * An outside service's answer read as bytes, bounded: a declared length over `maxBytes` is refused
+ * unread, and the body is read up to `maxBytes` and no further.
  */
-export async function readBoundedJson(response: Response, maxBytes: number, errors: BoundedJsonErrors): Promise<unknown> {
+export async function readBoundedBytes(response: Response, maxBytes: number, errors: Pick<BoundedJsonErrors, 'tooLarge' | 'interrupted'>): Promise<Buffer> {
 	if (Number(response.headers.get('content-length')) > maxBytes) {
 		await response.body?.cancel().catch(() => undefined);
 		throw errors.tooLarge();
@@ -38,7 +38,14 @@ export async function readBoundedJson(response: Response, maxBytes: number, erro
 		}
 		chunks.push(read.value);
 	}
-	const bytes = Buffer.concat(chunks);
+	return Buffer.concat(chunks);
+}
+
+/**
+ * An outside service's answer read as JSON, bounded (`readBoundedBytes`), its nesting checked before parsing.
+ */
+export async function readBoundedJson(response: Response, maxBytes: number, errors: BoundedJsonErrors): Promise<unknown> {
+	const bytes = await readBoundedBytes(response, maxBytes, errors);
 	if (nestsDeeperThan(bytes)) throw errors.unreadable();
 	try {
 		return JSON.parse(bytes.toString('utf8'));
