@@ -33,6 +33,8 @@ describe('another organisation\'s ids', () => {
 			valueId: foreign().scaleValueId,
 			// An event of the other organisation's annual cycle (its edit page).
 			eventId: foreign().eventId,
+			// A calendar feed's address names its organisation: the other one's, with a secret it never issued.
+			token: `${foreign().tenantId}.${'A'.repeat(43)}.ics`,
 			// Public addresses name the organisation: ours, with the other organisation's plan in it.
 			slug: 'exempelkommun'
 		};

@@ -16,6 +16,9 @@ import { systemContext } from '../../src/lib/server/shared/context';
 import { setEmailDomains } from '../../src/lib/server/organisation/set-email-domains';
 import { createCycle } from '../../src/lib/server/cycle/create-cycle';
 import { saveCycleEvent } from '../../src/lib/server/cycle/save-cycle-event';
+import { adoptPlan } from '../../src/lib/server/plans/adopt-plan';
+import { setPlanPublished } from '../../src/lib/server/plans/publish-plan';
+import { holdRoleTitle } from '../../src/lib/server/identity/hold-role-title';
 import { DEMO_PASSWORD, LOCKED_EMAIL } from '../server-process';
 
 /** Ids of a second organisation's things: every one must be invisible to Exempelkommun's people. */
@@ -84,6 +87,39 @@ export async function seed(dataDir: string): Promise<ForeignIds> {
 		// An organisation of its own for the SAML test (its administrator sets up the IdP; new people arrive through it).
 		const samlby = await createTenant(db, 'seed', { slug: 'samlby', name: 'Samlby kommun' });
 		await addAccount(db, systemContext(samlby.id, 'seed'), { email: 'admin@samlby.se', name: 'Sam Saml', role: 'admin', password: 'samlby-losenord-2026' });
+		// An organisation of its own for the calendar feeds' test: a published plan, this year's cycle (one event
+		// public), a reporter (by role title) with an item to report in an open period and a deadline.
+		const kalendby = await createTenant(db, 'seed', { slug: 'kalendby', name: 'Kalendby kommun' });
+		const kalendbyCtx = systemContext(kalendby.id, 'seed');
+		const [kalendbyTop] = await listUnits(db, kalendby.id);
+		const kalendbyModel = await createFramework(db, kalendbyCtx, { name: 'Kalendbys modell', preset: 'enkel' });
+		const calendarYear = new Date().getFullYear();
+		const kalendbyPlan = await createPlan(db, kalendbyCtx, { title: 'Kalendbys plan', kind: 'verksamhetsplan', periodKind: 'calendar_year', startYear: calendarYear, ownerUnitId: kalendbyTop.id, frameworkId: kalendbyModel.id });
+		const kalendbyGoal = await addNode(db, kalendbyCtx, kalendbyPlan.id, { levelId: kalendbyModel.levels[0].id, title: 'Alla elever läser' });
+		await addNode(db, kalendbyCtx, kalendbyPlan.id, { levelId: kalendbyModel.levels[1].id, parentId: kalendbyGoal.id, title: 'Läsfixare i åk 1', values: { responsible: 'Läsutvecklare', deadline: 'December' } });
+		await adoptPlan(db, kalendbyCtx, kalendbyPlan.id, { adoptedBy: 'Nämnden', adoptedOn: `${calendarYear}-01-20` });
+		await setPlanPublished(db, kalendbyCtx, kalendbyPlan.id, true);
+		await addPeriod(db, kalendbyCtx, kalendbyPlan.id, { name: 'Delår 1', asOf: `${calendarYear}-04-30`, dueOn: `${calendarYear}-05-15` });
+		const kalendbyCycle = await createCycle(db, kalendbyCtx, { periodKind: 'calendar_year', startYear: calendarYear });
+		await saveCycleEvent(db, kalendbyCtx, kalendbyCycle, { name: 'Kalendbys nämnd', kind: 'board_meeting', startsOn: `${calendarYear}-02-12`, planIds: [kalendbyPlan.id], isPublic: 'true' });
+		await saveCycleEvent(db, kalendbyCtx, kalendbyCycle, { name: 'Kalendbys analysdagar', kind: 'analysis', startsOn: `${calendarYear}-05-10`, endsOn: `${calendarYear}-05-20`, planIds: [kalendbyPlan.id] });
+		const kalendbyReporter = await addAccount(db, kalendbyCtx, { email: 'rapportor@kalendby.se', name: 'Rut Rapportör', role: 'reporter', password: 'kalendby-losenord-2026' });
+		await holdRoleTitle(db, kalendbyCtx, kalendbyReporter.personId, 'Läsutvecklare', true);
+		await addAccount(db, kalendbyCtx, { email: 'admin@kalendby.se', name: 'Kalle Kalend', role: 'admin', password: 'kalendby-losenord-2026' });
+		// An organisation of its own for the reminders' test: a period due in three days, an item unreported by each of two reporters.
+		const paminby = await createTenant(db, 'seed', { slug: 'paminby', name: 'Påminby kommun' });
+		const paminbyCtx = systemContext(paminby.id, 'seed');
+		const [paminbyTop] = await listUnits(db, paminby.id);
+		const paminbyModel = await createFramework(db, paminbyCtx, { name: 'Påminbys modell', preset: 'enkel' });
+		const today = swedishToday();
+		const paminbyPlan = await createPlan(db, paminbyCtx, { title: 'Påminbys plan', kind: 'verksamhetsplan', periodKind: 'calendar_year', startYear: Number(today.slice(0, 4)), ownerUnitId: paminbyTop.id, frameworkId: paminbyModel.id });
+		const paminbyGoal = await addNode(db, paminbyCtx, paminbyPlan.id, { levelId: paminbyModel.levels[0].id, title: 'Påminbys mål' });
+		await addAccount(db, paminbyCtx, { email: 'admin@paminby.se', name: 'Paula Påminby', role: 'admin', password: 'paminby-losenord-2026' });
+		for (const [first, activity] of [['Rut', 'Läsfixare i Påminby'], ['Rolf', 'Skolgården i Påminby']]) {
+			const reporter = await addAccount(db, paminbyCtx, { email: `${first.toLowerCase()}@paminby.se`, name: `${first} Rapportör`, role: 'reporter', password: 'paminby-losenord-2026' });
+			await addNode(db, paminbyCtx, paminbyPlan.id, { levelId: paminbyModel.levels[1].id, parentId: paminbyGoal.id, title: activity, values: { responsible: { roles: [], people: [reporter.personId] } } });
+		}
+		await addPeriod(db, paminbyCtx, paminbyPlan.id, { name: 'Påminbys delår', asOf: today, dueOn: swedishToday(new Date(Date.now() + 3 * 86_400_000)) });
 		// Sign-in by e-mail domain: each its own, and one both name (whose people must give the organisation's address).
 		await setEmailDomains(db, ctx, { domains: 'norrby.se, grannar.se' });
 		await setEmailDomains(db, systemContext(empty.id, 'seed'), { domains: 'tomby.se, grannar.se' });

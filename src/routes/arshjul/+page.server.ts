@@ -5,10 +5,13 @@ import { loadCyclePage, overlaps } from '$lib/server/cycle/cycle-page';
 import { cycleName, cycleSpan } from '$lib/server/cycle/cycle-year';
 import { createCycle } from '$lib/server/cycle/create-cycle';
 import { saveCycleEvent } from '$lib/server/cycle/save-cycle-event';
+import { findActiveFeed, findFeed } from '$lib/server/calendar/calendar-feeds';
+import { createCalendarFeed } from '$lib/server/calendar/create-calendar-feed';
+import { revokeCalendarFeed } from '$lib/server/calendar/revoke-calendar-feed';
 import { annualWheel, kindSymbol } from '$lib/server/presenters/annual-wheel';
 import { authorize, can } from '$lib/server/policies';
 import { guard } from '$lib/server/http/guard';
-import { runAction } from '$lib/server/http/run-action';
+import { found, runAction } from '$lib/server/http/run-action';
 import { formFields } from '$lib/server/http/form';
 import { m } from '$lib/paraglide/messages.js';
 import { breadcrumbs } from '$lib/navigation';
@@ -19,7 +22,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	guard(locals, 'plan.read');
 	const manage = can(locals.ctx.actor, 'cycle.manage');
 	const today = swedishToday();
-	const page = await loadCyclePage(getDb(), locals.ctx, url.searchParams.get('cycle'), today, manage);
+	const personId = locals.ctx.actor.personId;
+	const subscribe = personId !== undefined && can(locals.ctx.actor, 'calendar.feed', { personId });
+	const [page, feed] = await Promise.all([
+		loadCyclePage(getDb(), locals.ctx, url.searchParams.get('cycle'), today, manage),
+		personId && subscribe ? findActiveFeed(getDb(), locals.ctx.tenantId, personId) : undefined
+	]);
 	const { cycle, events } = page;
 	const wheel = cycle
 		? annualWheel({ periodKind: cycle.periodKind, startYear: cycle.startYear, events: events.map(({ id, name, kind, startsOn, endsOn }) => ({ id, name, kind, startsOn, endsOn })), today, locale: locals.locale })
@@ -38,6 +46,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			startsOn: event.startsOn,
 			endsOn: event.endsOn,
 			note: event.note,
+			isPublic: event.isPublic,
 			responsible: event.responsibleName,
 			plans: manage ? event.plans : [],
 			planCount: event.plans.length,
@@ -47,6 +56,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		plans: page.plans,
 		people: page.people,
 		manage,
+		/** The person's own calendar feed: whether they may have one, and the one in use (never its address). */
+		calendar: subscribe ? { feed: feed ? { id: feed.id, createdAt: feed.createdAt, lastUsedAt: feed.lastUsedAt } : null } : null,
 		thisYear: Number(today.slice(0, 4)),
 		breadcrumbs: breadcrumbs(locals.locale, { href: '/arshjul', label: m.cycle_title({}, { locale: locals.locale }) })
 	};
@@ -68,7 +79,7 @@ export const actions: Actions = {
 	},
 	addEvent: async ({ request, locals }) => {
 		const form = await request.formData();
-		const fields = formFields(form, ['cycleId', 'name', 'kind', 'startsOn', 'endsOn', 'responsiblePersonId', 'note']);
+		const fields = formFields(form, ['cycleId', 'name', 'kind', 'startsOn', 'endsOn', 'responsiblePersonId', 'note', 'isPublic']);
 		const cycleId = fields.cycleId ?? '';
 		const values = { ...fields, planIds: form.getAll('planIds').map(String) };
 		const result = await runAction(
@@ -81,5 +92,22 @@ export const actions: Actions = {
 		);
 		if (typeof result === 'string') redirect(303, `/arshjul?cycle=${cycleId}#event-${result}`);
 		return result;
+	},
+	createFeed: async ({ locals, url }) => {
+		const result = await runAction(locals.locale, async () => {
+			authorize(locals.ctx.actor, 'calendar.feed', { personId: locals.ctx.actor.personId });
+			return createCalendarFeed(getDb(), locals.ctx, url.origin);
+		});
+		// The address is in this one answer only: only its hash is kept.
+		return 'url' in result ? { feedUrl: result.url } : result;
+	},
+	revokeFeed: async ({ request, locals }) => {
+		const feedId = String((await request.formData()).get('feedId') ?? '');
+		const result = await runAction(locals.locale, async () => {
+			const feed = found(await findFeed(getDb(), locals.ctx.tenantId, feedId), locals.locale);
+			authorize(locals.ctx.actor, 'calendar.feed', { personId: feed.personId });
+			await revokeCalendarFeed(getDb(), locals.ctx, feedId);
+		});
+		return result ?? { feedRevoked: true };
 	}
 };

@@ -19,6 +19,8 @@ const eventInput = z.object({
 	responsiblePersonId: z.preprocess((value) => (value === '' ? null : value), z.string().nullable().default(null)),
 	note: z.string().trim().max(2_000).default(''),
 	planIds: z.array(z.string()).max(500).default([]),
+	/** Shown in the calendar of its plans' public pages (a form's checkbox: 'on' or 'true'; absent is no). */
+	isPublic: z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean()),
 	version: z.coerce.number().int().optional()
 });
 const labels = {
@@ -29,6 +31,7 @@ const labels = {
 	responsiblePersonId: { sv: 'Ansvarig', en: 'Responsible' },
 	note: { sv: 'Anteckning', en: 'Note' },
 	planIds: { sv: 'Planer', en: 'Plans' },
+	isPublic: { sv: 'Visa för allmänheten', en: 'Show to the public' },
 	version: { sv: 'Version', en: 'Version' }
 };
 
@@ -36,7 +39,8 @@ const labels = {
  * Adds an event to a cycle, or changes one (`eventId`). Its days must lie in the cycle's year (an
  * event of another year belongs in that year's cycle: refused, saying which days the year has); a
  * follow-up needs its due day (`endsOn`). Events may overlap: the list shows them side by side.
- * The plans it concerns are the organisation's own; the responsible person too.
+ * The plans it concerns are the organisation's own; the responsible person too. A public event is
+ * offered, with its name, days and kind, in the calendar of its plans' public pages.
  */
 export async function saveCycleEvent(db: Db, ctx: Ctx, cycleId: string, input: unknown, eventId?: string): Promise<string> {
 	const data = parseInput(eventInput, input, labels);
@@ -61,7 +65,7 @@ export async function saveCycleEvent(db: Db, ctx: Ctx, cycleId: string, input: u
 			const [person] = await tx.select({ id: people.id }).from(people).where(and(eq(people.tenantId, ctx.tenantId), eq(people.id, data.responsiblePersonId)));
 			if (!person) throw notFound();
 		}
-		const values = { name: data.name, kind: data.kind, startsOn: data.startsOn, endsOn: data.endsOn, responsiblePersonId: data.responsiblePersonId, note: data.note };
+		const values = { name: data.name, kind: data.kind, startsOn: data.startsOn, endsOn: data.endsOn, responsiblePersonId: data.responsiblePersonId, note: data.note, isPublic: data.isPublic };
 		let id = eventId;
 		let before: unknown;
 		if (eventId) {

@@ -3,6 +3,8 @@ import type { Db } from '../db/client';
 import type { Locale } from './document-model';
 import { exportPlan, type ExportedFile } from './export-plan';
 import { findPublishedPlan } from './public-plans';
+import { hasPublicEvents } from '../calendar/public-plan-calendar';
+import { swedishToday } from '../shared/calendar-date';
 
 /**
  * A published plan, or a published period's follow-up report, as a file for anyone: the web page
@@ -28,7 +30,10 @@ export async function publicFile(db: Db, slug: string, planId: string, options: 
 		: [
 				{ label: m.public_downloads({}, t), links: formats() },
 				{ label: m.public_reports({}, t), links: published.periods.map((period) => ({ label: period.name, href: download('html', period.id) })) },
-				{ label: m.public_open_data({}, t), links: [{ label: m.download_json({}, t), href: download('json') }, { label: m.download_csv({}, t), href: download('csv') }] }
+				{ label: m.public_open_data({}, t), links: [{ label: m.download_json({}, t), href: download('json') }, { label: m.download_csv({}, t), href: download('csv') }] },
+				...(options.format === 'html' && (await hasPublicEvents(db, published.tenant.id, planId, swedishToday()))
+					? [{ label: m.public_calendar({}, t), links: [{ label: m.public_calendar_subscribe({}, t), href: `${base}/kalender.ics` }] }]
+					: [])
 			];
 	return exportPlan(db, published.tenant.id, planId, { ...options, publicOnly: true, html: { sections } });
 }

@@ -41,7 +41,7 @@ const back = (eventId: string, done: string, count = 0) => `/arshjul/${eventId}?
 export const actions: Actions = {
 	update: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const values = { ...formFields(form, ['name', 'kind', 'startsOn', 'endsOn', 'responsiblePersonId', 'note', 'version']), planIds: form.getAll('planIds').map(String) };
+		const values = { ...formFields(form, ['name', 'kind', 'startsOn', 'endsOn', 'responsiblePersonId', 'note', 'isPublic', 'version']), planIds: form.getAll('planIds').map(String) };
 		const result = await runAction(
 			locals.locale,
 			async () => {
