@@ -66,6 +66,8 @@ function addresses(route: string, ids: DemoIds, onePlan?: string): string[] {
 		'/admin/scales/[valueId]': [`/admin/scales/${ids.scaleValueId}`],
 		'/admin/tokens': ['/admin/tokens'],
 		'/admin/kolada': ['/admin/kolada'],
+		'/admin/reminders': ['/admin/reminders'],
+		'/installningar': ['/installningar'],
 		'/admin/saml': ['/admin/saml'],
 		'/arshjul': ['/arshjul'],
 		'/arshjul/[eventId]': [`/arshjul/${ids.cycleEventId}`],
@@ -229,7 +231,7 @@ describe('the header on a phone', () => {
 		await page.keyboard.press('Enter');
 		expect(await button.getAttribute('aria-expanded')).toBe('true');
 		expect(await menu(page).getByRole('link').allTextContents()).toEqual([
-			'Att rapportera', 'Planer', 'Styrmodeller', 'Årshjul', 'Organisation', 'Personer', 'Inloggning med SAML', 'Statusar och bedömningar', 'Kolada', 'API-nycklar', 'Ändringslogg'
+			'Att rapportera', 'Planer', 'Styrmodeller', 'Årshjul', 'Organisation', 'Personer', 'Inloggning med SAML', 'Statusar och bedömningar', 'Kolada', 'Påminnelser', 'API-nycklar', 'Ändringslogg'
 		]);
 		expect(await menu(page).getByRole('link', { name: 'Att rapportera' }).getAttribute('aria-current')).toBe('page');
 		await expectAccessible(page);
@@ -261,10 +263,14 @@ describe('the header on a phone', () => {
 		expect(await menu(page).isVisible()).toBe(true);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 		await expectAccessible(page);
-		for (let step = 0; step < 10; step++) await page.keyboard.press('Tab'); // through the ten links
+		// Through the links to the last one (bounded: as many presses as the menu could hold).
+		for (let step = 0; step < 20 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Ändringslogg'; step++) await page.keyboard.press('Tab');
 		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ändringslogg');
 		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Mina inställningar');
+		await page.keyboard.press('Tab');
 		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('English');
+		await page.keyboard.press('Shift+Tab');
 		await page.keyboard.press('Shift+Tab');
 		await page.keyboard.press('Enter');
 		await page.waitForURL((url) => url.pathname === '/admin/audit');
