@@ -121,20 +121,6 @@ export async function seed(dataDir: string): Promise<ForeignIds> {
 			await addNode(db, paminbyCtx, paminbyPlan.id, { levelId: paminbyModel.levels[1].id, parentId: paminbyGoal.id, title: activity, values: { responsible: { roles: [], people: [reporter.personId] } } });
 		}
 		await addPeriod(db, paminbyCtx, paminbyPlan.id, { name: 'Påminbys delår', asOf: today, dueOn: swedishToday(new Date(Date.now() + 3 * 86_400_000)) });
-		// An organisation of its own for the reminders' test: a period due in three days, an item unreported by each of two reporters.
-		const paminby = await createTenant(db, 'seed', { slug: 'paminby', name: 'Påminby kommun' });
-		const paminbyCtx = systemContext(paminby.id, 'seed');
-		const [paminbyTop] = await listUnits(db, paminby.id);
-		const paminbyModel = await createFramework(db, paminbyCtx, { name: 'Påminbys modell', preset: 'enkel' });
-		const today = swedishToday();
-		const paminbyPlan = await createPlan(db, paminbyCtx, { title: 'Påminbys plan', kind: 'verksamhetsplan', periodKind: 'calendar_year', startYear: Number(today.slice(0, 4)), ownerUnitId: paminbyTop.id, frameworkId: paminbyModel.id });
-		const paminbyGoal = await addNode(db, paminbyCtx, paminbyPlan.id, { levelId: paminbyModel.levels[0].id, title: 'Påminbys mål' });
-		await addAccount(db, paminbyCtx, { email: 'admin@paminby.se', name: 'Paula Påminby', role: 'admin', password: 'paminby-losenord-2026' });
-		for (const [first, activity] of [['Rut', 'Läsfixare i Påminby'], ['Rolf', 'Skolgården i Påminby']]) {
-			const reporter = await addAccount(db, paminbyCtx, { email: `${first.toLowerCase()}@paminby.se`, name: `${first} Rapportör`, role: 'reporter', password: 'paminby-losenord-2026' });
-			await addNode(db, paminbyCtx, paminbyPlan.id, { levelId: paminbyModel.levels[1].id, parentId: paminbyGoal.id, title: activity, values: { responsible: { roles: [], people: [reporter.personId] } } });
-		}
-		await addPeriod(db, paminbyCtx, paminbyPlan.id, { name: 'Påminbys delår', asOf: today, dueOn: swedishToday(new Date(Date.now() + 3 * 86_400_000)) });
 		// Sign-in by e-mail domain: each its own, and one both name (whose people must give the organisation's address).
 		await setEmailDomains(db, ctx, { domains: 'norrby.se, grannar.se' });
 		await setEmailDomains(db, systemContext(empty.id, 'seed'), { domains: 'tomby.se, grannar.se' });
