@@ -116,17 +116,36 @@ export async function listChapters(db: Db, tenantId: string, planId: string): Pr
 		.orderBy(asc(sql`${chapters.placement} = 'after'`), asc(chapters.position));
 }
 
+/** Everything of a plan but its items: what every plan view needs around them. */
+export type PlanHead = Omit<PlanData, 'nodes'>;
+
+/** The plan with its framework, owner unit, chapters and the organisation's boards (not its items). */
+export async function loadPlanHead(db: Db, tenantId: string, planId: string): Promise<PlanHead | undefined> {
+	const plan = await findPlan(db, tenantId, planId);
+	if (!plan) return undefined;
+	const [framework, [ownerUnit], chapterRows, boards] = await headParts(db, tenantId, plan);
+	if (!framework || !ownerUnit) return undefined;
+	return { plan, framework, ownerUnit, chapters: chapterRows, boards };
+}
+
+function headParts(db: Db, tenantId: string, plan: Plan) {
+	return Promise.all([
+		loadFramework(db, tenantId, plan.frameworkId),
+		db.select().from(units).where(and(eq(units.tenantId, tenantId), eq(units.id, plan.ownerUnitId))),
+		listChapters(db, tenantId, plan.id),
+		db.select().from(units).where(and(eq(units.tenantId, tenantId), eq(units.kind, 'board'))).orderBy(asc(units.position))
+	]);
+}
+
 /** The whole plan in a fixed number of queries, whatever its size. */
 export async function loadPlanData(db: Db, tenantId: string, planId: string): Promise<PlanData | undefined> {
 	const plan = await findPlan(db, tenantId, planId);
 	if (!plan) return undefined;
 	const inPlan = (table: typeof nodeBoards | typeof nodeLinks | typeof nodeResponsibles | typeof indicators) =>
 		and(eq(nodes.tenantId, table.tenantId), eq(nodes.id, table.nodeId), eq(nodes.planId, planId));
-	const [framework, [ownerUnit], chapterRows, nodeRows, responsibleRows, boardRows, linkRows, indicatorRows, boards] =
+	const [[framework, [ownerUnit], chapterRows, boards], nodeRows, responsibleRows, boardRows, linkRows, indicatorRows] =
 		await Promise.all([
-			loadFramework(db, tenantId, plan.frameworkId),
-			db.select().from(units).where(and(eq(units.tenantId, tenantId), eq(units.id, plan.ownerUnitId))),
-			listChapters(db, tenantId, planId),
+			headParts(db, tenantId, plan),
 			db
 				.select(planNodeColumns)
 				.from(nodes)
@@ -165,8 +184,7 @@ export async function loadPlanData(db: Db, tenantId: string, planId: string): Pr
 				.from(indicators)
 				.innerJoin(nodes, inPlan(indicators))
 				.where(eq(indicators.tenantId, tenantId))
-				.orderBy(asc(indicators.position)),
-			db.select().from(units).where(and(eq(units.tenantId, tenantId), eq(units.kind, 'board'))).orderBy(asc(units.position))
+				.orderBy(asc(indicators.position))
 		]);
 	if (!framework || !ownerUnit) return undefined;
 

@@ -1,8 +1,8 @@
 import type { LatestStatus } from '../follow-up/latest-status';
 import type { ScaleValue } from '../follow-up/scales';
-import type { PlanData } from '../plans/plan-repository';
+import type { Level } from '../frameworks/framework-repository';
 import { responsibleLabel } from '../plans/responsible';
-import { presentOutline, type OutlineEntry } from './plan-presenter';
+import type { Outline, OutlineEntry } from './plan-presenter';
 
 export interface StatusBadge {
 	id: string;
@@ -36,35 +36,41 @@ export function readPlanFilter(params: URLSearchParams): PlanFilter {
 
 export const isFiltering = (filter: PlanFilter) => Boolean(filter.q || filter.level || filter.responsible || filter.status);
 
+/** What the plan page is shaped from: the outline (its shown part), and the whole outline only when searching. */
+export interface PlanPageInput {
+	outline: Outline;
+	/** The whole plan's outline: searched when a filter is given. */
+	whole?: Outline;
+	/** Each shown (or, when searching, every) item's latest status or assessment. */
+	latest: Map<string, Pick<LatestStatus, 'valueId' | 'periodName'>>;
+	/** The values that are some item's latest status (a retired one among them is still offered). */
+	usedValueIds: Set<string>;
+	/** Every responsible named in the plan, once each. */
+	responsibles: { name: string; note: string }[];
+	levels: Pick<Level, 'id' | 'nameSv' | 'nameEn'>[];
+}
+
 /**
  * The plan page's outline with each item's latest status, and — when a filter is given — the
  * matching items of the whole plan (not only the part the outline's budget shows), each with its path.
  */
-export function presentPlanPage(
-	data: PlanData,
-	latest: LatestStatus[],
-	scale: ScaleValue[],
-	options: { hasPeriods: boolean; filter: PlanFilter; all: boolean }
-) {
+export function presentPlanPage(input: PlanPageInput, scale: ScaleValue[], options: { hasPeriods: boolean; filter: PlanFilter }) {
 	const values = new Map(scale.map((value) => [value.id, value]));
-	const byNode = new Map(latest.map((row) => [row.nodeId, row]));
 	const withStatus = (entry: OutlineEntry): PageEntry => {
-		const row = byNode.get(entry.id);
+		const row = input.latest.get(entry.id);
 		const value = row && values.get(row.valueId);
 		const status = value ? { id: value.id, labelSv: value.labelSv, labelEn: value.labelEn, colour: value.colour, periodName: row.periodName } : null;
 		return { ...entry, status, unreported: options.hasPeriods && entry.followUp !== 'none' && !status, children: entry.children.map(withStatus) };
 	};
 	const filtering = isFiltering(options.filter);
-	const outline = presentOutline(data, { budget: options.all ? Number.POSITIVE_INFINITY : undefined });
-	const whole = filtering && !options.all ? presentOutline(data, { budget: Number.POSITIVE_INFINITY }) : outline;
 	const collator = new Intl.Collator('sv');
 	return {
-		outline: { ...outline, roots: outline.roots.map(withStatus) },
-		results: filtering ? matching(whole.roots.map(withStatus), options.filter) : null,
+		outline: { ...input.outline, roots: input.outline.roots.map(withStatus) },
+		results: filtering ? matching((input.whole ?? input.outline).roots.map(withStatus), options.filter) : null,
 		choices: {
-			levels: data.framework.levels.map(({ id, nameSv, nameEn }) => ({ id, nameSv, nameEn })),
-			responsible: [...new Set(data.nodes.flatMap((node) => node.responsibles.map(responsibleLabel)))].sort(collator.compare),
-			statuses: scale.filter((value) => !value.retired || latest.some((row) => row.valueId === value.id)).map(({ id, labelSv, labelEn }) => ({ id, labelSv, labelEn }))
+			levels: input.levels.map(({ id, nameSv, nameEn }) => ({ id, nameSv, nameEn })),
+			responsible: [...new Set(input.responsibles.map(responsibleLabel))].sort(collator.compare),
+			statuses: scale.filter((value) => !value.retired || input.usedValueIds.has(value.id)).map(({ id, labelSv, labelEn }) => ({ id, labelSv, labelEn }))
 		}
 	};
 }

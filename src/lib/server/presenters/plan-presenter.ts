@@ -4,7 +4,8 @@ import type { Level } from '../frameworks/framework-repository';
 import type { PlanData, PlanNode } from '../plans/plan-repository';
 import { buildTree, type TreeEntry } from '../plans/plan-tree';
 import { renderRichText } from './rich-text';
-import { itemName } from './item-name';
+import { itemName, type NameableItem } from './item-name';
+import type { OutlineSlice, OutlineSliceRow } from '../plans/outline-repository';
 
 export type FieldDisplay =
 	| { kind: 'text'; text: string }
@@ -67,9 +68,12 @@ const levelRef = (level: Level): LevelRef => ({
 	namePluralEn: level.namePluralEn
 });
 
+/** What presenting an item's fields needs of it. */
+export type FieldNode = Pick<PlanNode, 'fieldValues' | 'responsibles' | 'boardIds' | 'deadlineText' | 'deadlineDate'>;
+
 /** The values an item shows for its level's fields; empty ones are left out. */
 export function presentFields(
-	node: PlanNode,
+	node: FieldNode,
 	level: Level,
 	boardNames: Map<string, string>,
 	options: { richText: boolean }
@@ -82,7 +86,7 @@ export function presentFields(
 	return result;
 }
 
-function displayOf(field: FieldDefinition, node: PlanNode, boardNames: Map<string, string>, options: { richText: boolean }): FieldDisplay | null {
+function displayOf(field: FieldDefinition, node: FieldNode, boardNames: Map<string, string>, options: { richText: boolean }): FieldDisplay | null {
 	const value = node.fieldValues[field.key];
 	switch (field.type) {
 		case 'responsible':
@@ -115,21 +119,88 @@ export function boardNameMap(data: Pick<PlanData, 'boards'>): Map<string, string
 	return new Map(data.boards.map((board) => [board.id, board.shortName ?? board.name]));
 }
 
+/** An outline entry as it is presented: the item, its level, and the entries shown under it (or how many are not). */
+export interface OutlineSource {
+	node: FieldNode & NameableItem & { id: string; carriedOver: boolean; sourceNodeId: string | null };
+	level: Level;
+	linked: boolean;
+	/** An anchor whose goal's wording changed since. */
+	sourceChanged: boolean;
+	indicatorCount: number;
+	children: OutlineSource[];
+	hiddenCount: number;
+}
+
 /**
  * The plan's outline: levels named, fields displayed, what may be added where. A large plan is
  * expanded only as deep as `budget` entries allow; deeper branches are collapsed with a count and
  * open on their item's page. `rootId` gives the outline under one item (for that item's page).
+ * (The plan page reads only the shown part from the database: plans/outline-repository.ts and
+ * `presentOutlineSlice`; this cuts a whole plan read already.)
  */
 export function presentOutline(data: PlanData, options: { rootId?: string; budget?: number } = {}): Outline {
-	const levels = new Map(data.framework.levels.map((level) => [level.id, level]));
-	const boardNames = boardNameMap(data);
 	const tree = buildTree(data);
 	const start = options.rootId ? findEntry(tree, options.rootId)?.children ?? [] : tree;
 	const maxDepth = depthWithin(start, options.budget ?? OUTLINE_BUDGET);
-	let shown = 0;
-	const present = (entry: TreeEntry, depth: number): OutlineEntry => {
-		shown += 1;
+	const cut = (entry: TreeEntry, depth: number): OutlineSource => {
 		const open = depth < maxDepth;
+		return {
+			node: entry.node,
+			level: entry.level,
+			linked: entry.linked,
+			sourceChanged: entry.node.sourceChangedAt !== null,
+			indicatorCount: entry.node.indicators.length,
+			children: open ? entry.children.map((child) => cut(child, depth + 1)) : [],
+			hiddenCount: open ? 0 : countEntries(entry.children)
+		};
+	};
+	return presentSources(start.map((entry) => cut(entry, 0)), countEntries(start), data, !options.rootId);
+}
+
+/**
+ * The outline from the part of it read by `loadOutlineSlice` (the shown entries, each deepest one
+ * with how many are under it): the same entries, in the same order, as `presentOutline` gives.
+ */
+export function presentOutlineSlice(slice: OutlineSlice, data: Pick<PlanData, 'framework' | 'boards'>, options: { rootId?: string } = {}): Outline {
+	const levels = new Map(data.framework.levels.map((level) => [level.id, level]));
+	const byParent = new Map<string, (OutlineSource & { row: OutlineSliceRow })[]>();
+	const parentKey = (row: OutlineSliceRow) => row.key.slice(0, Math.max(0, row.key.lastIndexOf('/')));
+	for (const row of slice.rows) {
+		const parent = parentKey(row);
+		const source: OutlineSource & { row: OutlineSliceRow } = {
+			row,
+			node: row.item,
+			level: levels.get(row.item.levelId)!,
+			linked: row.linked,
+			sourceChanged: row.item.sourceChanged,
+			indicatorCount: row.item.indicatorCount,
+			children: [],
+			hiddenCount: row.hidden
+		};
+		const siblings = byParent.get(parent);
+		if (siblings) siblings.push(source);
+		else byParent.set(parent, [source]);
+	}
+	// As buildTree orders them: own items by position, then those linked here (by their own position).
+	const order = (a: { row: OutlineSliceRow }, b: { row: OutlineSliceRow }) =>
+		Number(a.row.viaLink) - Number(b.row.viaLink) || a.row.position - b.row.position || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
+	for (const siblings of byParent.values()) siblings.sort(order);
+	const attach = (list: (OutlineSource & { row: OutlineSliceRow })[]): OutlineSource[] => {
+		for (const source of list) source.children = attach(byParent.get(source.row.key) ?? []);
+		return list;
+	};
+	// The first shown depth hangs under the plan (key '') or under the item the outline is of.
+	const first = slice.rows.find((row) => row.depth === 0);
+	const top = first ? byParent.get(parentKey(first)) ?? [] : [];
+	return presentSources(attach(top), slice.total, data, !options.rootId);
+}
+
+function presentSources(sources: OutlineSource[], total: number, data: Pick<PlanData, 'framework' | 'boards'>, withRootLevels: boolean): Outline {
+	const levels = new Map(data.framework.levels.map((level) => [level.id, level]));
+	const boardNames = boardNameMap(data);
+	let shown = 0;
+	const present = (entry: OutlineSource): OutlineEntry => {
+		shown += 1;
 		return {
 			id: entry.node.id,
 			ref: entry.node.ref,
@@ -138,19 +209,19 @@ export function presentOutline(data: PlanData, options: { rootId?: string; budge
 			followUp: entry.level.followUp,
 			linked: entry.linked,
 			carriedOver: entry.node.carriedOver,
-			anchor: entry.node.sourceNodeId ? { changed: entry.node.sourceChangedAt !== null } : null,
-			indicatorCount: entry.node.indicators.length,
+			anchor: entry.node.sourceNodeId ? { changed: entry.sourceChanged } : null,
+			indicatorCount: entry.indicatorCount,
 			fields: presentFields(entry.node, entry.level, boardNames, { richText: false }),
 			childLevels: entry.linked ? [] : entry.level.childLevelIds.map((id) => levelRef(levels.get(id)!)),
-			children: open ? entry.children.map((child) => present(child, depth + 1)) : [],
-			hiddenCount: open ? 0 : countEntries(entry.children)
+			children: entry.children.map(present),
+			hiddenCount: entry.hiddenCount
 		};
 	};
-	const roots = start.map((entry) => present(entry, 0));
+	const roots = sources.map(present);
 	return {
 		roots,
-		rootLevels: options.rootId ? [] : data.framework.levels.filter((level) => level.isRoot).map(levelRef),
-		total: countEntries(start),
+		rootLevels: withRootLevels ? data.framework.levels.filter((level) => level.isRoot).map(levelRef) : [],
+		total,
 		shown
 	};
 }

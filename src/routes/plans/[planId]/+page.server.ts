@@ -1,12 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
-import { findPlan, loadPlanData } from '$lib/server/plans/plan-repository';
+import { findPlan } from '$lib/server/plans/plan-repository';
+import { readPlanPage } from '$lib/server/plans/read-plan-page';
 import { countUnitPlans } from '$lib/server/plans/anchors';
 import { presentChapters } from '$lib/server/presenters/plan-presenter';
 import { presentPlanPage, readPlanFilter } from '$lib/server/presenters/plan-page';
-import { listLatestStatuses } from '$lib/server/follow-up/latest-status';
-import { listPeriods } from '$lib/server/follow-up/period-repository';
-import { listScale } from '$lib/server/follow-up/scales';
 import { shiftNode } from '$lib/server/plans/shift-node';
 import { archivePlan } from '$lib/server/plans/archive-plan';
 import { setPlanPublished } from '$lib/server/plans/publish-plan';
@@ -18,15 +16,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const db = getDb();
-	const data = found(await loadPlanData(db, locals.ctx.tenantId, params.planId), locals.locale);
-	await guardPlanRead(locals, data.plan);
-	const [latest, scale, periods] = await Promise.all([
-		listLatestStatuses(db, locals.ctx.tenantId, data.plan.id),
-		listScale(db, locals.ctx.tenantId),
-		listPeriods(db, locals.ctx.tenantId, data.plan.id)
-	]);
+	const tenantId = locals.ctx.tenantId;
 	const filter = readPlanFilter(url.searchParams);
-	const page = presentPlanPage(data, latest, scale, { hasPeriods: periods.length > 0, filter, all: url.searchParams.has('all') });
+	const all = url.searchParams.has('all');
+	const read = found(await readPlanPage(db, tenantId, params.planId, { filter, all }, (plan) => guardPlanRead(locals, plan)), locals.locale);
+	const { data } = read;
+	const page = presentPlanPage(read.input, read.scale, { hasPeriods: read.hasPeriods, filter });
 	const scope = { unitId: data.plan.ownerUnitId };
 	const editable = data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.edit', scope);
 	return {
@@ -39,7 +34,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		choices: page.choices,
 		filter,
 		folded: url.searchParams.get('fold') === 'all',
-		showAll: url.searchParams.has('all'),
+		showAll: all,
 		editable,
 		canAdopt: data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.adopt', scope),
 		canArchive: data.plan.state === 'adopted' && can(locals.ctx.actor, 'plan.archive', scope),

@@ -1,9 +1,10 @@
 import { getDb } from '$lib/server/app/runtime';
-import { loadPlanData } from '$lib/server/plans/plan-repository';
+import { loadPlanHead } from '$lib/server/plans/plan-repository';
 import { listPeriods } from '$lib/server/follow-up/period-repository';
-import { listMeasurements, listReportStates } from '$lib/server/follow-up/follow-up-repository';
+import { listMeasurements } from '$lib/server/follow-up/follow-up-repository';
+import { loadOverviewTallies } from '$lib/server/follow-up/overview-repository';
 import { listScale } from '$lib/server/follow-up/scales';
-import { presentOverview } from '$lib/server/presenters/overview';
+import { presentOverviewTallies } from '$lib/server/presenters/overview';
 import { countStatusesByPeriod } from '$lib/server/follow-up/status-trend';
 import { presentStatusTrend } from '$lib/server/presenters/status-trend';
 import { guardPlanRead } from '$lib/server/http/guard';
@@ -16,10 +17,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const db = getDb();
 	const periods = await listPeriods(db, locals.ctx.tenantId, params.planId);
 	const period = periods.find((candidate) => candidate.id === url.searchParams.get('period')) ?? periods.findLast((candidate) => !candidate.closedAt) ?? periods.at(-1);
-	// Only the chosen period's reports; every period's outcomes (an indicator may be judged against the one before).
-	const [plan, followUps, measurements, scale, statusCounts] = await Promise.all([
-		loadPlanData(db, locals.ctx.tenantId, params.planId),
-		period ? listReportStates(db, locals.ctx.tenantId, params.planId, period.id) : [],
+	// The plan around its items, and of the items only what the overview counts and lists, for the chosen period
+	// (tallied in the database); every period's outcomes (an indicator may be judged against the one before).
+	const [plan, tallies, measurements, scale, statusCounts] = await Promise.all([
+		loadPlanHead(db, locals.ctx.tenantId, params.planId),
+		period ? loadOverviewTallies(db, locals.ctx.tenantId, params.planId, period) : undefined,
 		listMeasurements(db, locals.ctx.tenantId, params.planId),
 		listScale(db, locals.ctx.tenantId),
 		// Every period's statuses, counted in the database: the trend over the year.
@@ -32,7 +34,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		plan: { id: data.plan.id, title: data.plan.title },
 		periods: periods.map(({ id, name }) => ({ id, name })),
 		period: period ? { id: period.id, name: period.name } : null,
-		overview: period ? presentOverview(data, periods, period, followUps, measurements, scale, locals.locale) : null,
+		overview: period && tallies ? presentOverviewTallies(tallies, data.framework.levels, periods, period, measurements, scale, locals.locale) : null,
 		trend: presentStatusTrend(periods, statusCounts, scale, locals.locale)
 	};
 };
