@@ -9,6 +9,7 @@ import { loadOverviewTallies } from '../follow-up/overview-repository';
 import { reportItem } from '../follow-up/report-item';
 import { presentOverview, presentOverviewTallies } from '../presenters/overview';
 import { presentOutline, presentOutlineSlice } from '../presenters/plan-presenter';
+import { presentItemFollowUp } from '../presenters/item-follow-up';
 import { addNode } from './add-node';
 import { linkNode } from './link-node';
 import { listPlanResponsibles, loadOutlineSlice } from './outline-repository';
@@ -75,6 +76,22 @@ describe('reading only what a page shows', () => {
 		const all = presentOutline(data, { budget: Number.POSITIVE_INFINITY });
 		expect(all.total).toBe(19); // 13 items, an activity linked once more, an assignment with its four activities again
 		expect(all.total).toBeGreaterThan(data.nodes.length);
+	});
+
+	it("reads an item's follow-up from the reports of what is under it, also through links", async () => {
+		const { db, ctx, plan, ids } = await setup();
+		const data = (await loadPlanData(db, ctx.tenantId, plan.id))!;
+		const goal = data.nodes.find((node) => node.id === ids[6])!;
+		const [spring, year] = await presentItemFollowUp(db, ctx.tenantId, data, goal);
+		const statuses = await listScale(db, ctx.tenantId, 'status');
+		const label = (meaning: string) => statuses.find((value) => value.meaning === meaning)!.labelSv;
+		expect(spring.activities.map((activity) => [activity.title, activity.value?.labelSv ?? null])).toEqual([
+			['Aktivitet 1', label('done')],
+			['Aktivitet 2', label('in_progress')],
+			['Aktivitet 3', null],
+			['Aktivitet 4', null]
+		]);
+		expect(year.activities.map((activity) => activity.value?.labelSv ?? null)).toEqual([null, null, label('in_progress'), null]);
 	});
 
 	it('names every responsible of the plan once for the search', async () => {

@@ -1,7 +1,8 @@
 import type { Db } from '../db/client';
 import { actorNames } from '../audit/audit-repository';
 import { outcomesByPeriod } from '../follow-up/evaluate-indicator';
-import { listFollowUps, listMeasurements, listRevisions } from '../follow-up/follow-up-repository';
+import { listMeasurements, listRevisions } from '../follow-up/follow-up-repository';
+import { listFollowUpsOfItems } from '../follow-up/item-follow-ups';
 import { listPeriods } from '../follow-up/period-repository';
 import { listScale } from '../follow-up/scales';
 import type { PlanData, PlanNode } from '../plans/plan-repository';
@@ -15,21 +16,6 @@ import { itemLabel } from './item-name';
  * activities under it — what an assessment is made from.
  */
 export async function presentItemFollowUp(db: Db, tenantId: string, data: PlanData, node: PlanNode) {
-	const [periods, followUps, measurements, scale] = await Promise.all([
-		listPeriods(db, tenantId, data.plan.id),
-		listFollowUps(db, tenantId, data.plan.id),
-		listMeasurements(db, tenantId, data.plan.id),
-		listScale(db, tenantId)
-	]);
-	const values = new Map(scale.map((value) => [value.id, value]));
-	const outcome = outcomesByPeriod(measurements, periods);
-	const show = (id: string | null) => {
-		const value = id ? values.get(id) : undefined;
-		return value ? { labelSv: value.labelSv, labelEn: value.labelEn, colour: value.colour } : null;
-	};
-	const own = followUps.filter((followUp) => followUp.nodeId === node.id);
-	const revisions = await listRevisions(db, tenantId, own.map((followUp) => followUp.id));
-	const names = await actorNames(db, tenantId, [...new Set([...revisions.map((revision) => revision.changedBy), ...own.map((followUp) => followUp.updatedBy)])]);
 	// Everything under the item, also through links: a goal is assessed from all its activities.
 	const under = new Set<string>([node.id]);
 	for (let grew = true; grew; ) {
@@ -42,8 +28,25 @@ export async function presentItemFollowUp(db: Db, tenantId: string, data: PlanDa
 			}
 		}
 	}
+	// Only the reports of the item and of what is under it (the whole plan's, with their comments, were read before).
+	const [periods, followUps, measurements, scale] = await Promise.all([
+		listPeriods(db, tenantId, data.plan.id),
+		listFollowUpsOfItems(db, tenantId, data.plan.id, [...under]),
+		listMeasurements(db, tenantId, data.plan.id),
+		listScale(db, tenantId)
+	]);
 	under.delete(node.id);
+	const values = new Map(scale.map((value) => [value.id, value]));
+	const outcome = outcomesByPeriod(measurements, periods);
+	const show = (id: string | null) => {
+		const value = id ? values.get(id) : undefined;
+		return value ? { labelSv: value.labelSv, labelEn: value.labelEn, colour: value.colour } : null;
+	};
+	const own = followUps.filter((followUp) => followUp.nodeId === node.id);
+	const revisions = await listRevisions(db, tenantId, own.map((followUp) => followUp.id));
+	const names = await actorNames(db, tenantId, [...new Set([...revisions.map((revision) => revision.changedBy), ...own.map((followUp) => followUp.updatedBy)])]);
 	const children = data.nodes.filter((candidate) => under.has(candidate.id));
+	const reportOf = new Map(followUps.map((followUp) => [`${followUp.nodeId}/${followUp.periodId}`, followUp]));
 	const levels = new Map(data.framework.levels.map((level) => [level.id, level]));
 
 	return periods.map((period) => {
@@ -76,7 +79,7 @@ export async function presentItemFollowUp(db: Db, tenantId: string, data: PlanDa
 			activities: children
 				.filter((child) => levels.get(child.levelId)?.followUp === 'status')
 				.map((child) => {
-					const childReport = followUps.find((followUp) => followUp.nodeId === child.id && followUp.periodId === period.id);
+					const childReport = reportOf.get(`${child.id}/${period.id}`);
 					return { id: child.id, title: itemLabel(child, levels.get(child.levelId)), value: show(childReport?.statusId ?? null), comment: childReport?.comment ?? '' };
 				})
 		};
