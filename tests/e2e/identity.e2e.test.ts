@@ -92,6 +92,8 @@ describe('people and access', () => {
 	it('signs in through the organisation\'s OpenID provider, creating the person with the default role', async () => {
 		const admin = await browser.signedIn('admin');
 		await admin.goto('/admin/people');
+		// Typed only once scripts have taken over: hydrating the page resets what was typed before it.
+		await scriptsReady(admin);
 		const sso = admin.locator('form[action="?/setSso"]');
 		await sso.getByLabel('Utfärdare (issuer)').fill(inject('oidcIssuer'));
 		await sso.getByLabel('Klient-id').fill('styrkedjan-e2e');

@@ -99,7 +99,7 @@ export async function parseIdpMetadata(xml: string, options: MetadataOptions = {
 	if (idps.length > 1) throw refuse('several_idps');
 	const [idp] = idps;
 	const entity = idp.parentNode as Element | null;
-	const entityId = entity?.getAttribute?.('entityID')?.trim();
+	const entityId = entity?.localName === 'EntityDescriptor' ? entity.getAttribute('entityID')?.trim() : undefined;
 	if (!entityId || entityId.length > 1024) throw refuse('no_idp');
 
 	const ssoUrl = xpath

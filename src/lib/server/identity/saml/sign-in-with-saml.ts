@@ -61,7 +61,8 @@ export async function signInWithSaml(db: Db, provider: SamlProvider, urls: Servi
 	const notOnOrAfter = Date.parse(first(assertion, 'Conditions')?.$?.NotOnOrAfter ?? '');
 	if (!assertionId || assertionId.length > 256 || !Number.isFinite(notOnOrAfter)) throw new SamlRefused('assertion without ID or NotOnOrAfter');
 	const recipient = first(first(first(assertion, 'Subject'), 'SubjectConfirmation'), 'SubjectConfirmationData')?.$?.Recipient;
-	if (recipient !== undefined && recipient !== urls.acs) throw new SamlRefused(`recipient ${recipient} is not ${urls.acs}`);
+	// The Web Browser SSO profile requires the bearer confirmation to name where the answer goes: here.
+	if (recipient !== urls.acs) throw new SamlRefused(`recipient ${recipient ?? '(none)'} is not ${urls.acs}`);
 
 	const subject = profile.nameIDFormat === TRANSIENT || !profile.nameID ? undefined : profile.nameID.slice(0, 1024);
 	const email = (attribute(profile, provider.emailAttribute) || (looksLikeEmail(profile.nameID ?? '') ? profile.nameID : '')).toLowerCase();
