@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { expectAccessible, signInAt, useBrowser, visit } from './support';
+import { expectAccessible, pageProblems, signInAt, useBrowser, visit } from './support';
 
 const browser = useBrowser();
 
@@ -34,6 +34,8 @@ describe('sign-in through SAML', () => {
 		await expect.poll(() => admin.getByRole('status').first().textContent()).toContain('Identitetsleverantören är sparad.');
 		expect(await admin.locator('main').textContent()).toContain(`${idp}/sso`);
 		await expectAccessible(admin);
+		// The page with its provider reflows on a phone (addresses and fingerprints wrap).
+		expect(await pageProblems(admin, '/admin/saml', [320, 390, 1280])).toEqual([]);
 
 		// Signed out, a new person signs in through the IdP.
 		const page = await browser.newPage();
