@@ -130,6 +130,20 @@ describe('styrkedjan CLI', () => {
 		expect(created.out.split('\n').at(-1)).toMatch(/^stk_[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
 	});
 
+	it('runs a background job for an organisation now, recorded for its admins, and names the jobs it knows', { timeout: 300_000 }, async () => {
+		await cli('tenant', 'add', '--slug', 'jobby', '--name', 'Jobby kommun');
+		const run = await cli('jobs', 'run', 'reminders', '--tenant', 'jobby');
+		expect(run).toMatchObject({ code: 0, out: 'Inget att göra' });
+		expect((await cli('jobs', 'run', 'sweep', '--tenant', 'jobby')).code).toBe(1);
+		const database = await openDatabase({ dataDir });
+		try {
+			const { rows } = await database.pglite!.query<{ job: string; state: string }>('select job, state from job_runs');
+			expect(rows).toEqual([{ job: 'reminders', state: 'done' }]);
+		} finally {
+			await database.close();
+		}
+	});
+
 	it('refuses, with a clear message, to open a database another process holds', { timeout: 300_000 }, async () => {
 		const holder = await openDatabase({ dataDir });
 		try {
@@ -176,6 +190,7 @@ describe('styrkedjan CLI', () => {
 			await register.close();
 		}
 	});
+
 	it('sets the SAML IdP from a metadata file, and refuses unsigned metadata with the reason', { timeout: 300_000 }, async () => {
 		expect((await cli('migrate')).code).toBe(0);
 		expect((await cli('tenant', 'add', '--slug', 'samlby', '--name', 'Samlby kommun')).code).toBe(0);

@@ -34,6 +34,10 @@ import { syncCatalogue } from '../lib/server/kolada/sync-catalogue';
 import { syncValues } from '../lib/server/kolada/sync-values';
 import { koladaSource } from '../lib/server/kolada/kolada-http';
 import { outcomeError } from '../lib/server/presenters/kolada-syncs';
+import { JOB_NAMES } from '../lib/server/jobs/job-definition';
+import { jobDefinition } from '../lib/server/jobs/jobs';
+import { runForTenant } from '../lib/server/jobs/job-runner';
+import { jobSummary } from '../lib/server/presenters/jobs';
 
 const HELP = `Styrkedjan – kommandon
 
@@ -67,6 +71,9 @@ const HELP = `Styrkedjan – kommandon
                                                        (med --tenant också kommunens enheter) från KOLADA_URL
   styrkedjan kolada sync --tenant S                    Hämtar utfallen för organisationens indikatorer som är kopplade
                                                        till Kolada (egna inskrivna värden behålls)
+  styrkedjan jobs run reminders|weekly-digest|kolada-sync --tenant S
+                                                       Kör ett bakgrundsjobb för organisationen nu, som schemat gör
+                                                       (för en server med JOB_SCHEDULE=off och cron); syns för admin
 
 Databasen: DATABASE_URL (PostgreSQL) eller den inbyggda i DATA_DIR (standard ./data).
 Den inbyggda databasen kan bara användas av en process åt gången: stoppa servern först.`;
@@ -238,6 +245,17 @@ async function run(database: Database, command: string, argv: string[], out: Out
 			}
 			out(m.kolada_cli_summary({ filled: summary.filled + summary.updated, kept: summary.kept, failed: summary.failed }, { locale: 'sv' }));
 			return summary.failed ? 2 : 0;
+		}
+		case 'jobs': {
+			const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { tenant: { type: 'string' } } });
+			const job = JOB_NAMES.find((name) => name === positionals[1]);
+			if (positionals[0] !== 'run' || !job) return usage(err);
+			const tenant = await requireTenant(db, values.tenant, err);
+			if (!tenant) return 1;
+			authorize(systemContext(tenant.id, 'cli').actor, 'jobs.manage');
+			const summary = await runForTenant(db, jobDefinition(job)!, tenant.id, 1);
+			out(jobSummary(summary, 'sv'));
+			return 0;
 		}
 		case 'cascade': {
 			const { values } = parseArgs({
