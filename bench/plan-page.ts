@@ -15,7 +15,7 @@ import { migrateDatabase } from '../src/lib/server/db/migrate';
 import { createTenant } from '../src/lib/server/organisation/create-tenant';
 import { systemContext } from '../src/lib/server/shared/context';
 import { generatePlan } from './generate-plan';
-import { percentile, waitForServer, scratchDatabase } from './support';
+import { machine, percentile, waitForServer, scratchDatabase } from './support';
 import { addAccount } from '../src/lib/server/identity/add-account';
 import { createSession, SESSION_COOKIE } from '../src/lib/server/identity/sessions';
 
@@ -24,17 +24,87 @@ const REQUESTS = Number(process.env.REQUESTS ?? 60);
 const PORT = 3900 + Math.floor(Math.random() * 50);
 let cookie = '';
 
-/** Everything the plan page shows, in one statement: the yardstick for the page's own queries. */
+/**
+ * The yardstick: the fastest single statement we could write that returns what the page shows, and no
+ * more — built from the page (routes/plans/[planId]: presentPlanPage, presentOutline), not from the
+ * page's own queries:
+ *  - the outline as the page cuts it: items under their parents and again (linked) under each linked
+ *    parent, walked once (a recursive CTE over the plan's items and links, never back into its own
+ *    branch); every depth whose entries, with those above, fit OUTLINE_BUDGET (400) is shown, and an
+ *    entry at the last shown depth carries the count of what is under it (the page's "n punkter");
+ *  - per shown entry: ref, title (and description, which names an untitled row), level, linked,
+ *    carried over, anchor and whether its goal changed, field values, deadline, responsible labels,
+ *    board short names, number of indicators, and its latest status or assessment with the period's
+ *    name (the latest period by "as of" whose report gives one: one index lookup per shown entry);
+ *  - the head: the plan, its owner unit, framework and levels, chapters, periods (whether any), the
+ *    organisation's scale, and the search form's choice of responsible (every label in the plan);
+ * as one JSON value, in the outline's order (own children by position, then linked ones).
+ */
 const RAW_QUERY = (tenantId: string, planId: string) => sql`
-	select n.*, 
-		(select coalesce(json_agg(json_build_object('role', r.name, 'person', p.name) order by nr.position), '[]') from node_responsibles nr
+	with recursive edges as (
+		select n.id as child, n.parent_id as parent, false as linked, n.position from nodes n
+		where n.tenant_id = ${tenantId} and n.plan_id = ${planId}
+		union all
+		select l.node_id, l.parent_id, true, n.position from node_links l
+		join nodes n on n.tenant_id = l.tenant_id and n.id = l.node_id
+		where l.tenant_id = ${tenantId} and n.plan_id = ${planId}
+	),
+	tree as (
+		select e.child as id, 0 as depth, false as linked, array[e.child] as path, array[e.position] as sort from edges e where e.parent is null and not e.linked
+		union all
+		select e.child, t.depth + 1, t.linked or e.linked, t.path || e.child, t.sort || (e.position + case when e.linked then 1000000 else 0 end)
+		from tree t join edges e on e.parent = t.id
+		where e.child <> all (t.path)
+	),
+	cut as (
+		select coalesce(max(depth), 0) as depth from (select depth, sum(count(*)) over (order by depth) as used from tree group by depth) d where used <= 400
+	),
+	hidden as (
+		select t.path[cut.depth + 1] as id, count(*) as n from tree t, cut where t.depth > cut.depth group by 1
+	)
+	select json_build_object(
+		'plan', (select json_build_object('id', pl.id, 'title', pl.title, 'state', pl.state, 'kind', pl.kind, 'startYear', pl.start_year,
+			'adoptedBy', pl.adopted_by, 'adoptedOn', pl.adopted_on, 'publishedAt', pl.published_at, 'parentPlanId', pl.parent_plan_id,
+			'ownerUnit', u.name, 'framework', f.name)
+			from plans pl join units u on u.tenant_id = pl.tenant_id and u.id = pl.owner_unit_id
+			join frameworks f on f.tenant_id = pl.tenant_id and f.id = pl.framework_id
+			where pl.tenant_id = ${tenantId} and pl.id = ${planId}),
+		'levels', (select json_agg(json_build_object('id', l.id, 'nameSv', l.name_sv, 'nameEn', l.name_en, 'namePluralSv', l.name_plural_sv,
+			'namePluralEn', l.name_plural_en, 'followUp', l.follow_up, 'fields', l.fields, 'untitled', l.untitled) order by l.position)
+			from levels l join plans pl on pl.tenant_id = l.tenant_id and pl.framework_id = l.framework_id
+			where pl.tenant_id = ${tenantId} and pl.id = ${planId}),
+		'chapters', (select json_agg(json_build_object('title', c.title, 'body', c.body, 'placement', c.placement) order by c.position)
+			from chapters c where c.tenant_id = ${tenantId} and c.plan_id = ${planId}),
+		'hasPeriods', exists (select 1 from periods p where p.tenant_id = ${tenantId} and p.plan_id = ${planId}),
+		'scale', (select json_agg(json_build_object('id', s.id, 'labelSv', s.label_sv, 'labelEn', s.label_en, 'colour', s.colour, 'retired', s.retired) order by s.kind, s.position)
+			from scale_values s where s.tenant_id = ${tenantId}),
+		'responsibleChoices', (select json_agg(distinct coalesce(r.name, pe.name)) from node_responsibles nr
+			join nodes n on n.tenant_id = nr.tenant_id and n.id = nr.node_id
 			left join role_titles r on r.tenant_id = nr.tenant_id and r.id = nr.role_title_id
-			left join people p on p.tenant_id = nr.tenant_id and p.id = nr.person_id
-			where nr.tenant_id = n.tenant_id and nr.node_id = n.id) as responsibles,
-		(select coalesce(json_agg(nb.unit_id order by nb.position), '[]') from node_boards nb where nb.tenant_id = n.tenant_id and nb.node_id = n.id) as boards,
-		(select coalesce(json_agg(nl.parent_id), '[]') from node_links nl where nl.tenant_id = n.tenant_id and nl.node_id = n.id) as links,
-		(select coalesce(json_agg(i.* order by i.position), '[]') from indicators i where i.tenant_id = n.tenant_id and i.node_id = n.id) as indicators
-	from nodes n where n.tenant_id = ${tenantId} and n.plan_id = ${planId} order by n.parent_id, n.position`;
+			left join people pe on pe.tenant_id = nr.tenant_id and pe.id = nr.person_id
+			where nr.tenant_id = ${tenantId} and n.plan_id = ${planId}),
+		'entries', (select json_agg(json_build_object('id', n.id, 'depth', t.depth, 'linked', t.linked, 'ref', n.ref, 'title', n.title,
+				'description', n.description, 'levelId', n.level_id, 'carriedOver', n.carried_over, 'anchor', n.source_node_id is not null,
+				'anchorChanged', n.source_changed_at is not null, 'fieldValues', n.field_values, 'deadline', n.deadline_text,
+				'responsible', (select json_agg(coalesce(r.name, pe.name) || case when nr.note <> '' then ' (' || nr.note || ')' else '' end order by nr.position)
+					from node_responsibles nr
+					left join role_titles r on r.tenant_id = nr.tenant_id and r.id = nr.role_title_id
+					left join people pe on pe.tenant_id = nr.tenant_id and pe.id = nr.person_id
+					where nr.tenant_id = n.tenant_id and nr.node_id = n.id),
+				'boards', (select json_agg(coalesce(b.short_name, b.name) order by nb.position) from node_boards nb
+					join units b on b.tenant_id = nb.tenant_id and b.id = nb.unit_id where nb.tenant_id = n.tenant_id and nb.node_id = n.id),
+				'indicators', (select count(*) from indicators i where i.tenant_id = n.tenant_id and i.node_id = n.id),
+				'hidden', coalesce(h.n, 0),
+				'status', (select json_build_object('valueId', coalesce(fu.status_id, fu.assessment_id), 'period', p.name) from follow_ups fu
+					join periods p on p.tenant_id = fu.tenant_id and p.id = fu.period_id
+					where fu.tenant_id = n.tenant_id and fu.node_id = n.id and coalesce(fu.status_id, fu.assessment_id) is not null
+					order by p.as_of desc, p.created_at desc limit 1)
+			) order by t.sort)
+			from tree t cross join cut
+			join nodes n on n.tenant_id = ${tenantId} and n.id = t.id
+			left join hidden h on h.id = t.id
+			where t.depth <= cut.depth)
+	) as page`;
 
 interface Figures {
 	database: string;
@@ -135,7 +205,7 @@ function figures(database: string, page: { times: number[]; bytes: number }, raw
 }
 
 const results = [...(await benchPostgres()), await benchPglite()];
-console.log(`\nPlan page, ${ITEMS} items, ${REQUESTS} sequential requests after 5 warm-up (${os.cpus().length} cores, ${os.cpus()[0].model}, Node ${process.version})\n`);
+console.log(`\nPlan page, ${ITEMS} items, ${REQUESTS} sequential requests after 5 warm-up (${machine()})\n`);
 console.log('| database | page median ms | page p95 ms | page size kB | raw SQL median ms | raw SQL p95 ms | page / raw (median) |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of results) {
@@ -143,3 +213,4 @@ for (const r of results) {
 		`| ${r.database} | ${r.pageMedian.toFixed(1)} | ${r.pageP95.toFixed(1)} | ${(r.pageBytes / 1024).toFixed(0)} | ${r.rawMedian.toFixed(1)} | ${r.rawP95.toFixed(1)} | ${(r.pageMedian / r.rawMedian).toFixed(1)}× |`
 	);
 }
+process.exit(0);

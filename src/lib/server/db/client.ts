@@ -28,12 +28,17 @@ export function executePrepared(db: Db, name: string, query: SQL): Promise<unkno
 		session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: false): { execute(): Promise<unknown> } };
 	};
 	const built = internal.dialect.sqlToQuery(query);
-	let statement = statementNames.get(built.sql);
+	return internal.session.prepareQuery(built, undefined, preparedName(name, built.sql), false).execute();
+}
+
+/** The name of a prepared statement: `name` and a hash of its text (for a query builder's `.prepare(…)` too). */
+export function preparedName(name: string, text: string): string {
+	let statement = statementNames.get(text);
 	if (!statement) {
-		statement = `${name}_${createHash('sha1').update(built.sql).digest('hex').slice(0, 12)}`;
-		if (statementNames.size < 1000) statementNames.set(built.sql, statement);
+		statement = `${name}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
+		if (statementNames.size < 1000) statementNames.set(text, statement);
 	}
-	return internal.session.prepareQuery(built, undefined, statement, false).execute();
+	return statement;
 }
 const statementNames = new Map<string, string>();
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { executePrepared, type Db } from '../db/client';
 import { followUpRevisions, followUps, indicators, measurements, periods, plans, scaleValues } from '../db/schema';
 import type { Plan } from '../plans/plan-repository';
 import { rowsOf } from '../db/rows';
@@ -26,11 +26,35 @@ export async function findPlanForReport(
 	nodeId: string
 ): Promise<{ plan: Plan; responsible: boolean } | undefined> {
 	if (!isUuid(planId)) return undefined;
-	const [row] = await db
-		.select({ plan: plans, responsible: responsibleFor(tenantId, personId, nodeId) })
-		.from(plans)
-		.where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+	const [row] = await planForReport(db).execute({ tenantId, planId, personId: personId ?? null, nodeId: isUuid(nodeId) ? nodeId : null });
 	return row;
+}
+
+/**
+ * findPlanForReport's statement, built once per connection handle with placeholders and prepared under
+ * one name: every save runs it, so neither the query builder nor PostgreSQL's planner redo it per request.
+ * No person (an API token) or a malformed item id: nobody is responsible.
+ */
+const planForReportQueries = new WeakMap<Db, ReturnType<typeof buildPlanForReport>>();
+function planForReport(db: Db) {
+	let query = planForReportQueries.get(db);
+	if (!query) planForReportQueries.set(db, (query = buildPlanForReport(db)));
+	return query;
+}
+function buildPlanForReport(db: Db) {
+	const [tenantId, personId, nodeId] = [sql.placeholder('tenantId'), sql.placeholder('personId'), sql.placeholder('nodeId')];
+	return db
+		.select({
+			plan: plans,
+			responsible: sql<boolean>`exists (
+				select 1 from node_responsibles r
+				where r.tenant_id = ${tenantId} and r.node_id = ${nodeId}::uuid
+					and (r.person_id = ${personId}::uuid or r.role_title_id in
+						(select h.role_title_id from role_title_holders h where h.tenant_id = ${tenantId} and h.person_id = ${personId}::uuid)))`
+		})
+		.from(plans)
+		.where(and(eq(plans.tenantId, tenantId), eq(plans.id, sql.placeholder('planId'))))
+		.prepare('plan_for_report');
 }
 
 function responsibleFor(tenantId: string, personId: string | undefined, nodeId: string): SQL<boolean> {
@@ -181,7 +205,7 @@ export async function findReportTarget(
 		analysis: string;
 		updated_by: string;
 	}>(
-		await db.execute(sql`
+		await executePrepared(db, 'report_target', sql`
 			select p.closed_at, l.follow_up,
 				exists (select 1 from scale_values s where s.tenant_id = p.tenant_id and s.kind = l.follow_up and not s.retired
 					and s.id = case l.follow_up when 'status' then ${chosen(key.statusId)}::uuid else ${chosen(key.assessmentId)}::uuid end) as choice_valid,
@@ -223,7 +247,7 @@ export async function saveFollowUpVersion(
 	audit: AuditEntry
 ): Promise<number | undefined> {
 	const [saved] = rowsOf<{ version: number }>(
-		await db.execute(sql`
+		await executePrepared(db, 'save_follow_up', sql`
 			with saved as (
 				insert into follow_ups (tenant_id, plan_id, node_id, period_id, status_id, assessment_id, comment, analysis, updated_by)
 				values (${ctx.tenantId}, ${row.planId}, ${row.nodeId}, ${row.periodId}, ${row.statusId}, ${row.assessmentId}, ${row.comment}, ${row.analysis}, ${ctx.actor.id})
