@@ -168,3 +168,33 @@ export async function listPlanResponsibles(db: Db, tenantId: string, planId: str
 		where r.tenant_id = ${tenantId} and n.plan_id = ${planId}`);
 	return rowsOf<{ name: string; note: string }>(result);
 }
+
+/** An item as the item page needs the rest of the plan: where it stands, its level, what names it, and its further parents. */
+export interface SkeletonNode {
+	id: string;
+	parentId: string | null;
+	position: number;
+	levelId: string;
+	ref: string;
+	title: string;
+	/** Only for a level without titles (its items are named by their text); empty otherwise. */
+	description: string;
+	fieldValues: Record<string, unknown>;
+	linkedParentIds: string[];
+}
+
+/**
+ * Every item of a plan, narrowly (no fields, responsible, boards or indicators), in position order: for
+ * the item page's path, what is under it through links, and where it may be moved.
+ */
+export async function loadPlanSkeleton(db: Db, tenantId: string, planId: string): Promise<SkeletonNode[]> {
+	const result = await db.execute(sql`
+		select n.id, n.parent_id as "parentId", n.position, n.level_id as "levelId", n.ref, n.title,
+			case when l.untitled then n.description else '' end as description,
+			case when l.untitled then n.field_values else '{}'::jsonb end as "fieldValues",
+			coalesce((select json_agg(k.parent_id order by k.position) from node_links k where k.tenant_id = n.tenant_id and k.node_id = n.id), '[]'::json) as "linkedParentIds"
+		from nodes n join levels l on l.tenant_id = n.tenant_id and l.id = n.level_id
+		where n.tenant_id = ${tenantId} and n.plan_id = ${planId}
+		order by n.position`);
+	return rowsOf<SkeletonNode>(result);
+}

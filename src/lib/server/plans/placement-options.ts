@@ -1,4 +1,5 @@
-import type { PlanData, PlanNode } from './plan-repository';
+import type { PlanData } from './plan-repository';
+import type { SkeletonNode } from './outline-repository';
 import { subtreeIds } from './plan-tree';
 import { itemLabel } from '../presenters/item-name';
 
@@ -12,12 +13,12 @@ export interface PlacementTarget {
  * Where an item may be moved or linked: under any item whose level may hold its level, never inside
  * its own subtree. Offered in outline order so the list reads like the plan.
  */
-export function placementOptions(data: Pick<PlanData, 'nodes' | 'framework'>, node: PlanNode) {
+export function placementOptions(data: { nodes: SkeletonNode[]; framework: PlanData['framework'] }, node: Pick<SkeletonNode, 'id' | 'levelId' | 'parentId' | 'linkedParentIds'>) {
 	const levels = new Map(data.framework.levels.map((level) => [level.id, level]));
 	const inside = subtreeIds(data.nodes, node.id);
 	const depth = new Map<string, number>();
-	const ordered: PlanNode[] = [];
-	const byParent = new Map<string | null, PlanNode[]>();
+	const ordered: SkeletonNode[] = [];
+	const byParent = new Map<string | null, SkeletonNode[]>();
 	for (const candidate of data.nodes) byParent.set(candidate.parentId, [...(byParent.get(candidate.parentId) ?? []), candidate]);
 	const walk = (parentId: string | null, level: number) => {
 		for (const child of (byParent.get(parentId) ?? []).sort((a, b) => a.position - b.position)) {
@@ -30,7 +31,7 @@ export function placementOptions(data: Pick<PlanData, 'nodes' | 'framework'>, no
 	const possible = ordered.filter(
 		(candidate) => !inside.has(candidate.id) && levels.get(candidate.levelId)?.childLevelIds.includes(node.levelId)
 	);
-	const target = (candidate: PlanNode): PlacementTarget => ({
+	const target = (candidate: SkeletonNode): PlacementTarget => ({
 		id: candidate.id,
 		label: itemLabel(candidate, levels.get(candidate.levelId)),
 		depth: depth.get(candidate.id) ?? 0
@@ -43,9 +44,9 @@ export function placementOptions(data: Pick<PlanData, 'nodes' | 'framework'>, no
 }
 
 /** The item's ancestors, top first: for the breadcrumb. */
-export function ancestorsOf(data: Pick<PlanData, 'nodes'>, node: PlanNode): PlanNode[] {
+export function ancestorsOf<T extends { id: string; parentId: string | null }>(data: { nodes: T[] }, node: { parentId: string | null }): T[] {
 	const byId = new Map(data.nodes.map((candidate) => [candidate.id, candidate]));
-	const path: PlanNode[] = [];
+	const path: T[] = [];
 	for (let current = node.parentId ? byId.get(node.parentId) : undefined; current; current = current.parentId ? byId.get(current.parentId) : undefined) {
 		path.unshift(current);
 	}

@@ -141,52 +141,64 @@ function headParts(db: Db, tenantId: string, plan: Plan) {
 export async function loadPlanData(db: Db, tenantId: string, planId: string): Promise<PlanData | undefined> {
 	const plan = await findPlan(db, tenantId, planId);
 	if (!plan) return undefined;
-	const inPlan = (table: typeof nodeBoards | typeof nodeLinks | typeof nodeResponsibles | typeof indicators) =>
-		and(eq(nodes.tenantId, table.tenantId), eq(nodes.id, table.nodeId), eq(nodes.planId, planId));
-	const [[framework, [ownerUnit], chapterRows, boards], nodeRows, responsibleRows, boardRows, linkRows, indicatorRows] =
-		await Promise.all([
-			headParts(db, tenantId, plan),
-			db
-				.select(planNodeColumns)
-				.from(nodes)
-				.where(and(eq(nodes.tenantId, tenantId), eq(nodes.planId, planId)))
-				.orderBy(asc(nodes.position)),
-			db
-				.select({
-					nodeId: nodeResponsibles.nodeId,
-					position: nodeResponsibles.position,
-					roleTitleId: nodeResponsibles.roleTitleId,
-					roleName: roleTitles.name,
-					personId: nodeResponsibles.personId,
-					personName: people.name,
-					note: nodeResponsibles.note
-				})
-				.from(nodeResponsibles)
-				.innerJoin(nodes, inPlan(nodeResponsibles))
-				.leftJoin(roleTitles, and(eq(roleTitles.tenantId, nodeResponsibles.tenantId), eq(roleTitles.id, nodeResponsibles.roleTitleId)))
-				.leftJoin(people, and(eq(people.tenantId, nodeResponsibles.tenantId), eq(people.id, nodeResponsibles.personId)))
-				.where(eq(nodeResponsibles.tenantId, tenantId))
-				.orderBy(asc(nodeResponsibles.position)),
-			db
-				.select({ nodeId: nodeBoards.nodeId, unitId: nodeBoards.unitId })
-				.from(nodeBoards)
-				.innerJoin(nodes, inPlan(nodeBoards))
-				.where(eq(nodeBoards.tenantId, tenantId))
-				.orderBy(asc(nodeBoards.position)),
-			db
-				.select({ nodeId: nodeLinks.nodeId, parentId: nodeLinks.parentId })
-				.from(nodeLinks)
-				.innerJoin(nodes, inPlan(nodeLinks))
-				.where(eq(nodeLinks.tenantId, tenantId))
-				.orderBy(asc(nodeLinks.position)),
-			db
-				.select({ indicator: indicators })
-				.from(indicators)
-				.innerJoin(nodes, inPlan(indicators))
-				.where(eq(indicators.tenantId, tenantId))
-				.orderBy(asc(indicators.position))
-		]);
+	const [[framework, [ownerUnit], chapterRows, boards], planNodes] = await Promise.all([headParts(db, tenantId, plan), readNodes(db, tenantId, planId)]);
 	if (!framework || !ownerUnit) return undefined;
+	return { plan, framework, ownerUnit, chapters: chapterRows, boards, nodes: planNodes };
+}
+
+/** One item of a plan with everything the plan views show of it (responsible, boards, links, indicators). */
+export async function loadPlanNode(db: Db, tenantId: string, planId: string, nodeId: string): Promise<PlanNode | undefined> {
+	if (!isUuid(nodeId) || !isUuid(planId)) return undefined;
+	const [node] = await readNodes(db, tenantId, planId, nodeId);
+	return node;
+}
+
+/** The plan's items (or one of them) completed with their responsible, boards, links and indicators. */
+async function readNodes(db: Db, tenantId: string, planId: string, onlyId?: string): Promise<PlanNode[]> {
+	const only = onlyId ? eq(nodes.id, onlyId) : undefined;
+	const inPlan = (table: typeof nodeBoards | typeof nodeLinks | typeof nodeResponsibles | typeof indicators) =>
+		and(eq(nodes.tenantId, table.tenantId), eq(nodes.id, table.nodeId), eq(nodes.planId, planId), only);
+	const [nodeRows, responsibleRows, boardRows, linkRows, indicatorRows] = await Promise.all([
+		db
+			.select(planNodeColumns)
+			.from(nodes)
+			.where(and(eq(nodes.tenantId, tenantId), eq(nodes.planId, planId), only))
+			.orderBy(asc(nodes.position)),
+		db
+			.select({
+				nodeId: nodeResponsibles.nodeId,
+				position: nodeResponsibles.position,
+				roleTitleId: nodeResponsibles.roleTitleId,
+				roleName: roleTitles.name,
+				personId: nodeResponsibles.personId,
+				personName: people.name,
+				note: nodeResponsibles.note
+			})
+			.from(nodeResponsibles)
+			.innerJoin(nodes, inPlan(nodeResponsibles))
+			.leftJoin(roleTitles, and(eq(roleTitles.tenantId, nodeResponsibles.tenantId), eq(roleTitles.id, nodeResponsibles.roleTitleId)))
+			.leftJoin(people, and(eq(people.tenantId, nodeResponsibles.tenantId), eq(people.id, nodeResponsibles.personId)))
+			.where(eq(nodeResponsibles.tenantId, tenantId))
+			.orderBy(asc(nodeResponsibles.position)),
+		db
+			.select({ nodeId: nodeBoards.nodeId, unitId: nodeBoards.unitId })
+			.from(nodeBoards)
+			.innerJoin(nodes, inPlan(nodeBoards))
+			.where(eq(nodeBoards.tenantId, tenantId))
+			.orderBy(asc(nodeBoards.position)),
+		db
+			.select({ nodeId: nodeLinks.nodeId, parentId: nodeLinks.parentId })
+			.from(nodeLinks)
+			.innerJoin(nodes, inPlan(nodeLinks))
+			.where(eq(nodeLinks.tenantId, tenantId))
+			.orderBy(asc(nodeLinks.position)),
+		db
+			.select({ indicator: indicators })
+			.from(indicators)
+			.innerJoin(nodes, inPlan(indicators))
+			.where(eq(indicators.tenantId, tenantId))
+			.orderBy(asc(indicators.position))
+	]);
 
 	const group = <T, V>(rows: T[], key: (row: T) => string, value: (row: T) => V) => {
 		const map = new Map<string, V[]>();
@@ -217,7 +229,7 @@ export async function loadPlanData(db: Db, tenantId: string, planId: string): Pr
 		node.linkedParentIds = links.get(node.id) ?? [];
 		node.indicators = nodeIndicators.get(node.id) ?? [];
 	}
-	return { plan, framework, ownerUnit, chapters: chapterRows, boards, nodes: planNodes };
+	return planNodes;
 }
 
 export async function listNodeIdsOfPlan(db: Db, tenantId: string, planId: string, ids: string[]): Promise<string[]> {

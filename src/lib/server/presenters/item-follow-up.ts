@@ -6,6 +6,7 @@ import { listFollowUpsOfItems } from '../follow-up/item-follow-ups';
 import { listPeriods } from '../follow-up/period-repository';
 import { listScale } from '../follow-up/scales';
 import type { PlanData, PlanNode } from '../plans/plan-repository';
+import type { SkeletonNode } from '../plans/outline-repository';
 import { renderChart } from './charts';
 import { CHART_TEXT, fittedRange } from './chart-axis';
 import { itemLabel } from './item-name';
@@ -15,7 +16,7 @@ import { itemLabel } from './item-name';
  * indicators' outcomes evaluated against their targets, and (for goals) the reported status of the
  * activities under it — what an assessment is made from.
  */
-export async function presentItemFollowUp(db: Db, tenantId: string, data: PlanData, node: PlanNode) {
+export async function presentItemFollowUp(db: Db, tenantId: string, data: { plan: PlanData['plan']; framework: PlanData['framework']; nodes: SkeletonNode[] }, node: PlanNode) {
 	// Everything under the item, also through links: a goal is assessed from all its activities.
 	const under = new Set<string>([node.id]);
 	for (let grew = true; grew; ) {

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
-import { loadPlanData } from '$lib/server/plans/plan-repository';
-import { boardNameMap, presentFields, presentOutline } from '$lib/server/presenters/plan-presenter';
+import { loadPlanHead, loadPlanNode, type PlanHead } from '$lib/server/plans/plan-repository';
+import { loadOutlineSlice, loadPlanSkeleton } from '$lib/server/plans/outline-repository';
+import { boardNameMap, OUTLINE_BUDGET, presentFields, presentOutlineSlice } from '$lib/server/presenters/plan-presenter';
 import { renderRichText } from '$lib/server/presenters/rich-text';
 import { itemLabel, itemName } from '$lib/server/presenters/item-name';
 import { actorNames, listAuditEvents } from '$lib/server/audit/audit-repository';
@@ -44,9 +45,20 @@ async function itemHistory(tenantId: string, nodeId: string) {
 	return presentAuditEvents(events, await actorNames(getDb(), tenantId, events.map((event) => event.actor)));
 }
 
+/**
+ * The plan around the item, the item with all it shows, and the rest of the plan only narrowly (where
+ * each item stands and what names it: the path, what is under it through links, where it may move);
+ * the outline under it is read as the plan page reads its own (`loadOutlineSlice`).
+ */
 async function loadNode(locals: App.Locals, planId: string, nodeId: string) {
-	const data = found(await loadPlanData(getDb(), locals.ctx.tenantId, planId), locals.locale);
-	const node = found(data.nodes.find((candidate) => candidate.id === nodeId), locals.locale);
+	const db = getDb();
+	const [head, item, skeleton] = await Promise.all([
+		loadPlanHead(db, locals.ctx.tenantId, planId),
+		loadPlanNode(db, locals.ctx.tenantId, planId, nodeId),
+		loadPlanSkeleton(db, locals.ctx.tenantId, planId)
+	]);
+	const data = { ...found(head, locals.locale), nodes: skeleton };
+	const node = found(item, locals.locale);
 	const level = data.framework.levels.find((candidate) => candidate.id === node.levelId)!;
 	return { data, node, level };
 }
@@ -71,7 +83,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		ancestors: ancestorsOf(data, node).map((ancestor) => titleOf(ancestor.id)),
 		linkedParents: node.linkedParentIds.map(titleOf),
 		indicators: node.indicators,
-		subtree: presentOutline(data, { rootId: node.id }),
+		subtree: presentOutlineSlice(await loadOutlineSlice(getDb(), locals.ctx.tenantId, data.plan.id, { rootId: node.id, budget: OUTLINE_BUDGET }), data, { rootId: node.id }),
 		history: await itemHistory(locals.ctx.tenantId, node.id),
 		followUpMode: level.followUp,
 		followUp: level.followUp === 'none' && !node.indicators.length ? [] : await presentItemFollowUp(getDb(), locals.ctx.tenantId, data, node),
@@ -113,7 +125,7 @@ async function pickedKpi(id: string | null) {
  * Kolada the comparison with the country and the group, and where Kolada's figure for a period's
  * year differs from a person's own value: the choice to take Kolada's.
  */
-async function indicatorFigures(locals: App.Locals, data: NonNullable<Awaited<ReturnType<typeof loadPlanData>>>, node: PlanNode) {
+async function indicatorFigures(locals: App.Locals, data: PlanHead, node: PlanNode) {
 	if (!node.indicators.length) return { trends: [], comparisons: [] };
 	const db = getDb();
 	const [periods, measured] = await Promise.all([listPeriods(db, locals.ctx.tenantId, data.plan.id), listMeasurements(db, locals.ctx.tenantId, data.plan.id)]);
