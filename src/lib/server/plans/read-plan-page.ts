@@ -19,10 +19,11 @@ export async function readPlanPage(db: Db, tenantId: string, planId: string, opt
 	if (!data) return undefined;
 	await guard(data.plan);
 	const budget = options.all ? Number.POSITIVE_INFINITY : OUTLINE_BUDGET;
-	const [scale, periods, responsibles] = await Promise.all([
+	const [scale, periods, responsibles, slice] = await Promise.all([
 		listScale(db, tenantId),
 		listPeriods(db, tenantId, planId),
-		whole ? whole.nodes.flatMap((node) => node.responsibles) : listPlanResponsibles(db, tenantId, planId)
+		whole ? whole.nodes.flatMap((node) => node.responsibles) : listPlanResponsibles(db, tenantId, planId),
+		whole ? undefined : loadOutlineSlice(db, tenantId, planId, { budget })
 	]);
 	let input: PlanPageInput;
 	if (whole) {
@@ -37,13 +38,10 @@ export async function readPlanPage(db: Db, tenantId: string, planId: string, opt
 			levels: data.framework.levels
 		};
 	} else {
-		const [slice, used] = await Promise.all([
-			loadOutlineSlice(db, tenantId, planId, { budget }),
-			// Which retired values are still some item's latest: asked only when the scale has retired values.
-			scale.some((value) => value.retired) ? listLatestValueIds(db, tenantId, planId) : []
-		]);
-		const latest = slice.rows.flatMap(({ item }) => (item.latestValueId ? [[item.id, { valueId: item.latestValueId, periodName: item.latestPeriodName ?? '' }] as const] : []));
-		input = { outline: presentOutlineSlice(slice, data), latest: new Map(latest), usedValueIds: new Set(used), responsibles, levels: data.framework.levels };
+		// Which retired values are still some item's latest: asked only when the scale has retired values.
+		const used = scale.some((value) => value.retired) ? await listLatestValueIds(db, tenantId, planId) : [];
+		const latest = slice!.rows.flatMap(({ item }) => (item.latestValueId ? [[item.id, { valueId: item.latestValueId, periodName: item.latestPeriodName ?? '' }] as const] : []));
+		input = { outline: presentOutlineSlice(slice!, data), latest: new Map(latest), usedValueIds: new Set(used), responsibles, levels: data.framework.levels };
 	}
 	return { data, input, scale, hasPeriods: periods.length > 0 };
 }

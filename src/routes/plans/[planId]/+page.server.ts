@@ -22,6 +22,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const read = found(await readPlanPage(db, tenantId, params.planId, { filter, all }, (plan) => guardPlanRead(locals, plan)), locals.locale);
 	const { data } = read;
 	const page = presentPlanPage(read.input, read.scale, { hasPeriods: read.hasPeriods, filter });
+	const [unitPlans, parentPlan] = await Promise.all([countUnitPlans(db, tenantId, data.plan.id), parentPlanOf(tenantId, data.plan.parentPlanId)]);
 	const scope = { unitId: data.plan.ownerUnitId };
 	const editable = data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.edit', scope);
 	return {
@@ -42,8 +43,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		canCarryOver: can(locals.ctx.actor, 'plan.create', scope),
 		// The steering chain: sending the goals down, the units' follow-up, and for a unit's plan the organiser's plan above it.
 		canCascade: data.plan.state === 'adopted' && can(locals.ctx.actor, 'plan.cascade', scope),
-		canRollUp: (await countUnitPlans(getDb(), locals.ctx.tenantId, data.plan.id)) > 0 && can(locals.ctx.actor, 'followup.overview', scope),
-		parentPlan: await parentPlanOf(locals.ctx.tenantId, data.plan.parentPlanId),
+		canRollUp: unitPlans > 0 && can(locals.ctx.actor, 'followup.overview', scope),
+		parentPlan,
 		canPublish: data.plan.state !== 'draft' && can(locals.ctx.actor, 'plan.publish', scope),
 		publicAddress: data.plan.publishedAt && locals.tenant ? `${url.origin}/public/${locals.tenant.slug}/${data.plan.id}` : null
 	};
