@@ -75,7 +75,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPostgres(url: string): Promise<Database> {
 	const { Pool } = await import('pg');
 	const { drizzle } = await import('drizzle-orm/node-postgres');
-	const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+	// JIT off for the application's sessions: its statements are short and many, and PostgreSQL's cost
+	// estimate crosses jit_above_cost on a large plan's reads, compiling for 180 ms to run a 10 ms query
+	// (docs/BENCHMARKS.md, #15). Reports and analyses run outside the app can still use it.
+	const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: '-c jit=off' });
 	keepServingWhenConnectionsDrop(pool);
 	const db = drizzle({ client: pool, schema }) as unknown as Db;
 	return { db, kind: 'postgres', location: redactUrl(url), pool, connectionString: url, close: () => pool.end() };

@@ -61,4 +61,12 @@ describe('named prepared statements', () => {
 			expect(row.calls).toBe(3);
 		});
 	});
+
+	it('runs the application\'s PostgreSQL sessions without JIT (a large plan\'s reads would compile longer than they run)', async () => {
+		const database = await workerDatabase();
+		const [setting] = rowsOf<{ jit: string; available: boolean }>(await database.db.execute(sql`select current_setting('jit') as jit, pg_jit_available() as available`));
+		// PGlite is built without JIT (the setting says on, but nothing can compile).
+		if (database.kind === 'pglite') expect(setting.available).toBe(false);
+		else expect(setting.jit).toBe('off');
+	});
 });
