@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChart } from './charts';
+import { keptChartCount, renderChart } from './charts';
 import { indicatorTrends } from './item-follow-up';
 import type { PlanNode } from '../plans/plan-repository';
 
@@ -14,6 +14,13 @@ describe('server-drawn charts', () => {
 		expect(prefix(other)).not.toBe(prefix(first));
 		expect(first).toContain('<svg');
 		expect(first).not.toMatch(/zr\d+-/);
+	});
+
+	it('keep a bounded number of drawings, so a chart seen again is not drawn again but memory stays bounded', () => {
+		for (let count = 0; count < 300; count++) renderChart(bars([count, 1]), 120, 80);
+		expect(keptChartCount()).toBe(256);
+		// The oldest were let go; a new drawing of one of them is the same SVG as before.
+		expect(renderChart(bars([0, 1]), 120, 80)).toBe(renderChart(bars([0, 1]), 120, 80));
 	});
 });
 
