@@ -1,7 +1,7 @@
 /**
  * A report's save, statement by statement, on PostgreSQL through one pooled connection: the session
- * (`resolveSession`), the plan with "is responsible" (`findPlanForReport`), what the save needs
- * (`findReportTarget`) and the write (`recordFollowUp`, which runs the last two). For each, RUNS calls
+ * (`resolveSession`), the plan with "is responsible" (`findPlanForReport`) and the save (`recordFollowUp`:
+ * what the save needs read and the write, one statement, `saveReport`). For each, RUNS calls
  * after a warm-up: wall time, and the CPU it costs the PostgreSQL backend (from /proc) and this Node
  * process — what a save costs without HTTP and SvelteKit around it.
  *
@@ -17,7 +17,7 @@ import { addAccount } from '../src/lib/server/identity/add-account';
 import { createSession, resolveSession } from '../src/lib/server/identity/sessions';
 import { addPeriod } from '../src/lib/server/follow-up/manage-periods';
 import { listScale } from '../src/lib/server/follow-up/scales';
-import { findPlanForReport, findReportTarget } from '../src/lib/server/follow-up/follow-up-repository';
+import { findPlanForReport } from '../src/lib/server/follow-up/follow-up-repository';
 import { recordFollowUp } from '../src/lib/server/follow-up/record-follow-up';
 import { loadPlanData } from '../src/lib/server/plans/plan-repository';
 import { grantsFrom } from '../src/lib/server/identity/grants';
@@ -65,9 +65,8 @@ try {
 	const steps: [string, () => Promise<unknown>][] = [
 		['session (resolveSession)', () => resolveSession(db, cookie)],
 		['plan and responsible (findPlanForReport)', () => findPlanForReport(db, tenantId, planId, ctx.actor.personId, nodes[turn++ % nodes.length])],
-		['what the save needs (findReportTarget)', () => findReportTarget(db, tenantId, { planId, nodeId: nodes[turn++ % nodes.length], periodId, statusId: statuses[1] })],
 		[
-			'the save (recordFollowUp: findReportTarget + the write)',
+			'the save (recordFollowUp: what it needs and the write, one statement)',
 			async () => {
 				const nodeId = nodes[turn++ % nodes.length];
 				const version = versions.get(nodeId) ?? 0;

@@ -5,7 +5,6 @@ import type { Plan } from '../plans/plan-repository';
 import { rowsOf } from '../db/rows';
 import { isUuid } from '../shared/uuid';
 import type { NamingLevel } from '../presenters/item-name';
-import { auditInsert, type AuditEntry } from '../audit/record-audit';
 import type { Ctx } from '../shared/context';
 
 export type FollowUp = typeof followUps.$inferSelect;
@@ -176,7 +175,7 @@ export async function loadFollowUpData(db: Db, tenantId: string, planId: string)
 	};
 }
 
-/** What saving a report needs to know, read in one round trip (this is the busiest write there is). */
+/** What a report's save found, read in the same statement as the write (this is the busiest write there is). */
 export interface ReportTarget {
 	periodClosed: boolean;
 	/** Undefined when the item is not in the plan. */
@@ -184,15 +183,28 @@ export interface ReportTarget {
 	/** Is the chosen status or assessment a current value of the item's scale? */
 	choiceValid: boolean;
 	existing?: Pick<FollowUp, 'id' | 'version' | 'statusId' | 'assessmentId' | 'comment' | 'analysis' | 'updatedBy'>;
+	/** The new version when the report was written; undefined when nothing was (refused, or someone else saved first). */
+	saved?: number;
 }
 
-export async function findReportTarget(
+/**
+ * Saves a report in one statement, one round trip: reads what the save needs (the period and whether
+ * it is closed, the item's level and its follow-up, whether the chosen status or assessment is a current
+ * value of its scale, the report as it stands) and — only when all of it allows the save and the report
+ * is still at `expectedVersion` (0: none yet) — writes the report, its revision and its audit record.
+ * The caller turns what was found into the refusal; undefined: no such period in the plan.
+ * The status goes in for a status level, the assessment and the analysis for an assessment level.
+ */
+export async function saveReport(
 	db: Db,
-	tenantId: string,
-	key: { planId: string; nodeId: string; periodId: string; statusId?: string; assessmentId?: string }
+	ctx: Ctx,
+	key: { planId: string; nodeId: string; periodId: string },
+	values: { statusId?: string; assessmentId?: string; comment: string; analysis: string },
+	expectedVersion: number
 ): Promise<ReportTarget | undefined> {
 	if (![key.planId, key.nodeId, key.periodId].every(isUuid)) return undefined;
 	const chosen = (id: string | undefined) => (id && isUuid(id) ? id : null);
+	const [statusId, assessmentId] = [chosen(values.statusId), chosen(values.assessmentId)];
 	const [row] = rowsOf<{
 		closed_at: unknown;
 		follow_up: ReportTarget['followUp'] | null;
@@ -204,17 +216,45 @@ export async function findReportTarget(
 		comment: string;
 		analysis: string;
 		updated_by: string;
+		saved: number | null;
 	}>(
-		await executePrepared(db, 'report_target', sql`
-			select p.closed_at, l.follow_up,
-				exists (select 1 from scale_values s where s.tenant_id = p.tenant_id and s.kind = l.follow_up and not s.retired
-					and s.id = case l.follow_up when 'status' then ${chosen(key.statusId)}::uuid else ${chosen(key.assessmentId)}::uuid end) as choice_valid,
-				f.id, f.version, f.status_id, f.assessment_id, f.comment, f.analysis, f.updated_by
-			from periods p
-			left join nodes n on n.tenant_id = p.tenant_id and n.plan_id = p.plan_id and n.id = ${key.nodeId}
-			left join levels l on l.tenant_id = n.tenant_id and l.id = n.level_id
-			left join follow_ups f on f.tenant_id = p.tenant_id and f.node_id = n.id and f.period_id = p.id
-			where p.tenant_id = ${tenantId} and p.plan_id = ${key.planId} and p.id = ${key.periodId}`)
+		await executePrepared(db, 'save_report', sql`
+			with target as (
+				select p.closed_at, l.follow_up,
+					exists (select 1 from scale_values s where s.tenant_id = p.tenant_id and s.kind = l.follow_up and not s.retired
+						and s.id = case l.follow_up when 'status' then ${statusId}::uuid else ${assessmentId}::uuid end) as choice_valid,
+					f.id, f.version, f.status_id, f.assessment_id, f.comment, f.analysis, f.updated_by
+				from periods p
+				left join nodes n on n.tenant_id = p.tenant_id and n.plan_id = p.plan_id and n.id = ${key.nodeId}::uuid
+				left join levels l on l.tenant_id = n.tenant_id and l.id = n.level_id
+				left join follow_ups f on f.tenant_id = p.tenant_id and f.node_id = n.id and f.period_id = p.id
+				where p.tenant_id = ${ctx.tenantId}::uuid and p.plan_id = ${key.planId}::uuid and p.id = ${key.periodId}::uuid
+			),
+			saved as (
+				insert into follow_ups (tenant_id, plan_id, node_id, period_id, status_id, assessment_id, comment, analysis, updated_by)
+				select ${ctx.tenantId}::uuid, ${key.planId}::uuid, ${key.nodeId}::uuid, ${key.periodId}::uuid,
+					case when t.follow_up = 'status' then ${statusId}::uuid end, case when t.follow_up = 'assessment' then ${assessmentId}::uuid end,
+					${values.comment}::text, case when t.follow_up = 'status' then '' else ${values.analysis}::text end, ${ctx.actor.id}::text
+				from target t
+				where t.closed_at is null and t.follow_up in ('status', 'assessment') and t.choice_valid and coalesce(t.version, 0) = ${expectedVersion}::int
+				on conflict (tenant_id, node_id, period_id) do update
+					set status_id = excluded.status_id, assessment_id = excluded.assessment_id, comment = excluded.comment,
+						analysis = excluded.analysis, updated_by = excluded.updated_by, updated_at = now(), version = follow_ups.version + 1
+					where follow_ups.version = ${expectedVersion}::int
+				returning tenant_id, id, period_id, version, status_id, assessment_id, comment, analysis, updated_by
+			),
+			revision as (
+				insert into follow_up_revisions (tenant_id, follow_up_id, version, status_id, assessment_id, comment, analysis, changed_by)
+				select tenant_id, id, version, status_id, assessment_id, comment, analysis, updated_by from saved
+			),
+			audit as (
+				insert into audit_events (tenant_id, actor, action, entity_type, entity_id, plan_id, before, after)
+				select s.tenant_id, s.updated_by, 'follow_up.save', 'node', ${key.nodeId}::uuid, ${key.planId}::uuid,
+					case when t.id is not null then jsonb_build_object('statusId', t.status_id, 'assessmentId', t.assessment_id, 'comment', t.comment, 'analysis', t.analysis) end,
+					jsonb_build_object('periodId', s.period_id, 'statusId', s.status_id, 'assessmentId', s.assessment_id, 'comment', s.comment, 'analysis', s.analysis)
+				from saved s, target t
+			)
+			select t.*, (select version from saved) as saved from target t`)
 	);
 	if (!row) return undefined;
 	return {
@@ -231,38 +271,7 @@ export async function findReportTarget(
 					analysis: row.analysis,
 					updatedBy: row.updated_by
 				}
-			: undefined
+			: undefined,
+		saved: row.saved ?? undefined
 	};
-}
-
-/**
- * Writes a report, its revision and its audit record in one statement, if the report is still at
- * `expectedVersion` (0: none yet). Returns the new version, or undefined when someone else saved first.
- */
-export async function saveFollowUpVersion(
-	db: Db,
-	ctx: Ctx,
-	row: { planId: string; nodeId: string; periodId: string; statusId: string | null; assessmentId: string | null; comment: string; analysis: string },
-	expectedVersion: number,
-	audit: AuditEntry
-): Promise<number | undefined> {
-	const [saved] = rowsOf<{ version: number }>(
-		await executePrepared(db, 'save_follow_up', sql`
-			with saved as (
-				insert into follow_ups (tenant_id, plan_id, node_id, period_id, status_id, assessment_id, comment, analysis, updated_by)
-				values (${ctx.tenantId}, ${row.planId}, ${row.nodeId}, ${row.periodId}, ${row.statusId}, ${row.assessmentId}, ${row.comment}, ${row.analysis}, ${ctx.actor.id})
-				on conflict (tenant_id, node_id, period_id) do update
-					set status_id = excluded.status_id, assessment_id = excluded.assessment_id, comment = excluded.comment,
-						analysis = excluded.analysis, updated_by = excluded.updated_by, updated_at = now(), version = follow_ups.version + 1
-					where follow_ups.version = ${expectedVersion}
-				returning tenant_id, id, version, status_id, assessment_id, comment, analysis, updated_by
-			),
-			revision as (
-				insert into follow_up_revisions (tenant_id, follow_up_id, version, status_id, assessment_id, comment, analysis, changed_by)
-				select tenant_id, id, version, status_id, assessment_id, comment, analysis, updated_by from saved
-			),
-			audit as (${auditInsert(ctx, audit)} where exists (select 1 from saved))
-			select version from saved`)
-	);
-	return saved?.version;
 }

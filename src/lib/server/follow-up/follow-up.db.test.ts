@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { followUpRevisions, followUps } from '../db/schema';
+import { auditEvents, followUpRevisions, followUps } from '../db/schema';
 import { createTestOrganisation, createTestPlan, testDb } from '../testing/factories';
 import { addNode } from '../plans/add-node';
 import { addIndicator } from '../indicators/add-indicator';
@@ -40,6 +40,31 @@ describe('follow-up', () => {
 		expect(row).toMatchObject({ statusId: status('Genomförd'), comment: 'Klart.', version: 2 });
 		const revisions = await db.select().from(followUpRevisions).where(and(eq(followUpRevisions.tenantId, ctx.tenantId), eq(followUpRevisions.followUpId, row.id)));
 		expect(revisions.map((revision) => revision.comment).sort()).toEqual(['Klart.', 'Startat i två klasser.']);
+		// Each save's audit record, written in the save's one statement: what it was before and after.
+		const events = await db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.tenantId, ctx.tenantId), eq(auditEvents.action, 'follow_up.save'), eq(auditEvents.entityId, activity.id)));
+		const after = (statusId: string, comment: string) => ({ periodId: period, statusId, assessmentId: null, comment, analysis: '' });
+		expect(events.map(({ actor, entityType, planId, before, after }) => ({ actor, entityType, planId, before, after }))).toEqual(
+			expect.arrayContaining([
+				{ actor: ctx.actor.id, entityType: 'node', planId: plan.id, before: null, after: after(status('Pågående'), 'Startat i två klasser.') },
+				{
+					actor: ctx.actor.id,
+					entityType: 'node',
+					planId: plan.id,
+					before: { statusId: status('Pågående'), assessmentId: null, comment: 'Startat i två klasser.', analysis: '' },
+					after: after(status('Genomförd'), 'Klart.')
+				}
+			])
+		);
+		expect(events).toHaveLength(2);
+		// A refused save (stale version) writes neither report, revision nor audit record.
+		await expect(recordFollowUp(db, ctx, plan.id, activity.id, period, { statusId: status('Kvarstår'), comment: 'Sent.', version: 1 })).rejects.toMatchObject({
+			code: 'error_follow_up_conflict'
+		});
+		const later = await db.select().from(auditEvents).where(and(eq(auditEvents.tenantId, ctx.tenantId), eq(auditEvents.entityId, activity.id)));
+		expect(later.filter((event) => event.action === 'follow_up.save')).toHaveLength(2);
 	});
 
 	it('refuses the second of two concurrent saves, showing the first one\'s text, and writes nothing', async () => {
@@ -76,6 +101,9 @@ describe('follow-up', () => {
 	it('takes an assessment and analysis for goals, and refuses a status that is not in the set', async () => {
 		const { db, ctx, plan, goal, activity, period, assessments, status } = await setup();
 		await recordFollowUp(db, ctx, plan.id, goal.id, period, { assessmentId: assessments[1].id, analysis: 'Resultaten i åk 3 har ökat men inte nått målet.' });
+		await recordFollowUp(db, ctx, plan.id, goal.id, period, { assessmentId: assessments[2].id, analysis: 'Efter augusti: målet nås inte.', version: 1 });
+		const [goalRow] = await db.select().from(followUps).where(eq(followUps.nodeId, goal.id));
+		expect(goalRow).toMatchObject({ assessmentId: assessments[2].id, statusId: null, analysis: 'Efter augusti: målet nås inte.', version: 2 });
 		await expect(recordFollowUp(db, ctx, plan.id, goal.id, period, { statusId: status('Pågående') })).rejects.toMatchObject({
 			code: 'error_field_required',
 			field: 'assessmentId'

@@ -6,7 +6,7 @@ import type { Ctx } from '../shared/context';
 import { DomainError, notFound } from '../shared/domain-error';
 import { parseInput } from '../shared/parse-input';
 import { isUuid } from '../shared/uuid';
-import { findReportTarget, saveFollowUpVersion } from './follow-up-repository';
+import { saveReport } from './follow-up-repository';
 
 export const followUpInput = z.object({
 	statusId: z.string().optional(),
@@ -33,9 +33,11 @@ export async function recordFollowUp(db: Db, ctx: Ctx, planId: string, nodeId: s
 	const data = parseInput(followUpInput, input, labels);
 	const comment = data.comment.replace(/\r\n/g, '\n').trim();
 	const analysis = data.analysis.replace(/\r\n/g, '\n').trim();
-	// No transaction of its own: the write is one statement (report, revision, audit) that lands only
-	// if the report is still at the version read here. Inside a caller's transaction, pass its handle.
-	const target = await findReportTarget(db, ctx.tenantId, { planId, nodeId, periodId, statusId: data.statusId, assessmentId: data.assessmentId });
+	// No transaction of its own: one statement reads what the save needs and writes the report, its
+	// revision and its audit record only if all of it allows and the report is still at the version the
+	// form showed (a first report is made from version 0). Inside a caller's transaction, pass its handle.
+	const expected = data.version ?? 0;
+	const target = await saveReport(db, ctx, { planId, nodeId, periodId }, { statusId: data.statusId, assessmentId: data.assessmentId, comment, analysis }, expected);
 	if (!target) throw notFound();
 	if (target.periodClosed) throw new DomainError('error_period_closed', {}, { status: 409 });
 	if (!target.followUp) throw notFound();
@@ -44,28 +46,9 @@ export async function recordFollowUp(db: Db, ctx: Ctx, planId: string, nodeId: s
 	const chosen = isStatus ? data.statusId : data.assessmentId;
 	const field = isStatus ? 'statusId' : 'assessmentId';
 	if (!target.choiceValid) throw new DomainError(chosen ? 'error_field_invalid' : 'error_field_required', { field: labels[field] }, { field });
-	const values = {
-		statusId: isStatus ? chosen! : null,
-		assessmentId: isStatus ? null : chosen!,
-		comment,
-		analysis: isStatus ? '' : analysis
-	};
-
-	const { existing } = target;
-	// A first report is made from version 0; an edit from the version its form showed.
-	const expected = data.version ?? 0;
-	if (existing ? expected !== existing.version : expected !== 0) throw await conflictWith(db, ctx.tenantId, nodeId, periodId);
-	const version = await saveFollowUpVersion(db, ctx, { planId, nodeId, periodId, ...values }, expected, {
-		action: 'follow_up.save',
-		entityType: 'node',
-		entityId: nodeId,
-		planId,
-		before: existing ? { statusId: existing.statusId, assessmentId: existing.assessmentId, comment: existing.comment, analysis: existing.analysis } : undefined,
-		after: { periodId, ...values }
-	});
-	// Someone else's save landed between our read and our write.
-	if (version === undefined) throw await conflictWith(db, ctx.tenantId, nodeId, periodId);
-	return version;
+	// A stale edit, or someone else's save landed between the form and the write.
+	if (target.saved === undefined) throw await conflictWith(db, ctx.tenantId, nodeId, periodId);
+	return target.saved;
 }
 
 /** The refusal for a stale edit: whoever saved last, and what they wrote (a vanished report: plainly stale). */
