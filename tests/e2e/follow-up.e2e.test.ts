@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, planPath, useBrowser, visit } from './support';
+import { expectAccessible, planPath, scriptsReady, useBrowser, visit } from './support';
 
 const browser = useBrowser();
 
@@ -100,6 +100,8 @@ describe('follow-up', () => {
 			['Delvis uppfyllt', 'Sjukfrånvaron minskar men målet nås inte i år.'],
 			['Ej uppfyllt', 'Efter augusti: målet nås inte; insatserna förstärks.']
 		]) {
+			// Typed only once the page's scripts run: hydrating after the fill would put the saved text back.
+			await scriptsReady(admin);
 			await open.getByLabel('Bedömning').selectOption({ label: assessment });
 			await open.getByLabel('Analys', { exact: false }).fill(analysis);
 			await open.getByRole('button', { name: /Spara/ }).click();
