@@ -12,8 +12,6 @@ import { can } from '$lib/server/policies';
 import { guardPlan, guardPlanRead } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import { planBreadcrumbs } from '$lib/navigation';
-import { renderOnly } from '$lib/render-only';
-import { isUuid } from '$lib/server/shared/uuid';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -21,19 +19,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const tenantId = locals.ctx.tenantId;
 	const filter = readPlanFilter(url.searchParams);
 	const all = url.searchParams.has('all');
-	// The units' plans are counted beside the plan's own reads (shown only once the guard has let the plan through).
-	const [readOrMissing, unitPlans] = await Promise.all([
-		readPlanPage(db, tenantId, params.planId, { filter, all }, (plan) => guardPlanRead(locals, plan)),
-		isUuid(params.planId) ? countUnitPlans(db, tenantId, params.planId) : 0
-	]);
-	const read = found(readOrMissing, locals.locale);
+	const read = found(await readPlanPage(db, tenantId, params.planId, { filter, all }, (plan) => guardPlanRead(locals, plan)), locals.locale);
 	const { data } = read;
 	const page = presentPlanPage(read.input, read.scale, { hasPeriods: read.hasPeriods, filter });
-	const parentPlan = await parentPlanOf(tenantId, data.plan.parentPlanId);
+	const [unitPlans, parentPlan] = await Promise.all([countUnitPlans(db, tenantId, data.plan.id), parentPlanOf(tenantId, data.plan.parentPlanId)]);
 	const scope = { unitId: data.plan.ownerUnitId };
 	const editable = data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.edit', scope);
-	// Rendered on the server only (csr = false): not serialised into the page for hydration.
-	return renderOnly({
+	return {
 		plan: data.plan,
 		ownerUnit: { name: data.ownerUnit.name },
 		framework: { id: data.framework.id, name: data.framework.name },
@@ -55,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		parentPlan,
 		canPublish: data.plan.state !== 'draft' && can(locals.ctx.actor, 'plan.publish', scope),
 		publicAddress: data.plan.publishedAt && locals.tenant ? `${url.origin}/public/${locals.tenant.slug}/${data.plan.id}` : null
-	});
+	};
 };
 
 export const actions: Actions = {

@@ -10,7 +10,6 @@ import { presentStatusTrend } from '$lib/server/presenters/status-trend';
 import { guardPlanRead } from '$lib/server/http/guard';
 import { found } from '$lib/server/http/run-action';
 import { planBreadcrumbs } from '$lib/navigation';
-import { renderOnly } from '$lib/render-only';
 import { m } from '$lib/paraglide/messages.js';
 import type { PageServerLoad } from './$types';
 
@@ -30,13 +29,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	]);
 	const data = found(plan, locals.locale);
 	await guardPlanRead(locals, data.plan);
-	// Rendered on the server only (csr = false): not serialised into the page for hydration.
-	return renderOnly({
+	return {
 		breadcrumbs: planBreadcrumbs(locals.locale, data.plan, { href: `/plans/${data.plan.id}/overview`, label: m.overview_title({}, { locale: locals.locale }) }),
 		plan: { id: data.plan.id, title: data.plan.title },
 		periods: periods.map(({ id, name }) => ({ id, name })),
 		period: period ? { id: period.id, name: period.name } : null,
 		overview: period && tallies ? presentOverviewTallies(tallies, data.framework.levels, periods, period, measurements, scale, locals.locale) : null,
 		trend: presentStatusTrend(periods, statusCounts, scale, locals.locale)
-	});
+	};
 };
