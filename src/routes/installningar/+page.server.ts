@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
-import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
+import { chosenLocale, rememberLocale } from '$lib/server/http/language-choice';
 import { can } from '$lib/server/policies';
 import { runAction } from '$lib/server/http/run-action';
 import { formFlag } from '$lib/server/http/form';
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, locals, cookies }) => {
 		const form = await request.formData();
-		const locale = form.get('locale') === 'en' ? 'en' : 'sv';
+		const locale = chosenLocale(form);
 		const values = {
 			locale,
 			reminders: formFlag(form, 'reminders'),
@@ -36,7 +36,7 @@ export const actions: Actions = {
 		const result = await runAction(locals.locale, () => setReminderPreferences(getDb(), locals.ctx, values), values);
 		if (result) return result;
 		// The pages follow the language chosen, as the header's switch does.
-		cookies.set(cookieName, locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax', secure: false });
+		rememberLocale(cookies, locale);
 		redirect(303, '/installningar?saved');
 	}
 };

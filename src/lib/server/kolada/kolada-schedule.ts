@@ -5,17 +5,18 @@ import { errorForLog, logger } from '../app/logger';
 import { isDemoMode } from '../app/runtime';
 import { DEMO_TENANT } from '../demo/demo-content';
 import { systemContext } from '../shared/context';
+import { swedishToday } from '../shared/calendar-date';
 import { koladaSource } from './kolada-http';
 import { syncValues } from './sync-values';
 
 /** The hour (Swedish time) from which the night's sync may run (the job runner starts it then). */
 const HOUR = 3;
 
-const stockholm = (now: Date) => {
-	const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(now);
-	const part = (type: string) => parts.find((candidate) => candidate.type === type)!.value;
-	return { day: `${part('year')}-${part('month')}-${part('day')}`, hour: Number(part('hour')) };
-};
+/** The day (Swedish date) and hour in Sweden at `now`. */
+const stockholm = (now: Date) => ({
+	day: swedishToday(now),
+	hour: Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', hourCycle: 'h23' }).format(now))
+});
 
 /** The organisations the nightly sync is for: those with a municipality chosen, but the demo's in demo mode (see runNightlySync). */
 export async function koladaTenants(db: Db, demoMode = isDemoMode()): Promise<string[]> {
