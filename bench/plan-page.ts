@@ -4,6 +4,8 @@
  *
  *   npm run bench                     (PostgreSQL from BENCH_DATABASE_URL, default the local server)
  *   ITEMS=2000 REQUESTS=60 npm run bench
+ *   ONLY=postgres PROFILE_DIR=/tmp/prof npm run bench   (PostgreSQL's page only; the server writes a
+ *                                                       V8 CPU profile there, for Chrome's DevTools)
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +23,8 @@ import { createSession, SESSION_COOKIE } from '../src/lib/server/identity/sessio
 
 const ITEMS = Number(process.env.ITEMS ?? 2000);
 const REQUESTS = Number(process.env.REQUESTS ?? 60);
+const ONLY_POSTGRES = process.env.ONLY === 'postgres';
+const PROFILE_DIR = process.env.PROFILE_DIR;
 const PORT = 3900 + Math.floor(Math.random() * 50);
 let cookie = '';
 
@@ -139,7 +143,8 @@ async function timeRaw(database: Database, tenantId: string, planId: string) {
 }
 
 async function timePage(env: Record<string, string>, planId: string, query = '') {
-	const server = spawn(process.execPath, ['scripts/start.js'], {
+	const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+	const server = spawn(process.execPath, [...profile, 'scripts/start.js'], {
 		env: { ...process.env, ...env, PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${PORT}`, DEMO: 'false', DEFAULT_TENANT: 'bench', LOG_LEVEL: 'warn' },
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
@@ -172,6 +177,7 @@ async function benchPostgres(): Promise<Figures[]> {
 		const raw = await timeRaw(database, tenantId, planId);
 		await database.close();
 		const page = await timePage({ DATABASE_URL: url.toString() }, planId);
+		if (ONLY_POSTGRES) return [figures('PostgreSQL', page, raw)];
 		const whole = await timePage({ DATABASE_URL: url.toString() }, planId, '?all=1');
 		return [figures('PostgreSQL', page, raw), figures('PostgreSQL, whole plan expanded (?all=1)', whole, raw)];
 	} finally {
@@ -204,7 +210,7 @@ function figures(database: string, page: { times: number[]; bytes: number }, raw
 	};
 }
 
-const results = [...(await benchPostgres()), await benchPglite()];
+const results = [...(await benchPostgres()), ...(ONLY_POSTGRES ? [] : [await benchPglite()])];
 console.log(`\nPlan page, ${ITEMS} items, ${REQUESTS} sequential requests after 5 warm-up (${machine()})\n`);
 console.log('| database | page median ms | page p95 ms | page size kB | raw SQL median ms | raw SQL p95 ms | page / raw (median) |');
 console.log('|---|---|---|---|---|---|---|');

@@ -42,7 +42,12 @@ if (!runBuilt && sourcesChanged()) {
 	await withBuildLock(root, () => {
 		if (!sourcesChanged()) return;
 		console.log('Bygger Styrkedjan …');
-		const result = spawnSync(process.execPath, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+		const result = spawnSync(process.execPath, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+			stdio: 'inherit',
+			// What ships is built for production whatever started us: Vite keeps an inherited NODE_ENV, and under
+			// Vitest (NODE_ENV=test) Svelte would compile its dev checks into every element of every page.
+			env: { ...process.env, NODE_ENV: 'production' }
+		});
 		if (result.status !== 0) process.exit(result.status ?? 1);
 	});
 }
