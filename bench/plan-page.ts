@@ -117,6 +117,7 @@ interface Figures {
 	pageBytes: number;
 	rawMedian: number;
 	rawP95: number;
+	rss: number[];
 }
 
 async function seed(database: Database) {
@@ -142,6 +143,12 @@ async function timeRaw(database: Database, tenantId: string, planId: string) {
 	return times;
 }
 
+/** The server's resident memory (RSS) in MB, read after each answer. */
+function residentMegabytes(pid: number) {
+	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
 async function timePage(env: Record<string, string>, planId: string, query = '') {
 	const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
 	const server = spawn(process.execPath, [...profile, 'scripts/start.js'], {
@@ -152,6 +159,7 @@ async function timePage(env: Record<string, string>, planId: string, query = '')
 		const url = `http://127.0.0.1:${PORT}/plans/${planId}${query}`;
 		await waitForServer(`http://127.0.0.1:${PORT}`);
 		const times: number[] = [];
+		const rss: number[] = [];
 		let bytes = 0;
 		for (let i = 0; i < REQUESTS + 5; i++) {
 			const start = performance.now();
@@ -159,9 +167,10 @@ async function timePage(env: Record<string, string>, planId: string, query = '')
 			const body = await response.text();
 			if (!response.ok) throw new Error(`${response.status} ${body.slice(0, 200)}`);
 			if (i >= 5) times.push(performance.now() - start);
+			rss.push(residentMegabytes(server.pid!));
 			bytes = body.length;
 		}
-		return { times, bytes };
+		return { times, bytes, rss };
 	} finally {
 		server.kill('SIGTERM');
 		await new Promise((resolve) => server.once('exit', resolve));
@@ -199,24 +208,25 @@ async function benchPglite(): Promise<Figures> {
 	}
 }
 
-function figures(database: string, page: { times: number[]; bytes: number }, raw: number[]): Figures {
+function figures(database: string, page: { times: number[]; bytes: number; rss: number[] }, raw: number[]): Figures {
 	return {
 		database,
 		pageMedian: percentile(page.times, 50),
 		pageP95: percentile(page.times, 95),
 		pageBytes: page.bytes,
 		rawMedian: percentile(raw, 50),
-		rawP95: percentile(raw, 95)
+		rawP95: percentile(raw, 95),
+		rss: page.rss
 	};
 }
 
 const results = [...(await benchPostgres()), ...(ONLY_POSTGRES ? [] : [await benchPglite()])];
 console.log(`\nPlan page, ${ITEMS} items, ${REQUESTS} sequential requests after 5 warm-up (${machine()})\n`);
-console.log('| database | page median ms | page p95 ms | page size kB | raw SQL median ms | raw SQL p95 ms | page / raw (median) |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| database | page median ms | page p95 ms | page size kB | raw SQL median ms | raw SQL p95 ms | page / raw (median) | server RSS MB: after 1st, max |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const r of results) {
 	console.log(
-		`| ${r.database} | ${r.pageMedian.toFixed(1)} | ${r.pageP95.toFixed(1)} | ${(r.pageBytes / 1024).toFixed(0)} | ${r.rawMedian.toFixed(1)} | ${r.rawP95.toFixed(1)} | ${(r.pageMedian / r.rawMedian).toFixed(1)}× |`
+		`| ${r.database} | ${r.pageMedian.toFixed(1)} | ${r.pageP95.toFixed(1)} | ${(r.pageBytes / 1024).toFixed(0)} | ${r.rawMedian.toFixed(1)} | ${r.rawP95.toFixed(1)} | ${(r.pageMedian / r.rawMedian).toFixed(1)}× | ${r.rss[0].toFixed(0)}, ${Math.max(...r.rss).toFixed(0)} |`
 	);
 }
 process.exit(0);

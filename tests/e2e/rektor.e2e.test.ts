@@ -56,7 +56,8 @@ describe("the rektor's own school in the steering chain", () => {
 		await page.locator('input[role="combobox"]').fill('Rektor Lindskolan F–6');
 		await page.getByRole('listbox').getByRole('option', { name: 'Rektor Lindskolan F–6', exact: true }).click();
 		await page.getByRole('button', { name: 'Spara' }).click();
-		await page.waitForURL((url) => url.pathname === own || url.pathname.startsWith(`${own}/nodes/`));
+		// Away from the form (its own address, …/nodes/new, also starts with …/nodes/): the save has been answered.
+		await page.waitForURL((url) => url.pathname === own || (url.pathname.startsWith(`${own}/nodes/`) && !url.pathname.endsWith('/nodes/new')));
 		await visit(page, own);
 		await expect.poll(() => page.locator('.outline').textContent()).toContain(title);
 

@@ -12,20 +12,29 @@ import { can } from '$lib/server/policies';
 import { guardPlan, guardPlanRead } from '$lib/server/http/guard';
 import { found, runAction } from '$lib/server/http/run-action';
 import { planBreadcrumbs } from '$lib/navigation';
+import { renderOnly } from '$lib/render-only';
+import { isUuid } from '$lib/server/shared/uuid';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals, params, url } = event;
 	const db = getDb();
 	const tenantId = locals.ctx.tenantId;
 	const filter = readPlanFilter(url.searchParams);
 	const all = url.searchParams.has('all');
-	const read = found(await readPlanPage(db, tenantId, params.planId, { filter, all }, (plan) => guardPlanRead(locals, plan)), locals.locale);
+	// The units' plans are counted beside the plan's own reads (shown only once the guard has let the plan through).
+	const [readOrMissing, unitPlans] = await Promise.all([
+		readPlanPage(db, tenantId, params.planId, { filter, all }, (plan) => guardPlanRead(locals, plan)),
+		isUuid(params.planId) ? countUnitPlans(db, tenantId, params.planId) : 0
+	]);
+	const read = found(readOrMissing, locals.locale);
 	const { data } = read;
 	const page = presentPlanPage(read.input, read.scale, { hasPeriods: read.hasPeriods, filter });
-	const [unitPlans, parentPlan] = await Promise.all([countUnitPlans(db, tenantId, data.plan.id), parentPlanOf(tenantId, data.plan.parentPlanId)]);
+	const parentPlan = await parentPlanOf(tenantId, data.plan.parentPlanId);
 	const scope = { unitId: data.plan.ownerUnitId };
 	const editable = data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.edit', scope);
-	return {
+	// Rendered on the server only (csr = false): not serialised into the page for hydration.
+	return renderOnly(event, {
 		plan: data.plan,
 		ownerUnit: { name: data.ownerUnit.name },
 		framework: { id: data.framework.id, name: data.framework.name },
@@ -47,7 +56,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		parentPlan,
 		canPublish: data.plan.state !== 'draft' && can(locals.ctx.actor, 'plan.publish', scope),
 		publicAddress: data.plan.publishedAt && locals.tenant ? `${url.origin}/public/${locals.tenant.slug}/${data.plan.id}` : null
-	};
+	});
 };
 
 export const actions: Actions = {

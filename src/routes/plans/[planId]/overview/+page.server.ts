@@ -10,10 +10,12 @@ import { presentStatusTrend } from '$lib/server/presenters/status-trend';
 import { guardPlanRead } from '$lib/server/http/guard';
 import { found } from '$lib/server/http/run-action';
 import { planBreadcrumbs } from '$lib/navigation';
+import { renderOnly } from '$lib/render-only';
 import { m } from '$lib/paraglide/messages.js';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals, params, url } = event;
 	const db = getDb();
 	const periods = await listPeriods(db, locals.ctx.tenantId, params.planId);
 	const period = periods.find((candidate) => candidate.id === url.searchParams.get('period')) ?? periods.findLast((candidate) => !candidate.closedAt) ?? periods.at(-1);
@@ -29,12 +31,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	]);
 	const data = found(plan, locals.locale);
 	await guardPlanRead(locals, data.plan);
-	return {
+	// Rendered on the server only (csr = false): not serialised into the page for hydration.
+	return renderOnly(event, {
 		breadcrumbs: planBreadcrumbs(locals.locale, data.plan, { href: `/plans/${data.plan.id}/overview`, label: m.overview_title({}, { locale: locals.locale }) }),
 		plan: { id: data.plan.id, title: data.plan.title },
 		periods: periods.map(({ id, name }) => ({ id, name })),
 		period: period ? { id: period.id, name: period.name } : null,
 		overview: period && tallies ? presentOverviewTallies(tallies, data.framework.levels, periods, period, measurements, scale, locals.locale) : null,
 		trend: presentStatusTrend(periods, statusCounts, scale, locals.locale)
-	};
+	});
 };
