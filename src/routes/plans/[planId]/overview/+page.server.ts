@@ -17,13 +17,16 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
 	const db = getDb();
-	const periods = await listPeriods(db, locals.ctx.tenantId, params.planId);
-	const period = periods.find((candidate) => candidate.id === url.searchParams.get('period')) ?? periods.findLast((candidate) => !candidate.closedAt) ?? periods.at(-1);
-	// The plan around its items, and of the items only what the overview counts and lists, for the chosen period
-	// (tallied in the database); every period's outcomes (an indicator may be judged against the one before).
-	const [plan, tallies, measurements, scale, statusCounts] = await Promise.all([
+	// Of the items only what the overview counts and lists, for the chosen period (tallied in the database,
+	// once the periods are known); beside it the plan around its items and every period's outcomes (an
+	// indicator may be judged against the one before).
+	const tallied = listPeriods(db, locals.ctx.tenantId, params.planId).then(async (periods) => {
+		const period = periods.find((candidate) => candidate.id === url.searchParams.get('period')) ?? periods.findLast((candidate) => !candidate.closedAt) ?? periods.at(-1);
+		return { periods, period, tallies: period ? await loadOverviewTallies(db, locals.ctx.tenantId, params.planId, period) : undefined };
+	});
+	const [{ periods, period, tallies }, plan, measurements, scale, statusCounts] = await Promise.all([
+		tallied,
 		loadPlanHead(db, locals.ctx.tenantId, params.planId),
-		period ? loadOverviewTallies(db, locals.ctx.tenantId, params.planId, period) : undefined,
 		listMeasurements(db, locals.ctx.tenantId, params.planId),
 		listScale(db, locals.ctx.tenantId),
 		// Every period's statuses, counted in the database: the trend over the year.
