@@ -1,9 +1,10 @@
 /**
- * The plan page of a generated 2,000-item plan: server response time over HTTP (median, p95) on
+ * The plan page of a generated 2,000-item plan: server response time over HTTP (median, p95, time to first byte) on
  * PostgreSQL and on PGlite, against one raw SQL query reading the same data. Prints the figures.
  *
  *   npm run bench                     (PostgreSQL from BENCH_DATABASE_URL, default the local server)
  *   ITEMS=2000 REQUESTS=60 npm run bench
+ *   BENCH_NODE_ARGS="--max-semi-space-size=4" npm run bench   (flags for the server's Node)
  *   ONLY=postgres PROFILE_DIR=/tmp/prof npm run bench   (PostgreSQL's page only; the server writes a
  *                                                       V8 CPU profile there, for Chrome's DevTools)
  */
@@ -114,6 +115,7 @@ interface Figures {
 	database: string;
 	pageMedian: number;
 	pageP95: number;
+	firstByteMedian: number;
 	pageBytes: number;
 	rawMedian: number;
 	rawP95: number;
@@ -151,7 +153,8 @@ function residentMegabytes(pid: number) {
 
 async function timePage(env: Record<string, string>, planId: string, query = '') {
 	const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-	const server = spawn(process.execPath, [...profile, 'scripts/start.js'], {
+	const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+	const server = spawn(process.execPath, [...profile, ...nodeArgs, 'scripts/start.js'], {
 		env: { ...process.env, ...env, PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${PORT}`, DEMO: 'false', DEFAULT_TENANT: 'bench', LOG_LEVEL: 'warn' },
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
@@ -159,18 +162,30 @@ async function timePage(env: Record<string, string>, planId: string, query = '')
 		const url = `http://127.0.0.1:${PORT}/plans/${planId}${query}`;
 		await waitForServer(`http://127.0.0.1:${PORT}`);
 		const times: number[] = [];
+		const firstBytes: number[] = [];
 		const rss: number[] = [];
 		let bytes = 0;
 		for (let i = 0; i < REQUESTS + 5; i++) {
 			const start = performance.now();
 			const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
-			const body = await response.text();
+			// The whole body is read (a streamed page is timed to its end); the first chunk's arrival is its time to first byte.
+			const reader = response.body!.getReader();
+			const chunks: Uint8Array[] = [];
+			let firstByte = 0;
+			for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+				firstByte ||= performance.now() - start;
+				chunks.push(chunk.value);
+			}
+			const body = Buffer.concat(chunks).toString('utf8');
 			if (!response.ok) throw new Error(`${response.status} ${body.slice(0, 200)}`);
-			if (i >= 5) times.push(performance.now() - start);
+			if (i >= 5) {
+				times.push(performance.now() - start);
+				firstBytes.push(firstByte);
+			}
 			rss.push(residentMegabytes(server.pid!));
 			bytes = body.length;
 		}
-		return { times, bytes, rss };
+		return { times, firstBytes, bytes, rss };
 	} finally {
 		server.kill('SIGTERM');
 		await new Promise((resolve) => server.once('exit', resolve));
@@ -208,11 +223,12 @@ async function benchPglite(): Promise<Figures> {
 	}
 }
 
-function figures(database: string, page: { times: number[]; bytes: number; rss: number[] }, raw: number[]): Figures {
+function figures(database: string, page: { times: number[]; firstBytes: number[]; bytes: number; rss: number[] }, raw: number[]): Figures {
 	return {
 		database,
 		pageMedian: percentile(page.times, 50),
 		pageP95: percentile(page.times, 95),
+		firstByteMedian: percentile(page.firstBytes, 50),
 		pageBytes: page.bytes,
 		rawMedian: percentile(raw, 50),
 		rawP95: percentile(raw, 95),
@@ -222,11 +238,11 @@ function figures(database: string, page: { times: number[]; bytes: number; rss: 
 
 const results = [...(await benchPostgres()), ...(ONLY_POSTGRES ? [] : [await benchPglite()])];
 console.log(`\nPlan page, ${ITEMS} items, ${REQUESTS} sequential requests after 5 warm-up (${machine()})\n`);
-console.log('| database | page median ms | page p95 ms | page size kB | raw SQL median ms | raw SQL p95 ms | page / raw (median) | server RSS MB: after 1st, max |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('| database | page median ms | page p95 ms | first byte median ms | page size kB | raw SQL median ms | raw SQL p95 ms | page / raw (median) | server RSS MB: after 1st, max |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
 	console.log(
-		`| ${r.database} | ${r.pageMedian.toFixed(1)} | ${r.pageP95.toFixed(1)} | ${(r.pageBytes / 1024).toFixed(0)} | ${r.rawMedian.toFixed(1)} | ${r.rawP95.toFixed(1)} | ${(r.pageMedian / r.rawMedian).toFixed(1)}× | ${r.rss[0].toFixed(0)}, ${Math.max(...r.rss).toFixed(0)} |`
+		`| ${r.database} | ${r.pageMedian.toFixed(1)} | ${r.pageP95.toFixed(1)} | ${r.firstByteMedian.toFixed(1)} | ${(r.pageBytes / 1024).toFixed(0)} | ${r.rawMedian.toFixed(1)} | ${r.rawP95.toFixed(1)} | ${(r.pageMedian / r.rawMedian).toFixed(1)}× | ${r.rss[0].toFixed(0)}, ${Math.max(...r.rss).toFixed(0)} |`
 	);
 }
 process.exit(0);
