@@ -12,6 +12,7 @@ import { inputGuard } from '$lib/server/http/input-guard';
 import { crossSiteForms } from '$lib/server/http/cross-site-forms';
 import { answerWhenDatabaseUnavailable, noteDatabaseUnavailable } from '$lib/server/http/database-unavailable';
 import { healthz } from '$lib/server/http/healthz';
+import { streamPage } from '$lib/server/http/streamed-page';
 import { startJobs, stopJobs } from '$lib/server/jobs/jobs';
 
 export const init: ServerInit = async () => {
@@ -70,7 +71,8 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(headers, crossSiteForms, i18n, inputGuard, answerWhenDatabaseUnavailable, identity);
+// streamPage innermost: it sees the page as SvelteKit rendered it, inside the request's language.
+export const handle = sequence(headers, crossSiteForms, i18n, inputGuard, answerWhenDatabaseUnavailable, identity, streamPage);
 
 export const handleError: HandleServerError = ({ error: thrown, status, event }) => {
 	// A lost database: answered 503 "try again" by answerWhenDatabaseUnavailable.

@@ -21,6 +21,7 @@ import { adoptPlan } from '../../src/lib/server/plans/adopt-plan';
 import { setPlanPublished } from '../../src/lib/server/plans/publish-plan';
 import { holdRoleTitle } from '../../src/lib/server/identity/hold-role-title';
 import { DEMO_PASSWORD, LOCKED_EMAIL } from '../server-process';
+import { generatePlan } from '../../bench/generate-plan';
 
 /** Ids of a second organisation's things: every one must be invisible to Exempelkommun's people. */
 export interface ForeignIds {
@@ -121,6 +122,11 @@ export async function seed(dataDir: string): Promise<ForeignIds> {
 			await addNode(db, paminbyCtx, paminbyPlan.id, { levelId: paminbyModel.levels[1].id, parentId: paminbyGoal.id, title: activity, values: { responsible: { roles: [], people: [reporter.personId] } } });
 		}
 		await addPeriod(db, paminbyCtx, paminbyPlan.id, { name: 'Påminbys delår', asOf: today, dueOn: swedishToday(new Date(Date.now() + 3 * 86_400_000)) });
+		// An organisation of its own for the whole plan's test: a 500-item plan (the bench's shape), streamed in many pieces.
+		const storby = await createTenant(db, 'seed', { slug: 'storby', name: 'Storby kommun' });
+		const storbyCtx = systemContext(storby.id, 'seed');
+		await generatePlan(db, storbyCtx, 500);
+		await addAccount(db, storbyCtx, { email: 'admin@storby.se', name: 'Stina Stor', role: 'admin', password: 'storby-losenord-2026' });
 		// Sign-in by e-mail domain: each its own, and one both name (whose people must give the organisation's address).
 		await setEmailDomains(db, ctx, { domains: 'norrby.se, grannar.se' });
 		await setEmailDomains(db, systemContext(empty.id, 'seed'), { domains: 'tomby.se, grannar.se' });

@@ -14,6 +14,8 @@ import { found, runAction } from '$lib/server/http/run-action';
 import { planBreadcrumbs } from '$lib/navigation';
 import { renderOnly } from '$lib/render-only';
 import { isUuid } from '$lib/server/shared/uuid';
+import { streamLater } from '$lib/server/http/streamed-page';
+import { outlineHtmlPieces } from '$lib/server/presenters/outline-html';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -33,17 +35,26 @@ export const load: PageServerLoad = async (event) => {
 	const parentPlan = await parentPlanOf(tenantId, data.plan.parentPlanId);
 	const scope = { unitId: data.plan.ownerUnitId };
 	const editable = data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.edit', scope);
+	const folded = url.searchParams.get('fold') === 'all';
+	// The whole plan (4–18 MB of HTML) is streamed: the page first, its outline after it in pieces. Everything is
+	// read by now; only rendering is left. A request for the data alone renders the outline in the browser.
+	const base = `/plans/${data.plan.id}`;
+	const outlineLater =
+		all && !page.results && page.outline.total > 0 && !event.isDataRequest
+			? streamLater(locals, () => outlineHtmlPieces(page.outline.roots, { base, editable, returnTo: base, folded }))
+			: null;
 	// Rendered on the server only (csr = false): not serialised into the page for hydration.
 	return renderOnly(event, {
 		plan: data.plan,
 		ownerUnit: { name: data.ownerUnit.name },
 		framework: { id: data.framework.id, name: data.framework.name },
 		chapters: presentChapters(data),
-		outline: page.outline,
+		outline: outlineLater ? { ...page.outline, roots: [] } : page.outline,
+		outlineLater,
 		results: page.results,
 		choices: page.choices,
 		filter,
-		folded: url.searchParams.get('fold') === 'all',
+		folded,
 		showAll: all,
 		editable,
 		canAdopt: data.plan.state === 'draft' && can(locals.ctx.actor, 'plan.adopt', scope),
