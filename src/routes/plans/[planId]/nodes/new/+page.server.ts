@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
-import { loadPlanData } from '$lib/server/plans/plan-repository';
+import { findNode, loadPlanHead } from '$lib/server/plans/plan-repository';
 import { addNode } from '$lib/server/plans/add-node';
 import { nodeInputFromForm } from '$lib/server/plans/node-form';
 import { nodeFormChoices } from '$lib/server/plans/node-form-context';
@@ -12,11 +12,16 @@ import { planBreadcrumbs } from '$lib/navigation';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The plan around its items and the one item the new one goes under: never the whole plan (#15). */
 async function context(locals: App.Locals, planId: string, url: URL) {
-	const data = found(await loadPlanData(getDb(), locals.ctx.tenantId, planId), locals.locale);
-	const level = found(data.framework.levels.find((candidate) => candidate.id === url.searchParams.get('level')), locals.locale);
 	const parentId = url.searchParams.get('parent');
-	const parent = parentId ? found(data.nodes.find((node) => node.id === parentId), locals.locale) : null;
+	const [head, parentRow] = await Promise.all([
+		loadPlanHead(getDb(), locals.ctx.tenantId, planId),
+		parentId ? findNode(getDb(), locals.ctx.tenantId, planId, parentId) : null
+	]);
+	const data = found(head, locals.locale);
+	const level = found(data.framework.levels.find((candidate) => candidate.id === url.searchParams.get('level')), locals.locale);
+	const parent = parentId ? found(parentRow ?? undefined, locals.locale) : null;
 	return { data, level, parent };
 }
 
