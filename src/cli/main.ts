@@ -253,7 +253,7 @@ async function run(database: Database, command: string, argv: string[], out: Out
 			const tenant = await requireTenant(db, values.tenant, err);
 			if (!tenant) return 1;
 			authorize(systemContext(tenant.id, 'cli').actor, 'jobs.manage');
-			const summary = await runForTenant(db, jobDefinition(job)!, tenant.id, 1);
+			const summary = await runForTenant(db, jobDefinition(job)!, tenant.id, 1, new Date(), { byHand: true });
 			out(jobSummary(summary, 'sv'));
 			return 0;
 		}

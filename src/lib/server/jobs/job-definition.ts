@@ -16,7 +16,8 @@ export interface JobDefinition {
 	cron: string;
 	/** The organisations to run for now (e.g. those with a municipality chosen for Kolada). */
 	tenants(db: Db): Promise<string[]>;
-	run(db: Db, tenantId: string, now: Date): Promise<Record<string, number>>;
+	/** `byHand`: an admin asked for it now ("Kör nu") rather than the schedule; a job may then skip what waits for its hour. */
+	run(db: Db, tenantId: string, now: Date, options: { byHand: boolean }): Promise<Record<string, number>>;
 }
 
 export const JOB_TIME_ZONE = 'Europe/Stockholm';

@@ -52,8 +52,8 @@ export async function startJobRunner(database: Database, options: JobRunnerOptio
 			// One job per organisation per slot: a second tick in the same ten minutes (another server's, a retry) queues nothing.
 			for (const tenantId of await job.tenants(db)) await boss.send(job.name, { tenantId }, { singletonKey: tenantId, singletonSeconds: 600 });
 		});
-		await boss.work<{ tenantId: string }>(job.name, { ...polling, includeMetadata: true }, async ([queued]) => {
-			await runForTenant(db, job, queued.data.tenantId, queued.retryCount + 1);
+		await boss.work<{ tenantId: string; byHand?: boolean }>(job.name, { ...polling, includeMetadata: true }, async ([queued]) => {
+			await runForTenant(db, job, queued.data.tenantId, queued.retryCount + 1, new Date(), { byHand: queued.data.byHand === true });
 		});
 		if (options.schedule) await boss.schedule(tickQueue(job.name), job.cron, null, { tz: JOB_TIME_ZONE });
 		else await boss.unschedule(tickQueue(job.name));
@@ -64,7 +64,7 @@ export async function startJobRunner(database: Database, options: JobRunnerOptio
 			await boss.send(tickQueue(job));
 		},
 		async runNow(job, tenantId) {
-			return (await boss.send(job, { tenantId }, { singletonKey: tenantId })) !== null;
+			return (await boss.send(job, { tenantId, byHand: true }, { singletonKey: tenantId })) !== null;
 		},
 		async stop() {
 			await boss.stop({ graceful: true, timeout: 10_000, close: true });
@@ -73,10 +73,17 @@ export async function startJobRunner(database: Database, options: JobRunnerOptio
 }
 
 /** One attempt for one organisation, recorded before it starts and when it ends; a failure is rethrown for pg-boss to retry. */
-export async function runForTenant(db: Db, job: JobDefinition, tenantId: string, attempt: number, now = new Date()): Promise<Record<string, number>> {
+export async function runForTenant(
+	db: Db,
+	job: JobDefinition,
+	tenantId: string,
+	attempt: number,
+	now = new Date(),
+	options = { byHand: false }
+): Promise<Record<string, number>> {
 	const runId = await startJobRun(db, tenantId, job.name, attempt);
 	try {
-		const summary = await job.run(db, tenantId, now);
+		const summary = await job.run(db, tenantId, now, options);
 		await finishJobRun(db, tenantId, runId, { summary });
 		return summary;
 	} catch (thrown) {

@@ -1,6 +1,6 @@
 import type { Database, Db } from '../db/client';
 import { logger } from '../app/logger';
-import { koladaTenants, syncKoladaTonight } from '../kolada/kolada-schedule';
+import { koladaTenants, syncKoladaNow, syncKoladaTonight } from '../kolada/kolada-schedule';
 import { sendReminders } from '../reminders/send-reminders';
 import { sendWeeklyDigests } from '../reminders/send-weekly-digests';
 import { listTenants } from '../organisation/organisation-repository';
@@ -12,7 +12,8 @@ const koladaSync: JobDefinition = {
 	name: 'kolada-sync',
 	cron: '15 3-6 * * *',
 	tenants: (db) => koladaTenants(db),
-	run: (db, tenantId, now) => syncKoladaTonight(db, tenantId, now)
+	// By hand it syncs at once, whatever the hour and whether the night's sync ran (as "Hämta nu" on the Kolada page).
+	run: (db, tenantId, now, { byHand }) => (byHand ? syncKoladaNow(db, tenantId) : syncKoladaTonight(db, tenantId, now))
 };
 
 const everyOrganisation = async (db: Db) => (await listTenants(db)).map((tenant) => tenant.id);

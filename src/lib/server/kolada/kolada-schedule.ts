@@ -33,7 +33,16 @@ export async function koladaTenants(db: Db, demoMode = isDemoMode()): Promise<st
 export async function syncKoladaTonight(db: Db, tenantId: string, now = new Date()): Promise<Record<string, number>> {
 	const { day, hour } = stockholm(now);
 	if (hour < HOUR) return { skipped: 1 };
-	const summary = await syncValues(db, systemContext(tenantId, 'kolada'), koladaSource(), 'scheduled', { scheduledFor: day });
+	return counted(await syncValues(db, systemContext(tenantId, 'kolada'), koladaSource(), 'scheduled', { scheduledFor: day }));
+}
+
+/** A sync now, asked for by an admin (the jobs page's "Kör nu"): no hour to wait for and no day to claim. */
+export async function syncKoladaNow(db: Db, tenantId: string): Promise<Record<string, number>> {
+	return counted(await syncValues(db, systemContext(tenantId, 'kolada'), koladaSource(), 'manual'));
+}
+
+/** A sync's counts as the jobs page shows them; null: the day was claimed already. */
+function counted(summary: Awaited<ReturnType<typeof syncValues>>): Record<string, number> {
 	if (!summary) return { alreadyRun: 1 };
 	return { filled: summary.filled + summary.updated, kept: summary.kept, failed: summary.failed };
 }

@@ -18,6 +18,7 @@ import { confirmUnitMatches, listUnitMatches } from './match-units';
 import { listPlaces } from './kolada-repository';
 import { loadComparison } from './kolada-comparison';
 import { runNightlySync } from './kolada-schedule';
+import { jobDefinition } from '../jobs/jobs';
 
 /**
  * Kolada against its local stand-in (recorded answers in the v3 shape): the catalogue searched
@@ -110,6 +111,23 @@ describe('Kolada', () => {
 			const again = await runNightlySync(db, new Date('2025-06-10T10:00:00Z'));
 			expect((await listSyncs(db, ctx.tenantId)).filter((sync) => sync.trigger === 'scheduled')).toHaveLength(1);
 			expect(again).toBeGreaterThanOrEqual(0);
+		} finally {
+			delete process.env.KOLADA_URL;
+		}
+	});
+
+	it('syncs at once when an admin runs the job by hand, before 03:00 and after the night\'s sync alike', async () => {
+		const { db, ctx } = await organisation();
+		const job = jobDefinition('kolada-sync')!;
+		process.env.KOLADA_URL = stub.url;
+		try {
+			const early = new Date('2025-06-11T00:30:00Z'); // 02:30 in Stockholm
+			expect(await job.run(db, ctx.tenantId, early, { byHand: false })).toEqual({ skipped: 1 });
+			expect(await job.run(db, ctx.tenantId, early, { byHand: true })).toMatchObject({ failed: 0 });
+			await job.run(db, ctx.tenantId, new Date('2025-06-11T02:00:00Z'), { byHand: false }); // the night's run
+			expect(await job.run(db, ctx.tenantId, new Date('2025-06-11T10:00:00Z'), { byHand: false })).toEqual({ alreadyRun: 1 });
+			expect(await job.run(db, ctx.tenantId, new Date('2025-06-11T10:00:00Z'), { byHand: true })).toMatchObject({ failed: 0 });
+			expect((await listSyncs(db, ctx.tenantId)).map((sync) => sync.trigger).sort()).toEqual(['manual', 'manual', 'scheduled']);
 		} finally {
 			delete process.env.KOLADA_URL;
 		}
