@@ -87,10 +87,13 @@ export async function runForTenant(
 		await finishJobRun(db, tenantId, runId, { summary });
 		return summary;
 	} catch (thrown) {
-		// A refusal with a message key is kept as its key and values, so admins read it in their own language.
-		const message = thrown instanceof DomainError ? JSON.stringify({ code: thrown.code, params: thrown.params }) : thrown instanceof Error ? thrown.message : String(thrown);
 		logger.warn({ job: job.name, tenantId, attempt, err: errorForLog(thrown) }, 'Job failed');
-		await finishJobRun(db, tenantId, runId, { error: message });
+		await finishJobRun(db, tenantId, runId, { error: failureText(thrown) });
 		throw thrown;
 	}
+}
+
+/** A failed run as job_runs keeps it: a refusal with a message key as its key and values, so admins read it in their own language. */
+export function failureText(thrown: unknown): string {
+	return thrown instanceof DomainError ? JSON.stringify({ code: thrown.code, params: thrown.params }) : thrown instanceof Error ? thrown.message : String(thrown);
 }

@@ -20,6 +20,7 @@ import type { Role } from '../db/schema';
 import { sendReminders } from './send-reminders';
 import { sendWeeklyDigests } from './send-weekly-digests';
 import { sendRemindersNow } from './send-reminders-now';
+import { recentJobRuns } from '../jobs/job-runs';
 import { setReminderPreferences } from './set-reminder-preferences';
 import { setReminderDays } from './set-reminder-days';
 import { previewReminders } from './reminder-preview';
@@ -194,6 +195,12 @@ describe('reminders by e-mail', () => {
 		expect(audits.map((audit) => audit.after)).toEqual(
 			expect.arrayContaining([expect.objectContaining({ failed: 4, sent: 0 }), { sent: 4, alreadySent: 0, optedOut: 2, skipped: 2 }])
 		);
+		// Both are among the reminder job's runs, as the jobs page shows them: the failure by its message key.
+		const runs = await recentJobRuns(db, north.org.tenant.id, 'reminders');
+		expect(runs.map((run) => [run.summary, run.error && JSON.parse(run.error).code])).toEqual([
+			[{ sent: 4, alreadySent: 0, optedOut: 2, skipped: 2 }, null],
+			[{}, 'error_reminders_failed']
+		]);
 	});
 
 	it('one failure among others: the rest are sent, the failed one is sent by the next run', async () => {
