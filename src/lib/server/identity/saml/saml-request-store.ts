@@ -10,8 +10,12 @@ export const REQUEST_MINUTES = 10;
  * node-saml's store of the AuthnRequest ids it sent (for InResponseTo), in the database so any app
  * server can take the answer, per organisation. An id is found only while it is younger than
  * REQUEST_MINUTES, and node-saml removes it once an answer to it has been read (used once).
+ *
+ * `startedHere`: reading an answer, the id of the request the answering browser started (its cookie,
+ * set by /auth/saml/<organisation>/start). Only that id is found: an answer to a request started in
+ * another browser — an attacker's own sign-in posted into a victim's browser (login CSRF) — is not.
  */
-export function samlRequestStore(db: Db, tenantId: string): CacheProvider {
+export function samlRequestStore(db: Db, tenantId: string, startedHere?: string): CacheProvider {
 	const of = (key: string) => and(eq(samlRequests.tenantId, tenantId), eq(samlRequests.requestId, key));
 	const fresh = () => new Date(Date.now() - REQUEST_MINUTES * 60_000);
 	return {
@@ -23,7 +27,7 @@ export function samlRequestStore(db: Db, tenantId: string): CacheProvider {
 			return row ? { value, createdAt: row.createdAt.getTime() } : null;
 		},
 		async getAsync(key: string): Promise<string | null> {
-			if (key.length > 256) return null;
+			if (key.length > 256 || (startedHere !== undefined && key !== startedHere)) return null;
 			const [row] = await db.select({ createdAt: samlRequests.createdAt }).from(samlRequests).where(and(of(key), gt(samlRequests.createdAt, fresh())));
 			return row ? row.createdAt.toISOString() : null;
 		},

@@ -1,4 +1,4 @@
-import { generateServiceProviderMetadata, SAML, ValidateInResponseTo } from '@node-saml/node-saml';
+import { generateServiceProviderMetadata, SAML, ValidateInResponseTo, type CacheProvider } from '@node-saml/node-saml';
 import type { Db } from '../../db/client';
 import { certificatePem } from './parse-idp-metadata';
 import { REQUEST_MINUTES, samlRequestStore } from './saml-request-store';
@@ -32,7 +32,7 @@ export function serviceProviderMetadata(urls: ServiceProviderUrls): string {
  * name our entity id as audience, be within its validity (a minute's skew) and answer a request
  * of ours from the last ten minutes (InResponseTo, kept in the database).
  */
-export function serviceProvider(db: Db, provider: SamlProvider, urls: ServiceProviderUrls): SAML {
+export function serviceProvider(db: Db, provider: SamlProvider, urls: ServiceProviderUrls, store: CacheProvider = samlRequestStore(db, provider.tenantId)): SAML {
 	return new SAML({
 		issuer: urls.entityId,
 		callbackUrl: urls.acs,
@@ -45,7 +45,7 @@ export function serviceProvider(db: Db, provider: SamlProvider, urls: ServicePro
 		acceptedClockSkewMs: CLOCK_SKEW_MS,
 		validateInResponseTo: ValidateInResponseTo.always,
 		requestIdExpirationPeriodMs: REQUEST_MINUTES * 60_000,
-		cacheProvider: samlRequestStore(db, provider.tenantId),
+		cacheProvider: store,
 		identifierFormat: null,
 		disableRequestedAuthnContext: true,
 		authnRequestBinding: 'HTTP-Redirect',
@@ -53,7 +53,21 @@ export function serviceProvider(db: Db, provider: SamlProvider, urls: ServicePro
 	});
 }
 
-/** The address to send the browser to: the IdP's sign-in with our AuthnRequest, RelayState = where to go after (a path here). */
-export async function startSamlSignIn(db: Db, provider: SamlProvider, urls: ServiceProviderUrls, redirectTo: string): Promise<string> {
-	return serviceProvider(db, provider, urls).getAuthorizeUrlAsync(redirectTo, undefined, {});
+/**
+ * The address to send the browser to: the IdP's sign-in with our AuthnRequest, RelayState = where to go
+ * after (a path here); and the request's id, which the browser keeps (a cookie) so that only an answer
+ * to its own request signs it in (samlRequestStore's `startedHere`).
+ */
+export async function startSamlSignIn(db: Db, provider: SamlProvider, urls: ServiceProviderUrls, redirectTo: string): Promise<{ address: string; requestId: string }> {
+	const store = samlRequestStore(db, provider.tenantId);
+	let requestId = '';
+	const address = await serviceProvider(db, provider, urls, {
+		...store,
+		saveAsync: (key, value) => {
+			requestId = key;
+			return store.saveAsync(key, value);
+		}
+	}).getAuthorizeUrlAsync(redirectTo, undefined, {});
+	if (!requestId) throw new Error('node-saml saved no request id');
+	return { address, requestId };
 }

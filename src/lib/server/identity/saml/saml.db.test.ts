@@ -34,16 +34,21 @@ async function setup(options: { defaultRole?: string } = {}) {
 	const urls = serviceProviderUrls(ORIGIN, org.tenant.slug);
 	/** A sign-in started here: the AuthnRequest's id, as the IdP reads it from the redirect. */
 	const start = async () => {
-		const address = new URL(await startSamlSignIn(db, provider, urls, '/plans'));
+		const started = await startSamlSignIn(db, provider, urls, '/plans');
+		const address = new URL(started.address);
 		expect(`${address.origin}${address.pathname}`).toBe(SSO);
 		expect(address.searchParams.get('RelayState')).toBe('/plans');
 		const request = readAuthnRequest(address.searchParams.get('SAMLRequest')!);
 		expect(request).toMatchObject({ acs: urls.acs, issuer: urls.entityId });
+		// The browser keeps the same id (its cookie): only an answer to it signs this browser in.
+		expect(started.requestId).toBe(request.id);
 		return request.id;
 	};
 	const response = (inResponseTo: string, options: Partial<ResponseOptions> = {}) =>
 		mintResponse({ issuer: ENTITY, acs: urls.acs, audience: urls.entityId, inResponseTo, nameId: 'pid-1234', email: 'Sara.Saml@Exempel.se', name: 'Sara Saml', ...options });
-	return { db, ...org, provider, urls, start, response };
+	/** The answer to a request, posted by the browser that started it. */
+	const signIn = (requestId: string, options: Partial<ResponseOptions> = {}) => signInWithSaml(db, provider, urls, response(requestId, options), requestId);
+	return { db, ...org, provider, urls, start, response, signIn };
 }
 
 /** What a refused sign-in must not have written: accounts, sessions, used assertions, audit records. */
@@ -128,8 +133,8 @@ describe('setting the SAML provider', () => {
 
 describe('signing in through SAML', () => {
 	it('creates the person with the default role on first sign-in, then finds them by their subject', async () => {
-		const { db, tenant, provider, urls, start, response } = await setup();
-		const cookie = await signInWithSaml(db, provider, urls, response(await start()));
+		const { db, tenant, start, signIn } = await setup();
+		const cookie = await signIn(await start());
 		const session = await resolveSession(db, cookie);
 		expect(session?.tenantId).toBe(tenant.id);
 		const [account] = await db.select().from(accounts).where(eq(accounts.id, session!.accountId));
@@ -138,19 +143,19 @@ describe('signing in through SAML', () => {
 		expect(roles.map((role) => role.role)).toEqual(['reporter']);
 
 		// Later, with another e-mail: still the same account (by NameID).
-		const again = await signInWithSaml(db, provider, urls, response(await start(), { email: 'sara.ny@exempel.se' }));
+		const again = await signIn(await start(), { email: 'sara.ny@exempel.se' });
 		expect((await resolveSession(db, again))?.accountId).toBe(account.id);
 		expect(await db.select().from(samlRequests).where(eq(samlRequests.tenantId, tenant.id))).toEqual([]);
 	});
 
 	it('links an existing account by e-mail and refuses a disabled one', async () => {
-		const { db, ctx, tenant, provider, urls, start, response } = await setup();
+		const { db, ctx, tenant, start, signIn } = await setup();
 		const existing = await addAccount(db, ctx, { email: 'sara.saml@exempel.se', name: 'Sara', role: 'admin' });
-		const cookie = await signInWithSaml(db, provider, urls, response(await start()));
+		const cookie = await signIn(await start());
 		expect((await resolveSession(db, cookie))?.accountId).toBe(existing.id);
 		await setAccountDisabled(db, ctx, existing.id, true);
 		const before = await written(db, tenant.id);
-		await expect(signInWithSaml(db, provider, urls, response(await start()))).rejects.toMatchObject({ code: 'error_sign_in_failed' });
+		await expect(signIn(await start())).rejects.toMatchObject({ code: 'error_sign_in_failed' });
 		expect(await written(db, tenant.id)).toBe(before);
 	});
 
@@ -169,7 +174,8 @@ describe('signing in through SAML', () => {
 		];
 		const before = await written(db, tenant.id);
 		for (const [what, make, reason] of cases) {
-			const refused = await signInWithSaml(db, provider, urls, make(await start())).then(
+			const requestId = await start();
+			const refused = await signInWithSaml(db, provider, urls, make(requestId), requestId).then(
 				() => undefined,
 				(thrown) => thrown
 			);
@@ -183,18 +189,32 @@ describe('signing in through SAML', () => {
 		const { db, tenant, provider, urls, start, response } = await setup();
 		const requestId = await start();
 		const posted = response(requestId);
-		await signInWithSaml(db, provider, urls, posted);
+		await signInWithSaml(db, provider, urls, posted, requestId);
 		const before = await written(db, tenant.id);
 		// Replayed as it was: the request it answered is spent.
-		await expect(signInWithSaml(db, provider, urls, posted)).rejects.toMatchObject({ code: 'error_sso_failed', reason: expect.stringMatching(/InResponseTo/) });
+		await expect(signInWithSaml(db, provider, urls, posted, requestId)).rejects.toMatchObject({ code: 'error_sso_failed', reason: expect.stringMatching(/InResponseTo/) });
 		// Even were the request id to pass again, the assertion's own id is refused by the replay store.
 		await db.insert(samlRequests).values({ tenantId: tenant.id, requestId });
-		await expect(signInWithSaml(db, provider, urls, posted)).rejects.toMatchObject({ code: 'error_sso_failed', reason: expect.stringMatching(/replayed/) });
+		await expect(signInWithSaml(db, provider, urls, posted, requestId)).rejects.toMatchObject({ code: 'error_sso_failed', reason: expect.stringMatching(/replayed/) });
 		expect(await written(db, tenant.id)).toBe(before);
 
-		const twice = response(await start());
-		const outcomes = await Promise.allSettled([signInWithSaml(db, provider, urls, twice), signInWithSaml(db, provider, urls, twice)]);
+		const again = await start();
+		const twice = response(again);
+		const outcomes = await Promise.allSettled([signInWithSaml(db, provider, urls, twice, again), signInWithSaml(db, provider, urls, twice, again)]);
 		expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+	});
+
+	it('signs in only the browser that started the sign-in: an answer posted into another browser is refused (login CSRF)', async () => {
+		const { db, tenant, provider, urls, start, response } = await setup();
+		const attackers = await start();
+		const victims = await start();
+		const before = await written(db, tenant.id);
+		// The attacker's own valid answer, posted from a page of theirs into the victim's browser (which started its own sign-in, or none).
+		await expect(signInWithSaml(db, provider, urls, response(attackers), victims)).rejects.toMatchObject({ code: 'error_sso_failed', reason: expect.stringMatching(/InResponseTo/) });
+		await expect(signInWithSaml(db, provider, urls, response(attackers), undefined)).rejects.toMatchObject({ code: 'error_sso_failed', reason: expect.stringMatching(/no sign-in was started/) });
+		expect(await written(db, tenant.id)).toBe(before);
+		// The victim's own answer, in the browser that started it, signs in.
+		await expect(signInWithSaml(db, provider, urls, response(victims), victims)).resolves.toEqual(expect.any(String));
 	});
 
 	it('keeps another organisation’s requests and assertions apart', async () => {
@@ -202,7 +222,7 @@ describe('signing in through SAML', () => {
 		const second = await setup();
 		const requestId = await first.start();
 		// The same IdP serves both: an answer to the first organisation's request is not the second's.
-		await expect(signInWithSaml(second.db, second.provider, second.urls, second.response(requestId))).rejects.toMatchObject({ code: 'error_sso_failed' });
-		await expect(signInWithSaml(first.db, first.provider, first.urls, first.response(requestId))).resolves.toEqual(expect.any(String));
+		await expect(signInWithSaml(second.db, second.provider, second.urls, second.response(requestId), requestId)).rejects.toMatchObject({ code: 'error_sso_failed' });
+		await expect(signInWithSaml(first.db, first.provider, first.urls, first.response(requestId), requestId)).resolves.toEqual(expect.any(String));
 	});
 });

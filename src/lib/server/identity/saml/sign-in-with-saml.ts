@@ -8,6 +8,7 @@ import { addAccount } from '../add-account';
 import { openSsoSession } from '../sso-session';
 import { signInRefused } from '../sign-in';
 import { CLOCK_SKEW_MS, serviceProvider, type ServiceProviderUrls } from './saml-service-provider';
+import { samlRequestStore } from './saml-request-store';
 import type { SamlProvider } from './saml-providers';
 
 /** A SAMLResponse (base64) larger than this is refused unread: a signed assertion with a few attributes is a few kB. */
@@ -39,18 +40,26 @@ const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(valu
 /**
  * Completes a sign-in through SAML: node-saml checks the response (the assertion's signature by the
  * IdP's certificate, audience, time, InResponseTo one of our requests of the last ten minutes,
- * used once); then here the issuer and recipient are checked, and the assertion's id is recorded in
+ * used once, and the one this browser started: `startedHere`, from its cookie); then here the issuer and recipient are checked, and the assertion's id is recorded in
  * the same transaction that opens the session — an insert that does nothing when the id is there, so
  * a replayed assertion is refused even when two copies arrive at once. The person is found by their
  * SAML subject (NameID, unless transient), else by e-mail (and linked), else created with the
  * organisation's default role. Any refusal writes nothing. Returns the session cookie.
  */
-export async function signInWithSaml(db: Db, provider: SamlProvider, urls: ServiceProviderUrls, samlResponse: string, now = new Date()): Promise<string> {
+export async function signInWithSaml(
+	db: Db,
+	provider: SamlProvider,
+	urls: ServiceProviderUrls,
+	samlResponse: string,
+	startedHere: string | undefined,
+	now = new Date()
+): Promise<string> {
 	if (!samlResponse || samlResponse.length > MAX_RESPONSE_CHARS) throw new SamlRefused('missing or oversized SAMLResponse');
+	if (!startedHere) throw new SamlRefused('no sign-in was started in this browser (no request cookie)');
 	if (/<!DOCTYPE|<!ENTITY/i.test(Buffer.from(samlResponse, 'base64').toString('utf8'))) throw new SamlRefused('DTD in SAMLResponse');
 	let profile: Profile | null;
 	try {
-		({ profile } = await serviceProvider(db, provider, urls).validatePostResponseAsync({ SAMLResponse: samlResponse }));
+		({ profile } = await serviceProvider(db, provider, urls, samlRequestStore(db, provider.tenantId, startedHere)).validatePostResponseAsync({ SAMLResponse: samlResponse }));
 	} catch (thrown) {
 		throw new SamlRefused(thrown instanceof Error ? thrown.message : String(thrown));
 	}

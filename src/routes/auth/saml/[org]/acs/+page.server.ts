@@ -5,6 +5,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app/runtime';
 import { logger } from '$lib/server/app/logger';
 import { SamlRefused, signInWithSaml } from '$lib/server/identity/saml/sign-in-with-saml';
+import { takeSamlRequest } from '$lib/server/identity/saml/saml-request-cookie';
 import { SESSION_COOKIE, SESSION_HOURS } from '$lib/server/identity/sessions';
 import { sameOriginPath } from '$lib/server/identity/redirect-target';
 import { messageFor } from '$lib/server/presenters/message';
@@ -22,7 +23,7 @@ export const actions: Actions = {
 		const samlResponse = form.get('SAMLResponse');
 		let cookie: string;
 		try {
-			cookie = await signInWithSaml(getDb(), provider, urls, typeof samlResponse === 'string' ? samlResponse : '');
+			cookie = await signInWithSaml(getDb(), provider, urls, typeof samlResponse === 'string' ? samlResponse : '', takeSamlRequest(cookies, url, params.org));
 		} catch (thrown) {
 			if (!isDomainError(thrown)) throw thrown;
 			logger.warn({ reason: thrown instanceof SamlRefused ? thrown.reason : thrown.code, ip: getClientAddress(), entityId: provider.entityId }, 'SAML sign-in refused');
