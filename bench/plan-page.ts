@@ -4,6 +4,7 @@
  *
  *   npm run bench                     (PostgreSQL from BENCH_DATABASE_URL, default the local server)
  *   ITEMS=2000 REQUESTS=60 npm run bench
+ *   QUERY='q=Nämndmål 1.1' npm run bench               (the page searched: every item looked through)
  *   BENCH_NODE_ARGS="--max-semi-space-size=4" npm run bench   (flags for the server's Node)
  *   ONLY=postgres PROFILE_DIR=/tmp/prof npm run bench   (PostgreSQL's page only; the server writes a
  *                                                       V8 CPU profile there, for Chrome's DevTools)
@@ -25,6 +26,8 @@ import { createSession, SESSION_COOKIE } from '../src/lib/server/identity/sessio
 const ITEMS = Number(process.env.ITEMS ?? 2000);
 const REQUESTS = Number(process.env.REQUESTS ?? 60);
 const ONLY_POSTGRES = process.env.ONLY === 'postgres';
+/** A search instead of the plain page, e.g. QUERY='q=Nämndmål 1.1' (PostgreSQL only). */
+const QUERY = process.env.QUERY ? `?${process.env.QUERY}` : '';
 const PROFILE_DIR = process.env.PROFILE_DIR;
 const PORT = 3900 + Math.floor(Math.random() * 50);
 let cookie = '';
@@ -200,8 +203,8 @@ async function benchPostgres(): Promise<Figures[]> {
 		const { tenantId, planId } = await seed(database);
 		const raw = await timeRaw(database, tenantId, planId);
 		await database.close();
-		const page = await timePage({ DATABASE_URL: url.toString() }, planId);
-		if (ONLY_POSTGRES) return [figures('PostgreSQL', page, raw)];
+		const page = await timePage({ DATABASE_URL: url.toString() }, planId, QUERY);
+		if (ONLY_POSTGRES || QUERY) return [figures(QUERY ? `PostgreSQL, search ${QUERY}` : 'PostgreSQL', page, raw)];
 		const whole = await timePage({ DATABASE_URL: url.toString() }, planId, '?all=1');
 		return [figures('PostgreSQL', page, raw), figures('PostgreSQL, whole plan expanded (?all=1)', whole, raw)];
 	} finally {
@@ -236,7 +239,7 @@ function figures(database: string, page: { times: number[]; firstBytes: number[]
 	};
 }
 
-const results = [...(await benchPostgres()), ...(ONLY_POSTGRES ? [] : [await benchPglite()])];
+const results = [...(await benchPostgres()), ...(ONLY_POSTGRES || QUERY ? [] : [await benchPglite()])];
 console.log(`\nPlan page, ${ITEMS} items, ${REQUESTS} sequential requests after 5 warm-up (${machine()})\n`);
 console.log('| database | page median ms | page p95 ms | first byte median ms | page size kB | raw SQL median ms | raw SQL p95 ms | page / raw (median) | server RSS MB: after 1st, max |');
 console.log('|---|---|---|---|---|---|---|---|---|');
