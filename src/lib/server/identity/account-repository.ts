@@ -39,6 +39,9 @@ export async function listAccounts(db: Db, tenantId: string) {
 			.where(eq(roleTitleHolders.tenantId, tenantId))
 	]);
 	const collator = new Intl.Collator('sv');
+	// Grouped once: looking them up per account was accounts × assignments (25 million comparisons at 5,000 people).
+	const rolesOf = Map.groupBy(assignments, (assignment) => assignment.accountId);
+	const titlesOf = Map.groupBy(titles, (title) => title.personId);
 	return rows
 		.map(({ account, personName }) => ({
 			id: account.id,
@@ -49,8 +52,8 @@ export async function listAccounts(db: Db, tenantId: string) {
 			hasPassword: account.passwordHash !== null,
 			sso: account.oidcSubject !== null || account.samlSubject !== null,
 			lastLoginAt: account.lastLoginAt,
-			roles: assignments.filter((assignment) => assignment.accountId === account.id),
-			roleTitles: titles.filter((title) => title.personId === account.personId)
+			roles: rolesOf.get(account.id) ?? [],
+			roleTitles: titlesOf.get(account.personId) ?? []
 		}))
 		.sort((a, b) => collator.compare(a.name, b.name));
 }

@@ -1,6 +1,7 @@
 import { getDb } from '$lib/server/app/runtime';
 import { listAccounts } from '$lib/server/identity/account-repository';
 import { findIdentityProvider } from '$lib/server/identity/oidc';
+import { personMatcher } from '$lib/server/identity/person-search';
 import { guard } from '$lib/server/http/guard';
 import { m } from '$lib/paraglide/messages.js';
 import { breadcrumbs } from '$lib/navigation';
@@ -15,14 +16,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = getDb();
 	const { tenantId } = locals.ctx;
 	const [everyone, choices, provider] = await Promise.all([listAccounts(db, tenantId), editorChoices(tenantId), findIdentityProvider(db, tenantId)]);
-	// Search by name, e-mail or role title, as typed (case and accents as the Swedish collator sees them).
 	const query = (url.searchParams.get('q') ?? '').trim().slice(0, 200);
-	const collator = new Intl.Collator('sv', { sensitivity: 'base', usage: 'search' });
-	const contains = (text: string) => {
-		for (let start = 0; start + query.length <= text.length; start++) if (collator.compare(text.slice(start, start + query.length), query) === 0) return true;
-		return false;
-	};
-	const matching = query ? everyone.filter((person) => [person.name, person.email, ...person.roleTitles.map((title) => title.name)].some(contains)) : everyone;
+	const matching = query ? everyone.filter(personMatcher(query)) : everyone;
 	const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
 	const requested = Number.parseInt(url.searchParams.get('page') ?? '1', 10);
 	const pageNumber = Number.isFinite(requested) ? Math.min(Math.max(requested, 1), pages) : 1;
