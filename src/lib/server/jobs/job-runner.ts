@@ -3,7 +3,6 @@ import type { Database, Db } from '../db/client';
 import { errorForLog, logger } from '../app/logger';
 import { JOB_TIME_ZONE, RETRY, type JobDefinition, type JobName } from './job-definition';
 import { finishJobRun, startJobRun } from './job-runs';
-import { DomainError } from '../shared/domain-error';
 
 export interface JobRunnerOptions {
 	jobs: JobDefinition[];
@@ -88,12 +87,7 @@ export async function runForTenant(
 		return summary;
 	} catch (thrown) {
 		logger.warn({ job: job.name, tenantId, attempt, err: errorForLog(thrown) }, 'Job failed');
-		await finishJobRun(db, tenantId, runId, { error: failureText(thrown) });
+		await finishJobRun(db, tenantId, runId, { failure: thrown });
 		throw thrown;
 	}
-}
-
-/** A failed run as job_runs keeps it: a refusal with a message key as its key and values, so admins read it in their own language. */
-export function failureText(thrown: unknown): string {
-	return thrown instanceof DomainError ? JSON.stringify({ code: thrown.code, params: thrown.params }) : thrown instanceof Error ? thrown.message : String(thrown);
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jobRuns } from '../db/schema';
+import { DomainError } from '../shared/domain-error';
 import type { JobName } from './job-definition';
 
 export type JobRun = typeof jobRuns.$inferSelect;
@@ -11,10 +12,15 @@ export async function startJobRun(db: Db, tenantId: string, job: JobName, attemp
 	return row.id;
 }
 
-export async function finishJobRun(db: Db, tenantId: string, id: string, outcome: { summary: Record<string, number> } | { error: string }): Promise<void> {
+/** A run ends: with what it did, or with what made it fail (see failureText). */
+export async function finishJobRun(db: Db, tenantId: string, id: string, outcome: { summary: Record<string, number> } | { failure: unknown }): Promise<void> {
 	await db
 		.update(jobRuns)
-		.set('error' in outcome ? { state: 'failed', error: outcome.error.slice(0, 2000), finishedAt: sql`now()` } : { state: 'done', summary: outcome.summary, finishedAt: sql`now()` })
+		.set(
+			'failure' in outcome
+				? { state: 'failed', error: failureText(outcome.failure).slice(0, 2000), finishedAt: sql`now()` }
+				: { state: 'done', summary: outcome.summary, finishedAt: sql`now()` }
+		)
 		.where(and(eq(jobRuns.tenantId, tenantId), eq(jobRuns.id, id)));
 }
 
@@ -26,4 +32,9 @@ export function recentJobRuns(db: Db, tenantId: string, job: JobName, limit = 10
 		.where(and(eq(jobRuns.tenantId, tenantId), eq(jobRuns.job, job)))
 		.orderBy(desc(jobRuns.startedAt), desc(jobRuns.id))
 		.limit(limit);
+}
+
+/** A refusal with a message key is kept as its key and values, so admins read it in their own language. */
+function failureText(thrown: unknown): string {
+	return thrown instanceof DomainError ? JSON.stringify({ code: thrown.code, params: thrown.params }) : thrown instanceof Error ? thrown.message : String(thrown);
 }

@@ -1,6 +1,6 @@
 import type { Database, Db } from '../db/client';
 import { logger } from '../app/logger';
-import { koladaTenants, syncKoladaNow, syncKoladaTonight } from '../kolada/kolada-schedule';
+import { koladaTenants, syncKoladaTonight } from '../kolada/kolada-schedule';
 import { sendReminders } from '../reminders/send-reminders';
 import { sendWeeklyDigests } from '../reminders/send-weekly-digests';
 import { listTenants } from '../organisation/organisation-repository';
@@ -12,8 +12,7 @@ const koladaSync: JobDefinition = {
 	name: 'kolada-sync',
 	cron: '15 3-6 * * *',
 	tenants: (db) => koladaTenants(db),
-	// By hand it syncs at once, whatever the hour and whether the night's sync ran (as "Hämta nu" on the Kolada page).
-	run: (db, tenantId, now, { byHand }) => (byHand ? syncKoladaNow(db, tenantId) : syncKoladaTonight(db, tenantId, now))
+	run: (db, tenantId, now, options) => syncKoladaTonight(db, tenantId, now, options)
 };
 
 const everyOrganisation = async (db: Db) => (await listTenants(db)).map((tenant) => tenant.id);

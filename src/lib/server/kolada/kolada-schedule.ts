@@ -28,21 +28,14 @@ export async function koladaTenants(db: Db, demoMode = isDemoMode()): Promise<st
 /**
  * The night's sync for one organisation: from 03:00 Swedish time, once a day — the day is claimed by a
  * unique key in `kolada_syncs` before any fetching, so a retry or a second server finds it taken
- * (summary null). Per indicator failures are in the summary's `failed` and the sync log.
+ * (summary null). Per indicator failures are in the summary's `failed` and the sync log. `byHand` (the
+ * jobs page's "Kör nu", the CLI): at once, whatever the hour, and no day claimed (as "Hämta nu").
  */
-export async function syncKoladaTonight(db: Db, tenantId: string, now = new Date()): Promise<Record<string, number>> {
+export async function syncKoladaTonight(db: Db, tenantId: string, now = new Date(), { byHand = false } = {}): Promise<Record<string, number>> {
 	const { day, hour } = stockholm(now);
-	if (hour < HOUR) return { skipped: 1 };
-	return counted(await syncValues(db, systemContext(tenantId, 'kolada'), koladaSource(), 'scheduled', { scheduledFor: day }));
-}
-
-/** A sync now, asked for by an admin (the jobs page's "Kör nu"): no hour to wait for and no day to claim. */
-export async function syncKoladaNow(db: Db, tenantId: string): Promise<Record<string, number>> {
-	return counted(await syncValues(db, systemContext(tenantId, 'kolada'), koladaSource(), 'manual'));
-}
-
-/** A sync's counts as the jobs page shows them; null: the day was claimed already. */
-function counted(summary: Awaited<ReturnType<typeof syncValues>>): Record<string, number> {
+	if (!byHand && hour < HOUR) return { skipped: 1 };
+	const ctx = systemContext(tenantId, 'kolada');
+	const summary = byHand ? await syncValues(db, ctx, koladaSource(), 'manual') : await syncValues(db, ctx, koladaSource(), 'scheduled', { scheduledFor: day });
 	if (!summary) return { alreadyRun: 1 };
 	return { filled: summary.filled + summary.updated, kept: summary.kept, failed: summary.failed };
 }

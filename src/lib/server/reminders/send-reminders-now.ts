@@ -5,7 +5,6 @@ import type { Ctx } from '../shared/context';
 import { ReminderDeliveryError } from './deliver';
 import { sendReminders, type ReminderOptions } from './send-reminders';
 import { finishJobRun, startJobRun } from '../jobs/job-runs';
-import { failureText } from '../jobs/job-runner';
 
 /**
  * An administrator's "Skicka påminnelser nu": the scheduled job's run, at once (what was sent before
@@ -21,13 +20,13 @@ export async function sendRemindersNow(db: Db, ctx: Ctx, options: ReminderOption
 		counts = await sendReminders(db, ctx.tenantId, options);
 	} catch (thrown) {
 		if (!(thrown instanceof ReminderDeliveryError)) {
-			await finishJobRun(db, ctx.tenantId, runId, { error: failureText(thrown) });
+			await finishJobRun(db, ctx.tenantId, runId, { failure: thrown });
 			throw thrown;
 		}
 		failure = new DomainError('error_reminders_failed', { failed: thrown.failed, reason: thrown.reason.slice(0, 200) }, { status: 503 });
 		counts = thrown.counts;
 	}
-	await finishJobRun(db, ctx.tenantId, runId, failure ? { error: failureText(failure) } : { summary: counts });
+	await finishJobRun(db, ctx.tenantId, runId, failure ? { failure } : { summary: counts });
 	await db.transaction((tx) => recordAudit(tx, ctx, { action: 'reminders.send', entityType: 'tenant', entityId: ctx.tenantId, after: counts }));
 	if (failure) throw failure;
 	return counts;
